@@ -1,0 +1,22 @@
+namespace Livechat.Core.Realtime;
+
+/// <summary>Hub method names the widget and agent console listen to. Payloads are documented in the README.</summary>
+public static class RealtimeEvents
+{
+    /// <summary>Payload <c>{roomId}</c>.</summary>
+    public const string ChatStarted = "chatStarted";
+    /// <summary>Payload <c>{roomId, reason}</c>.</summary>
+    public const string ChatEnded = "chatEnded";
+    /// <summary>Payload: a ChatMessage.</summary>
+    public const string Message = "message";
+    /// <summary>Payload <c>{}</c>.</summary>
+    public const string LogoutComplete = "logoutComplete";
+    /// <summary>Payload <c>{roomId, agentName}</c>.</summary>
+    public const string AgentJoined = "agentJoined";
+    /// <summary>Payload <c>{roomId, sender}</c>.</summary>
+    public const string Typing = "typing";
+}
+
+public sealed record RoomEvent(string RoomId);
+
+public sealed record RoomEndedEvent(string RoomId, string Reason);

@@ -1,0 +1,12 @@
+using Livechat.Core.Recipes;
+
+namespace Livechat.Core.Rooms;
+
+/// <summary>
+/// One turn's output for <see cref="SendBotMessagesActivity"/>: messages to store and send, and the reason to
+/// end the room when the turn ends it. <see cref="Turn"/> makes the activity idempotent when it is retried.
+/// </summary>
+public sealed record BotTurn(string RoomId, int Turn, IReadOnlyList<BotMessage> Messages, string? EndReason = null);
+
+/// <summary>The room's status after the turn; the orchestration stops when the room has ended.</summary>
+public sealed record BotTurnResult(RoomStatus Status);

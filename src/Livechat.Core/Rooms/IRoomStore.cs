@@ -1,0 +1,22 @@
+namespace Livechat.Core.Rooms;
+
+/// <summary>Persists rooms and their transcripts.</summary>
+public interface IRoomStore
+{
+    /// <summary>Stores a new room; returns the stored room, or the existing one when the id is taken.</summary>
+    Task<Room> CreateAsync(Room room, CancellationToken cancellationToken);
+
+    Task<Room?> GetAsync(string roomId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the room if nobody changed it since it was read; null when somebody did.</summary>
+    Task<Room?> TryReplaceAsync(Room room, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends a message with the room's next sequence number, exactly once per idempotency key.
+    /// Returns null when the room does not exist.
+    /// </summary>
+    Task<AppendResult?> AppendAsync(string roomId, NewMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken);
+
+    /// <summary>The room's messages with a sequence number above <paramref name="afterSeq"/>, oldest first.</summary>
+    Task<IReadOnlyList<ChatMessage>> ReadMessagesAsync(string roomId, long afterSeq, int max, CancellationToken cancellationToken);
+}

@@ -1,0 +1,51 @@
+using Livechat.Core.Common;
+using Livechat.Core.Realtime;
+using Livechat.Core.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace Livechat.Core.Rooms;
+
+/// <summary>
+/// A visitor sends a message or clicks a button. The message is stored in the transcript first; only then is it
+/// fanned out and the room's orchestration woken, so the orchestration never holds the only copy.
+/// </summary>
+public sealed class PostMessageHandler(
+    IRoomStore rooms,
+    IRoomOrchestrations orchestrations,
+    IRealtimePublisher realtime,
+    IOptions<RoomOptions> options,
+    TimeProvider time)
+{
+    public async Task<Outcome<ChatMessage>> HandleAsync(VisitorSession session, string roomId, PostMessageRequest request, CancellationToken cancellationToken)
+    {
+        if (!Ids.IsSafe(request.ClientMessageId, 64))
+            return Problem.Invalid("clientMessageId", "Required: 1 to 64 letters, digits, '-', '_' or '.'.");
+        var hasText = !string.IsNullOrWhiteSpace(request.Text);
+        var hasButton = request.ButtonId is not null;
+        if (hasText == hasButton)
+            return Problem.Invalid(hasText ? "buttonId" : "text", "Send either a non-empty text or a buttonId.");
+        if (hasText && request.Text!.Length > options.Value.MaxMessageLength)
+            return Problem.Invalid("text", $"At most {options.Value.MaxMessageLength} characters.");
+        if (hasButton && !Ids.IsSafe(request.ButtonId, 64))
+            return Problem.Invalid("buttonId", "1 to 64 letters, digits, '-', '_' or '.'.");
+
+        var room = await rooms.GetAsync(roomId, cancellationToken);
+        if (room is null || !room.BelongsTo(session)) return Problem.NotFound("Room", "roomId");
+        if (room.Status == RoomStatus.Ended) return Problem.Conflict("The room has ended.", "Open the widget again to start a new chat.");
+
+        var text = hasText ? request.Text!.Trim() : request.ButtonId!;
+        var appended = await rooms.AppendAsync(roomId,
+            new NewMessage(Sender.Visitor, text, $"c-{request.ClientMessageId}", ClientMessageId: request.ClientMessageId, ButtonId: request.ButtonId),
+            time.GetUtcNow(), cancellationToken);
+        if (appended is null) return Problem.NotFound("Room", "roomId");
+        if (appended.Duplicate) return appended.Message;
+
+        var message = appended.Message;
+        await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.Message, message, cancellationToken);
+        if (room.Status == RoomStatus.Open)
+            await orchestrations.SignalAsync(roomId, RoomSignal.Visitor(new VisitorInput(message.Seq, message.Text, message.ButtonId)), cancellationToken);
+        else
+            await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.Message, message, cancellationToken);
+        return message;
+    }
+}

@@ -1,0 +1,21 @@
+using Livechat.Core.Common;
+using Livechat.Core.Sessions;
+
+namespace Livechat.Core.Rooms;
+
+/// <summary>Reads a room's transcript so a reloaded page or another device shows the chat so far.</summary>
+public sealed class ReadTranscriptHandler(IRoomStore rooms)
+{
+    public const int PageSize = 500;
+
+    public async Task<Outcome<Transcript>> HandleAsync(VisitorSession session, string roomId, long afterSeq, CancellationToken cancellationToken)
+    {
+        if (afterSeq < 0) return Problem.Invalid("afterSeq", "Must be zero or more.");
+        var room = await rooms.GetAsync(roomId, cancellationToken);
+        if (room is null || !room.BelongsTo(session)) return Problem.NotFound("Room", "roomId");
+        var messages = await rooms.ReadMessagesAsync(roomId, afterSeq, PageSize, cancellationToken);
+        return new Transcript(roomId, room.Status, messages);
+    }
+}
+
+public sealed record Transcript(string RoomId, RoomStatus Status, IReadOnlyList<ChatMessage> Messages);

@@ -1,0 +1,27 @@
+namespace Livechat.Core.Rooms;
+
+/// <summary>One chat: started by openWidget, pinned to the recipe version it started with.</summary>
+public sealed record Room
+{
+    public required string RoomId { get; init; }
+    public required string SessionId { get; init; }
+    public required string VisitorId { get; init; }
+    public string? UserId { get; init; }
+    /// <summary>The realtime identity that receives this room's events (see VisitorSession.RealtimeUserId).</summary>
+    public required string RealtimeUserId { get; init; }
+    public required string RecipeId { get; init; }
+    public required int RecipeVersion { get; init; }
+    public string? Department { get; init; }
+    public RoomStatus Status { get; init; } = RoomStatus.Open;
+    public string? EndReason { get; init; }
+    public string? AgentId { get; init; }
+    /// <summary>Sequence number the next message gets; messages are numbered 1, 2, 3... per room.</summary>
+    public long NextSeq { get; init; } = 1;
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
+    public string? ETag { get; init; }
+
+    /// <summary>True when the session (or a later session of the same user) may act on this room.</summary>
+    public bool BelongsTo(Sessions.VisitorSession session) =>
+        session.VisitorId == VisitorId || (UserId is not null && session.UserId == UserId);
+}

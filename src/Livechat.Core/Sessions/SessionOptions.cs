@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Livechat.Core.Sessions;
+
+/// <summary>Settings for visitor session tokens.</summary>
+public sealed class SessionOptions
+{
+    /// <summary>HMAC key that signs session tokens; at least 32 characters. Rotate it to log every visitor out.</summary>
+    [Required, MinLength(32)]
+    public string SigningKey { get; set; } = "";
+
+    /// <summary>How long a token stays valid; the widget creates a new session after that.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(30);
+}
