@@ -22,8 +22,8 @@ public sealed class PostMessageHandler(
             return Problem.Invalid("clientMessageId", "Required: 1 to 64 letters, digits, '-', '_' or '.'.");
         var hasText = !string.IsNullOrWhiteSpace(request.Text);
         var hasButton = request.ButtonId is not null;
-        if (hasText == hasButton)
-            return Problem.Invalid(hasText ? "buttonId" : "text", "Send either a non-empty text or a buttonId.");
+        if (!hasText && !hasButton)
+            return Problem.Invalid("text", "Send a non-empty text, or a buttonId (with the button's label as text).");
         if (hasText && request.Text!.Length > options.Value.MaxMessageLength)
             return Problem.Invalid("text", $"At most {options.Value.MaxMessageLength} characters.");
         if (hasButton && !Ids.IsSafe(request.ButtonId, 64))
@@ -33,6 +33,7 @@ public sealed class PostMessageHandler(
         if (room is null || !room.BelongsTo(session)) return Problem.NotFound("Room", "roomId");
         if (room.Status == RoomStatus.Ended) return Problem.Conflict("The room has ended.", "Open the widget again to start a new chat.");
 
+        // A button choice keeps its label as text, so the transcript reads as the visitor saw it.
         var text = hasText ? request.Text!.Trim() : request.ButtonId!;
         var appended = await rooms.AppendAsync(roomId,
             new NewMessage(Sender.Visitor, text, $"c-{request.ClientMessageId}", ClientMessageId: request.ClientMessageId, ButtonId: request.ButtonId),

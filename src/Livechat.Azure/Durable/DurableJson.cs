@@ -1,0 +1,24 @@
+using Livechat.Core.Common;
+using Microsoft.DurableTask.Converters;
+
+namespace Livechat.Azure.Durable;
+
+/// <summary>
+/// One serializer for orchestration inputs, outputs and events in both hosts. TaskHubClient would otherwise use
+/// Newtonsoft while the orchestrator shims use System.Text.Json, and the two disagree on records and enums.
+/// </summary>
+public static class DurableJson
+{
+    public static JsonDataConverter Converter { get; } = new(LivechatJson.Options);
+
+    public static DurableTask.Core.Serializing.DataConverter CoreConverter { get; } = new CoreDataConverter();
+
+    private sealed class CoreDataConverter : DurableTask.Core.Serializing.DataConverter
+    {
+        public override string Serialize(object value) => Converter.Serialize(value)!;
+
+        public override string Serialize(object value, bool formatted) => Converter.Serialize(value)!;
+
+        public override object Deserialize(string data, Type objectType) => Converter.Deserialize(data, objectType)!;
+    }
+}

@@ -1,0 +1,26 @@
+using Livechat.Core.Rooms;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Livechat.Azure.Durable;
+
+/// <summary>The room orchestration port over the Durable Functions client (the Functions app).</summary>
+public sealed class DurableTaskClientRoomOrchestrations(DurableTaskClient client) : IRoomOrchestrations
+{
+    public async Task StartAsync(RoomOrchestrationInput input, CancellationToken cancellationToken)
+    {
+        var existing = await client.GetInstanceAsync(input.RoomId, cancellationToken);
+        if (existing is { IsRunning: true } || existing?.RuntimeStatus == OrchestrationRuntimeStatus.Pending) return;
+        await client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(RoomOrchestrator), input, new StartOrchestrationOptions(InstanceId: input.RoomId), cancellationToken);
+    }
+
+    public Task SignalAsync(string roomId, RoomSignal signal, CancellationToken cancellationToken) =>
+        client.RaiseEventAsync(roomId, RoomSignal.EventName, signal, cancellationToken);
+
+    public async Task<string?> GetStatusAsync(string roomId, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(roomId, cancellationToken);
+        return instance?.RuntimeStatus.ToString();
+    }
+}

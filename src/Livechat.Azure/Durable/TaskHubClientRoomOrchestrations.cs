@@ -1,0 +1,32 @@
+using DurableTask.Core;
+using DurableTask.Core.Exceptions;
+using Livechat.Core.Rooms;
+
+namespace Livechat.Azure.Durable;
+
+/// <summary>The room orchestration port over DurableTask.Core's TaskHubClient (the local server's engine).</summary>
+public sealed class TaskHubClientRoomOrchestrations(TaskHubClient client) : IRoomOrchestrations
+{
+    // Starting again is a no-op while the room's orchestration is alive; after it finished a new one may start.
+    private static readonly OrchestrationStatus[] DedupeStatuses = [OrchestrationStatus.Pending, OrchestrationStatus.Running, OrchestrationStatus.ContinuedAsNew];
+
+    public async Task StartAsync(RoomOrchestrationInput input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.CreateOrchestrationInstanceAsync(nameof(RoomOrchestrator), "", input.RoomId, input, null, DedupeStatuses);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+        }
+    }
+
+    public Task SignalAsync(string roomId, RoomSignal signal, CancellationToken cancellationToken) =>
+        client.RaiseEventAsync(new OrchestrationInstance { InstanceId = roomId }, RoomSignal.EventName, signal);
+
+    public async Task<string?> GetStatusAsync(string roomId, CancellationToken cancellationToken)
+    {
+        var state = await client.GetOrchestrationStateAsync(roomId);
+        return state?.OrchestrationStatus.ToString();
+    }
+}

@@ -1,0 +1,59 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Livechat.Azure.Tables;
+using Livechat.Core.Recipes;
+using Livechat.Core.Rooms;
+using Livechat.Core.Sessions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Livechat.Azure;
+
+/// <summary>Registers the core handlers, their options and the Table Storage stores: the same in both hosts.</summary>
+public static class LivechatServiceCollectionExtensions
+{
+    public static IServiceCollection AddLivechat(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        AddValidatedOptions<SessionOptions>(services, configuration, "Sessions");
+        AddValidatedOptions<RoomOptions>(services, configuration, "Rooms");
+        AddValidatedOptions<RecipeOptions>(services, configuration, "Recipes");
+        AddValidatedOptions<StorageOptions>(services, configuration, "Storage");
+
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return storage.ConnectionString is { Length: > 0 } connectionString
+                ? new TableServiceClient(connectionString)
+                : new TableServiceClient(storage.TableServiceUri, string.IsNullOrEmpty(storage.ClientId)
+                    ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
+                    : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(storage.ClientId)));
+        });
+        services.AddSingleton<LivechatTables>();
+        services.AddSingleton<ISessionStore, TableSessionStore>();
+        services.AddSingleton<IRoomStore, TableRoomStore>();
+        services.AddSingleton<IRecipeStore, TableRecipeStore>();
+        services.AddHostedService<LivechatStartup>();
+
+        services.AddSingleton<SessionTokenService>();
+        services.AddSingleton<SessionAuthenticator>();
+        services.AddSingleton<CreateSessionHandler>();
+        services.AddSingleton<OpenRoomHandler>();
+        services.AddSingleton<PostMessageHandler>();
+        services.AddSingleton<CloseRoomHandler>();
+        services.AddSingleton<ReadTranscriptHandler>();
+        services.AddSingleton<RoomCloser>();
+
+        services.AddSingleton<LoadRoomRecipeActivity>();
+        services.AddSingleton<ReadVisitorInputsActivity>();
+        services.AddSingleton<SendBotMessagesActivity>();
+        return services;
+    }
+
+    /// <summary>Binds a section, validates data annotations, and fails start-up when a setting is wrong.</summary>
+    public static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section)
+        where T : class =>
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+}

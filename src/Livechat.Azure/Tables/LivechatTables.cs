@@ -1,0 +1,34 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace Livechat.Azure.Tables;
+
+/// <summary>
+/// The app's tables. Sessions: PK session id. Rooms: PK room id, holding the room, its transcript and its
+/// idempotency markers together so an append is one entity-group transaction. Recipes: PK recipe id, one row a version.
+/// </summary>
+public sealed class LivechatTables
+{
+    public const string SessionsName = "Sessions";
+    public const string RoomsName = "Rooms";
+    public const string RecipesName = "Recipes";
+
+    public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
+    {
+        var prefix = options.Value.TablePrefix;
+        Sessions = service.GetTableClient(prefix + SessionsName);
+        Rooms = service.GetTableClient(prefix + RoomsName);
+        Recipes = service.GetTableClient(prefix + RecipesName);
+    }
+
+    public TableClient Sessions { get; }
+    public TableClient Rooms { get; }
+    public TableClient Recipes { get; }
+
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes];
+
+    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in All) await table.CreateIfNotExistsAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Livechat.Core.Common;
+using Livechat.Core.Rooms;
+
+namespace Livechat.Azure.Tables;
+
+/// <summary>A transcript row: PK = room id, RK = "msg-" + zero-padded sequence, so a range query reads in order.</summary>
+internal sealed class MessageEntity : ITableEntity
+{
+    public const string Prefix = "msg-";
+    /// <summary>The first key after every message key: '.' sorts right after '-'.</summary>
+    public const string End = "msg.";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Id { get; set; } = "";
+    public long Seq { get; set; }
+    public string Sender { get; set; } = "";
+    public string Text { get; set; } = "";
+    public string? ButtonsJson { get; set; }
+    public string? BlockId { get; set; }
+    public string? ClientMessageId { get; set; }
+    public string? ButtonId { get; set; }
+    public string? AgentId { get; set; }
+    public DateTimeOffset SentAt { get; set; }
+
+    public static string KeyOf(long seq) => $"{Prefix}{seq:D12}";
+
+    public static MessageEntity From(ChatMessage m) => new()
+    {
+        PartitionKey = m.RoomId,
+        RowKey = KeyOf(m.Seq),
+        Id = m.Id,
+        Seq = m.Seq,
+        Sender = m.Sender.ToString(),
+        Text = m.Text,
+        ButtonsJson = m.Buttons.Count == 0 ? null : JsonSerializer.Serialize(m.Buttons, LivechatJson.Options),
+        BlockId = m.BlockId,
+        ClientMessageId = m.ClientMessageId,
+        ButtonId = m.ButtonId,
+        AgentId = m.AgentId,
+        SentAt = m.SentAt,
+    };
+
+    public ChatMessage ToMessage() => new()
+    {
+        Id = Id,
+        RoomId = PartitionKey,
+        Seq = Seq,
+        Sender = Enum.Parse<Sender>(Sender),
+        Text = Text,
+        Buttons = ButtonsJson is null ? [] : JsonSerializer.Deserialize<List<ChatButton>>(ButtonsJson, LivechatJson.Options) ?? [],
+        BlockId = BlockId,
+        ClientMessageId = ClientMessageId,
+        ButtonId = ButtonId,
+        AgentId = AgentId,
+        SentAt = SentAt,
+    };
+}

@@ -1,0 +1,23 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Livechat.Azure.Tables;
+
+/// <summary>
+/// A recipe row: PK = recipe id, RK = "v" + zero-padded version for each immutable version (Json holds it),
+/// and RK = "latest" pointing at the newest version; its ETag hands out version numbers.
+/// </summary>
+internal sealed class RecipeEntity : ITableEntity
+{
+    public const string LatestKey = "latest";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public int Version { get; set; }
+    public string? Json { get; set; }
+
+    public static string KeyOf(int version) => $"v{version:D8}";
+}

@@ -1,0 +1,68 @@
+using Azure;
+using Azure.Data.Tables;
+using Livechat.Core.Rooms;
+
+namespace Livechat.Azure.Tables;
+
+/// <summary>A room row: PK = room id, RK = "room". Its ETag serialises transcript appends.</summary>
+internal sealed class RoomEntity : ITableEntity
+{
+    public const string Key = "room";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = Key;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string SessionId { get; set; } = "";
+    public string VisitorId { get; set; } = "";
+    public string? UserId { get; set; }
+    public string RealtimeUserId { get; set; } = "";
+    public string RecipeId { get; set; } = "";
+    public int RecipeVersion { get; set; }
+    public string? Department { get; set; }
+    public string Status { get; set; } = nameof(RoomStatus.Open);
+    public string? EndReason { get; set; }
+    public string? AgentId { get; set; }
+    public long NextSeq { get; set; } = 1;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+
+    public static RoomEntity From(Room r) => new()
+    {
+        PartitionKey = r.RoomId,
+        SessionId = r.SessionId,
+        VisitorId = r.VisitorId,
+        UserId = r.UserId,
+        RealtimeUserId = r.RealtimeUserId,
+        RecipeId = r.RecipeId,
+        RecipeVersion = r.RecipeVersion,
+        Department = r.Department,
+        Status = r.Status.ToString(),
+        EndReason = r.EndReason,
+        AgentId = r.AgentId,
+        NextSeq = r.NextSeq,
+        CreatedAt = r.CreatedAt,
+        EndedAt = r.EndedAt,
+        ETag = r.ETag is null ? default : new ETag(r.ETag),
+    };
+
+    public Room ToRoom() => new()
+    {
+        RoomId = PartitionKey,
+        SessionId = SessionId,
+        VisitorId = VisitorId,
+        UserId = UserId,
+        RealtimeUserId = RealtimeUserId,
+        RecipeId = RecipeId,
+        RecipeVersion = RecipeVersion,
+        Department = Department,
+        Status = Enum.Parse<RoomStatus>(Status),
+        EndReason = EndReason,
+        AgentId = AgentId,
+        NextSeq = NextSeq,
+        CreatedAt = CreatedAt,
+        EndedAt = EndedAt,
+        ETag = ETag.ToString(),
+    };
+}
