@@ -1,0 +1,35 @@
+using Livechat.Azure.Durable;
+using Livechat.Core.Rooms;
+using Microsoft.DurableTask.Client;
+
+namespace Livechat.Functions.Durable;
+
+/// <summary>
+/// The room orchestration port in the Functions app. The Durable client is a per-invocation binding, not a
+/// service, so each function that needs it binds it for the duration of its call.
+/// </summary>
+public sealed class FunctionsRoomOrchestrations : IRoomOrchestrations
+{
+    private static readonly AsyncLocal<DurableTaskClientRoomOrchestrations?> Current = new();
+
+    /// <summary>Makes <paramref name="client"/> the one this invocation's handlers use.</summary>
+    public static IDisposable Bind(DurableTaskClient client)
+    {
+        Current.Value = new DurableTaskClientRoomOrchestrations(client);
+        return new Unbind();
+    }
+
+    private static IRoomOrchestrations Client =>
+        Current.Value ?? throw new InvalidOperationException("No Durable client is bound: add [DurableClient] to the function and call Bind.");
+
+    public Task StartAsync(RoomOrchestrationInput input, CancellationToken cancellationToken) => Client.StartAsync(input, cancellationToken);
+
+    public Task SignalAsync(string roomId, RoomSignal signal, CancellationToken cancellationToken) => Client.SignalAsync(roomId, signal, cancellationToken);
+
+    public Task<string?> GetStatusAsync(string roomId, CancellationToken cancellationToken) => Client.GetStatusAsync(roomId, cancellationToken);
+
+    private sealed class Unbind : IDisposable
+    {
+        public void Dispose() => Current.Value = null;
+    }
+}

@@ -1,0 +1,20 @@
+using Livechat.Api.Rooms;
+using Livechat.Functions.Durable;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Livechat.Functions.Rooms;
+
+public sealed class OpenRoom(RoomsApi api)
+{
+    [Function(nameof(OpenRoom))]
+    public async Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/rooms")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        using var _ = FunctionsRoomOrchestrations.Bind(durable);
+        return await api.OpenAsync(request, cancellationToken);
+    }
+}
