@@ -1,0 +1,72 @@
+using Livechat.Azure.Durable;
+using Livechat.Azure.Tests.Support;
+using Livechat.Core.Realtime;
+using Livechat.Core.Rooms;
+using Livechat.Core.Sessions;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Livechat.Azure.Tests.Durable;
+
+/// <summary>
+/// The room orchestration on the real Durable Task engine with real stores on Azurite, driven through the same
+/// core handlers the HTTP API calls.
+/// </summary>
+public sealed class RoomEngineHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly DurableTaskEngine _engine;
+
+    private RoomEngineHarness(ServiceProvider services, DurableTaskEngine engine)
+    {
+        _services = services;
+        _engine = engine;
+    }
+
+    public RecordingRealtimePublisher Realtime => (RecordingRealtimePublisher)_services.GetRequiredService<IRealtimePublisher>();
+    public IRoomStore Rooms => _services.GetRequiredService<IRoomStore>();
+    public IRoomOrchestrations Orchestrations => _services.GetRequiredService<IRoomOrchestrations>();
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public static async Task<RoomEngineHarness> StartAsync(EngineBackend backend, IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Durable:TaskHubName"] = Azurite.UniqueName("hub"),
+            ["Durable:ConnectionString"] = Azurite.ConnectionString,
+        };
+        var services = Azurite.Services(all);
+        services.AddSingleton<IRealtimePublisher, RecordingRealtimePublisher>();
+        services.AddValidatedOptions<DurableEngineOptions>(services.BuildServiceProvider().GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), "Durable");
+        services.AddSingleton(sp => backend == EngineBackend.InMemory
+            ? new DurableTaskEngine(new InMemoryOrchestrationService(sp.GetRequiredService<ILoggerFactory>()), sp, sp.GetRequiredService<ILoggerFactory>())
+            : DurableTaskEngine.OnAzureStorage(sp));
+        services.AddSingleton<IRoomOrchestrations>(sp => new TaskHubClientRoomOrchestrations(sp.GetRequiredService<DurableTaskEngine>().Client));
+        var provider = services.BuildServiceProvider();
+        foreach (var hosted in provider.GetServices<IHostedService>()) await hosted.StartAsync(CancellationToken.None);
+        var engine = provider.GetRequiredService<DurableTaskEngine>();
+        await engine.StartAsync(CancellationToken.None);
+        return new RoomEngineHarness(provider, engine);
+    }
+
+    public async Task<VisitorSession> NewSessionAsync()
+    {
+        var created = await Get<CreateSessionHandler>().HandleAsync(CancellationToken.None);
+        return (await Get<ISessionStore>().GetAsync(created.SessionId, CancellationToken.None))!;
+    }
+
+    public async Task<IReadOnlyList<ChatMessage>> WaitForMessagesAsync(string roomId, int count, TimeSpan? timeout = null) =>
+        await Eventually.ReturnsAsync(
+            () => Rooms.ReadMessagesAsync(roomId, 0, 1000, CancellationToken.None),
+            messages => messages.Count >= count,
+            timeout,
+            $"Room {roomId} did not reach {count} messages");
+
+    public async ValueTask DisposeAsync()
+    {
+        await _engine.StopAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+    }
+}
