@@ -18,6 +18,13 @@ public sealed class DurableEngineOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How long a message taken by a worker that then dies stays hidden. The default of 5 minutes would stall a
+    /// room that long after a crash; work items here take milliseconds, and activity locks are renewed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     [Range(1, 16)]
     public int PartitionCount { get; set; } = 4;
 }

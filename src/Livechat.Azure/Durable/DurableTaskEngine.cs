@@ -52,6 +52,8 @@ public sealed partial class DurableTaskEngine : IHostedService, IAsyncDisposable
             StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             PartitionCount = options.PartitionCount,
+            ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             LoggerFactory = loggerFactory,
         });
         return new DurableTaskEngine(service, services, loggerFactory);

@@ -1,0 +1,33 @@
+// Parameters for infra/main.bicep. No secret is stored here: the secure values are read from
+// environment variables when the file is compiled (az deployment ... -p infra/main.bicepparam).
+//   export LIVECHAT_SESSION_SIGNING_KEY="$(openssl rand -base64 48)"
+//   export LIVECHAT_ADMIN_API_KEY="$(openssl rand -base64 48)"
+//   export LIVECHAT_USER_ID_SECRET=""            # optional; empty = identity verification off
+//   export LIVECHAT_ALLOWED_ORIGINS="https://www.contoso.com,https://shop.contoso.com"
+using './main.bicep'
+
+param environmentName = readEnvironmentVariable('LIVECHAT_ENVIRONMENT_NAME', 'dev')
+
+param planKind = 'FlexConsumption'
+
+// The customer's site origins (comma-separated in the variable). The placeholder only lets the
+// file compile; set the real origins before deploying.
+param allowedOrigins = split(readEnvironmentVariable('LIVECHAT_ALLOWED_ORIGINS', 'https://www.example.com'), ',')
+
+param taskHubName = 'livechat'
+param defaultRecipeId = 'welcome'
+param roomInactivityTimeout = '00:30:00'
+
+param signalRSku = 'Standard_S1'
+param signalRCapacity = 1
+
+param instanceMemoryMB = 2048
+param maximumInstanceCount = 100
+param durableAlwaysReadyInstanceCount = 1
+
+param logRetentionInDays = 30
+
+// Secrets: from the environment only.
+param sessionSigningKey = readEnvironmentVariable('LIVECHAT_SESSION_SIGNING_KEY')
+param adminApiKey = readEnvironmentVariable('LIVECHAT_ADMIN_API_KEY')
+param userIdVerificationSecret = readEnvironmentVariable('LIVECHAT_USER_ID_SECRET', '')
