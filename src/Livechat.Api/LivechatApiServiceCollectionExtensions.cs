@@ -11,6 +11,7 @@ public static class LivechatApiServiceCollectionExtensions
 {
     public static IServiceCollection AddLivechatApi(this IServiceCollection services)
     {
+        services.AddSingleton<Http.VisitorCall>();
         services.AddSingleton<SessionsApi>();
         services.AddSingleton<RoomsApi>();
         services.AddSingleton<NegotiateApi>();

@@ -1,9 +1,11 @@
 using Azure.Data.Tables;
 using Azure.Identity;
 using Livechat.Azure.Tables;
+using Livechat.Core.CustomFields;
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
+using Livechat.Core.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +23,8 @@ public static class LivechatServiceCollectionExtensions
         AddValidatedOptions<RoomOptions>(services, configuration, "Rooms");
         AddValidatedOptions<RecipeOptions>(services, configuration, "Recipes");
         AddValidatedOptions<StorageOptions>(services, configuration, "Storage");
+        AddValidatedOptions<CustomFieldOptions>(services, configuration, "CustomFields");
+        AddValidatedOptions<IdentityOptions>(services, configuration, "Identity");
 
         services.AddSingleton(sp =>
         {
@@ -35,6 +39,8 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<ISessionStore, TableSessionStore>();
         services.AddSingleton<IRoomStore, TableRoomStore>();
         services.AddSingleton<IRecipeStore, TableRecipeStore>();
+        services.AddSingleton<IUserStore, TableUserStore>();
+        services.AddSingleton<ICustomFieldStore, TableCustomFieldStore>();
         services.AddHostedService<LivechatStartup>();
 
         services.AddSingleton<SessionTokenService>();
@@ -45,6 +51,16 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<CloseRoomHandler>();
         services.AddSingleton<ReadTranscriptHandler>();
         services.AddSingleton<RoomCloser>();
+        services.AddSingleton<OpenRoomLocator>();
+        services.AddSingleton<SessionUpdater>();
+        services.AddSingleton<SessionViewHandler>();
+        services.AddSingleton<SetUserParamsHandler>();
+        services.AddSingleton<SetDepartmentHandler>();
+        services.AddSingleton<SetRecipeHandler>();
+        services.AddSingleton<LogoutHandler>();
+        services.AddSingleton<UserIdSignature>();
+        services.AddSingleton<SetUserIdHandler>();
+        services.AddSingleton<CustomFieldsHandler>();
 
         services.AddSingleton<LoadRoomRecipeActivity>();
         services.AddSingleton<ReadVisitorInputsActivity>();

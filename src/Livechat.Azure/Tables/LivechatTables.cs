@@ -6,12 +6,15 @@ namespace Livechat.Azure.Tables;
 /// <summary>
 /// The app's tables. Sessions: PK session id. Rooms: PK room id, holding the room, its transcript and its
 /// idempotency markers together so an append is one entity-group transaction. Recipes: PK recipe id, one row a version.
+/// Users: PK user id. CustomFields: PK owner (u-user, v-visitor, r-room, s-session), RK field key.
 /// </summary>
 public sealed class LivechatTables
 {
     public const string SessionsName = "Sessions";
     public const string RoomsName = "Rooms";
     public const string RecipesName = "Recipes";
+    public const string UsersName = "Users";
+    public const string CustomFieldsName = "CustomFields";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -19,13 +22,17 @@ public sealed class LivechatTables
         Sessions = service.GetTableClient(prefix + SessionsName);
         Rooms = service.GetTableClient(prefix + RoomsName);
         Recipes = service.GetTableClient(prefix + RecipesName);
+        Users = service.GetTableClient(prefix + UsersName);
+        CustomFields = service.GetTableClient(prefix + CustomFieldsName);
     }
 
     public TableClient Sessions { get; }
     public TableClient Rooms { get; }
     public TableClient Recipes { get; }
+    public TableClient Users { get; }
+    public TableClient CustomFields { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes];
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

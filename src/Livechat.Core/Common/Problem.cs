@@ -20,6 +20,12 @@ public sealed record Problem(ProblemKind Kind, string Title, string? Detail = nu
     public static Problem Conflict(string title, string? detail = null) => new(ProblemKind.Conflict, title, detail);
 
     public static Problem TooMany(string detail) => new(ProblemKind.TooManyRequests, "Too many requests.", detail);
+
+    public static Problem TooLarge(string field, string message) =>
+        new(ProblemKind.TooLarge, "Over a limit.", $"{field}: {message}", new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Problem ForbiddenField(string field, string message) =>
+        new(ProblemKind.Forbidden, "Not allowed.", $"{field}: {message}", new Dictionary<string, string[]> { [field] = [message] });
 }
 
 public enum ProblemKind
@@ -30,5 +36,6 @@ public enum ProblemKind
     NotFound,
     Conflict,
     TooManyRequests,
+    TooLarge,
     Unavailable,
 }

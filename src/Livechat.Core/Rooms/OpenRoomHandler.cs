@@ -1,20 +1,25 @@
 using Livechat.Core.Common;
+using Livechat.Core.CustomFields;
 using Livechat.Core.Realtime;
 using Livechat.Core.Recipes;
 using Livechat.Core.Sessions;
+using Livechat.Core.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Livechat.Core.Rooms;
 
 /// <summary>
-/// openWidget: returns the visitor's open room or starts one. Idempotent: the room id is claimed on the session
-/// with its ETag first, so a double click or two tabs converge on one room.
+/// openWidget: returns the caller's open room or starts one. Idempotent: a new room id is first claimed, under
+/// an ETag, on whatever holds the open-room pointer (the user when logged in, so every device shares it; else the
+/// session), so a double click or two tabs converge on one room.
 /// </summary>
 public sealed partial class OpenRoomHandler(
     ISessionStore sessions,
+    IUserStore users,
     IRoomStore rooms,
     IRecipeStore recipes,
+    ICustomFieldStore fields,
     IRoomOrchestrations orchestrations,
     IRealtimePublisher realtime,
     IOptions<RoomOptions> roomOptions,
@@ -24,32 +29,27 @@ public sealed partial class OpenRoomHandler(
 {
     public async Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session, CancellationToken cancellationToken)
     {
+        var slot = await LoadSlotAsync(session, cancellationToken);
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            if (session.OpenRoomId is { } openId)
+            if (slot.OpenRoomId is { } openId)
             {
                 var existing = await rooms.GetAsync(openId, cancellationToken);
                 if (existing is not null && existing.Status != RoomStatus.Ended)
                     return new RoomOpened(existing.RoomId, existing.Status, Created: false);
-                if (existing is null)
-                {
-                    // Claimed but not yet created: by a request still running, or one that died. Finish it, idempotently.
-                    var resumed = await CreateRoomAsync(session, openId, cancellationToken);
-                    if (!resumed.IsSuccess) return resumed.Problem!;
-                    return resumed.Value!;
-                }
+                // Claimed but not yet created: by a request still running, or one that died. Finish it, idempotently.
+                if (existing is null) return await CreateRoomAsync(session, openId, cancellationToken);
             }
 
-            var claimed = await sessions.TryReplaceAsync(session with { OpenRoomId = Ids.New("r") }, cancellationToken);
+            var claimed = await slot.TryClaimAsync(Ids.New("r"), cancellationToken);
             if (claimed is null)
             {
-                session = await sessions.GetAsync(session.SessionId, cancellationToken)
-                    ?? throw new InvalidOperationException("The session vanished while opening a room.");
+                slot = await LoadSlotAsync(session, cancellationToken);
                 continue;
             }
-            return await CreateRoomAsync(claimed, claimed.OpenRoomId!, cancellationToken);
+            return await CreateRoomAsync(session, claimed, cancellationToken);
         }
-        return Problem.Conflict("The room could not be opened.", "Too many concurrent changes to this session; try again.");
+        return Problem.Conflict("The room could not be opened.", "Too many concurrent changes; try again.");
     }
 
     private async Task<Outcome<RoomOpened>> CreateRoomAsync(VisitorSession session, string roomId, CancellationToken cancellationToken)
@@ -58,6 +58,8 @@ public sealed partial class OpenRoomHandler(
         var recipe = await recipes.GetLatestAsync(recipeId, cancellationToken);
         if (recipe is null) return Problem.NotFound($"Recipe '{recipeId}'", "recipeId");
 
+        // Room fields set before the room opened belong to this room.
+        await fields.CopyAsync(FieldOwner.PendingRoom(session.SessionId), FieldOwner.Room(roomId), deleteSource: true, cancellationToken);
         var room = await rooms.CreateAsync(new Room
         {
             RoomId = roomId,
@@ -77,6 +79,20 @@ public sealed partial class OpenRoomHandler(
         LogRoomOpened(roomId, recipe.Id, recipe.Version);
         return new RoomOpened(roomId, room.Status, Created: true);
     }
+
+    private async Task<OpenRoomSlot> LoadSlotAsync(VisitorSession session, CancellationToken cancellationToken)
+    {
+        if (session.UserId is null)
+        {
+            var fresh = await sessions.GetAsync(session.SessionId, cancellationToken) ?? session;
+            return new OpenRoomSlot(fresh.OpenRoomId, async (roomId, ct) => (await sessions.TryReplaceAsync(fresh with { OpenRoomId = roomId }, ct))?.OpenRoomId);
+        }
+        var user = await users.GetOrCreateAsync(new ChatUser { UserId = session.UserId, CreatedAt = time.GetUtcNow() }, cancellationToken);
+        return new OpenRoomSlot(user.OpenRoomId, async (roomId, ct) => (await users.TryReplaceAsync(user with { OpenRoomId = roomId }, ct))?.OpenRoomId);
+    }
+
+    /// <summary>Where the open-room pointer lives, with a conditional claim of a new room id.</summary>
+    private sealed record OpenRoomSlot(string? OpenRoomId, Func<string, CancellationToken, Task<string?>> TryClaimAsync);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened room {RoomId} with recipe {RecipeId} v{RecipeVersion}")]
     private partial void LogRoomOpened(string roomId, string recipeId, int recipeVersion);

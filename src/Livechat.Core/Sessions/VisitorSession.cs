@@ -23,5 +23,5 @@ public sealed record VisitorSession
     /// The identity realtime events go to: the logged-in user when there is one (all their devices), else the
     /// anonymous visitor (all tabs of this browser).
     /// </summary>
-    public string RealtimeUserId => UserId is null ? $"v-{VisitorId}" : $"u-{UserId}";
+    public string RealtimeUserId => UserId is null ? Realtime.RealtimeUsers.ForVisitor(VisitorId) : Realtime.RealtimeUsers.ForUser(UserId);
 }

@@ -1,0 +1,14 @@
+using Livechat.Api.Sessions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Livechat.Functions.Sessions;
+
+public sealed class SetUserId(SessionsApi api)
+{
+    [Function(nameof(SetUserId))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/session/user")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.SetUserIdAsync(request, cancellationToken);
+}

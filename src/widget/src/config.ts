@@ -1,0 +1,31 @@
+// Where the backend lives. Default: the origin of this script's own src + "/api", so the
+// snippet needs no configuration; window.VerloopConfig = { apiBase } overrides it.
+
+export interface VerloopConfig {
+  apiBase?: string;
+}
+
+interface ScriptLike {
+  src: string;
+}
+
+export function findOwnScript(doc: Document): ScriptLike | null {
+  const current = doc.currentScript as HTMLScriptElement | null;
+  if (current && current.src) return current;
+  const scripts = Array.from(doc.getElementsByTagName('script')).filter((s) =>
+    /\/widget\.js(?:[?#].*)?$/.test(s.src),
+  );
+  return scripts.length ? scripts[scripts.length - 1] : null;
+}
+
+export function resolveApiBase(
+  config: VerloopConfig | undefined,
+  script: ScriptLike | null,
+  pageUrl: string,
+): string {
+  if (config && typeof config.apiBase === 'string' && config.apiBase) {
+    return new URL(config.apiBase, pageUrl).toString().replace(/\/+$/, '');
+  }
+  if (script && script.src) return `${new URL(script.src, pageUrl).origin}/api`;
+  return `${new URL(pageUrl).origin}/api`;
+}

@@ -1,0 +1,67 @@
+/*
+ * Livechat widget entry point (bundled to dist/widget.js, served by the backend at /api/widget.js).
+ *
+ * Put this on the page (the first script may run before or after the second one loads):
+ *
+ *   <script>
+ *     window.Verloop = window.Verloop || function (fn) { (window.Verloop.q = window.Verloop.q || []).push(fn); };
+ *   </script>
+ *   <script async src="https://YOUR-BACKEND/api/widget.js"></script>
+ *
+ * then drive it with Verloop(function () { this.openWidget(); this.onChatStarted(function (args) { ... }); }).
+ * Calls made before the script loads are queued in Verloop.q and run in order once it has loaded;
+ * later calls run at once. The API base URL is the origin of this script's src + "/api", unless
+ * window.VerloopConfig = { apiBase: "https://..." } says otherwise.
+ */
+
+import { ApiClient, TokenStore, type StorageLike } from './api';
+import { findOwnScript, resolveApiBase, type VerloopConfig } from './config';
+import { EventBus } from './events';
+import { installQueue, isInstalled } from './queue';
+import { signalRRealtime } from './realtime';
+import { ChatUI } from './ui';
+import { Widget } from './widget';
+
+declare global {
+  interface Window {
+    Verloop?: unknown;
+    VerloopConfig?: VerloopConfig;
+  }
+}
+
+function localStorageOrNull(): StorageLike | null {
+  try {
+    const storage = window.localStorage;
+    return storage ? storage : null;
+  } catch {
+    return null; // blocked (third-party storage settings, sandboxed frames)
+  }
+}
+
+function domReady(): Promise<void> {
+  if (document.body) return Promise.resolve();
+  return new Promise((resolve) => {
+    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+  });
+}
+
+function boot(): void {
+  if (isInstalled(window)) return; // the script was included twice
+  const apiBase = resolveApiBase(window.VerloopConfig, findOwnScript(document), window.location.href);
+  const api = new ApiClient({
+    apiBase,
+    fetch: (url, init) => window.fetch(url, init),
+    tokens: new TokenStore(localStorageOrNull()),
+  });
+  const widget = new Widget({
+    api,
+    ui: new ChatUI(document),
+    events: new EventBus(),
+    realtime: signalRRealtime({ negotiate: () => api.negotiate(), baseUrl: apiBase }),
+    domReady,
+  });
+  widget.start();
+  installQueue(window, widget.api);
+}
+
+boot();

@@ -1,0 +1,68 @@
+// Shared wire types of the backend HTTP API and realtime hub.
+
+export type Sender = 'visitor' | 'bot' | 'agent' | 'system';
+export type RoomStatus = 'open' | 'waiting' | 'agent' | 'ended';
+
+export interface ChatButton {
+  id: string;
+  label: string;
+}
+
+export interface Message {
+  id: string;
+  roomId: string;
+  seq: number;
+  sender: Sender;
+  text: string;
+  buttons: ChatButton[];
+  blockId?: string | null;
+  clientMessageId?: string | null;
+  buttonId?: string | null;
+  sentAt: string;
+}
+
+export interface CreatedSession {
+  sessionId: string;
+  token: string;
+  expiresAt?: string;
+}
+
+export interface UserParams {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+export interface SessionInfo {
+  sessionId: string;
+  visitorId: string;
+  userId: string | null;
+  openRoomId: string | null;
+  department: string | null;
+  recipeId: string | null;
+  userParams: UserParams | null;
+}
+
+export interface OpenRoomResult {
+  roomId: string;
+  status: RoomStatus;
+  created: boolean;
+}
+
+export interface Transcript {
+  roomId: string;
+  status: RoomStatus;
+  messages: Message[];
+}
+
+export interface NegotiateResult {
+  url: string;
+  accessToken: string;
+}
+
+export type FieldScope = 'user' | 'room';
+
+/** Body of POST /v1/rooms/{roomId}/messages. A button reply also carries the label as text. */
+export type OutgoingMessage =
+  | { clientMessageId: string; text: string }
+  | { clientMessageId: string; buttonId: string; text?: string };

@@ -1,0 +1,468 @@
+// The chat UI: a floating bubble and a chat window inside an open shadow root on
+// <div id="verloop-widget">, so the page's CSS cannot reach in and ours cannot leak out.
+// Every piece of text from the network is written with textContent, never innerHTML.
+
+import type { ChatButton, Message, Sender } from './types';
+
+export interface UiCallbacks {
+  bubbleClicked(): void;
+  closeClicked(): void;
+  minimizeClicked(): void;
+  send(text: string): void;
+  quickReply(message: Message, button: ChatButton): void;
+  retry(clientMessageId: string): void;
+}
+
+const noop = (): void => undefined;
+const NO_CALLBACKS: UiCallbacks = {
+  bubbleClicked: noop,
+  closeClicked: noop,
+  minimizeClicked: noop,
+  send: noop,
+  quickReply: noop,
+  retry: noop,
+};
+
+const STYLE = `
+:host{all:initial!important;display:block!important}
+*,*::before,*::after{box-sizing:border-box}
+[hidden]{display:none!important}
+.root{--accent:#4f46e5;--accent-soft:#eef2ff;--ink:#111827;--muted:#6b7280;--line:#e5e7eb;
+ font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--ink)}
+button,input{font:inherit;color:inherit;margin:0}
+button{cursor:pointer}
+:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}
+.bubble{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:58px;height:58px;border:0;border-radius:50%;
+ background:var(--accent);color:#fff;display:grid;place-items:center;box-shadow:0 8px 24px rgba(17,24,39,.28);
+ transition:transform .15s ease}
+.bubble:hover{transform:scale(1.06)}
+.bubble svg{width:28px;height:28px;fill:currentColor}
+.badge{position:absolute;top:-3px;right:-3px;min-width:20px;height:20px;padding:0 6px;border-radius:10px;
+ background:#ef4444;color:#fff;font-size:12px;font-weight:600;line-height:20px;text-align:center}
+.badge.dot{min-width:14px;width:14px;height:14px;padding:0;top:0;right:0;background:#22c55e;border:2px solid #fff}
+.window{position:fixed;right:20px;bottom:92px;z-index:2147483001;width:min(380px,calc(100vw - 40px));
+ height:min(580px,calc(100vh - 120px));display:flex;flex-direction:column;background:#fff;border-radius:16px;
+ overflow:hidden;box-shadow:0 16px 48px rgba(17,24,39,.28);animation:pop .16s ease-out}
+@keyframes pop{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}
+.header{display:flex;align-items:center;gap:4px;padding:12px 10px 12px 18px;background:var(--accent);color:#fff}
+.title{flex:1;margin:0;font-size:16px;font-weight:600}
+.icon{width:34px;height:34px;border:0;border-radius:8px;background:transparent;color:#fff;font-size:22px;line-height:1}
+.icon:hover{background:rgba(255,255,255,.18)}
+.log{flex:1;overflow-y:auto;padding:16px;display:flex;flex-direction:column;gap:8px;background:#f9fafb}
+.msg{display:flex;flex-direction:column;align-items:flex-start;max-width:85%}
+.msg[data-sender=visitor]{align-self:flex-end;align-items:flex-end}
+.msg[data-sender=system]{align-self:center;align-items:center}
+.text{padding:8px 12px;border-radius:16px;border-bottom-left-radius:4px;background:#fff;border:1px solid var(--line);
+ white-space:pre-wrap;overflow-wrap:anywhere}
+.msg[data-sender=agent] .text{border-color:#c7d2fe}
+.msg[data-sender=visitor] .text{background:var(--accent);color:#fff;border-color:transparent;border-radius:16px;border-bottom-right-radius:4px}
+.msg[data-sender=system] .text{background:transparent;border:0;color:var(--muted);font-size:12px;text-align:center}
+.msg.pending .text{opacity:.65}
+.failed{margin-top:4px;font-size:12px;color:#b91c1c}
+.failed button{border:0;background:none;color:inherit;text-decoration:underline;padding:0 0 0 4px}
+.replies{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}
+.reply{padding:6px 14px;border:1px solid var(--accent);border-radius:999px;background:#fff;color:var(--accent)}
+.reply:hover:not(:disabled){background:var(--accent-soft)}
+.reply:disabled{opacity:.45;cursor:default}
+.reply[aria-pressed=true]{background:var(--accent);color:#fff;opacity:1}
+.notice{align-self:center;padding:3px 12px;border-radius:999px;background:#f3f4f6;color:var(--muted);font-size:12px}
+.typing{min-height:20px;padding:0 18px 4px;background:#f9fafb;color:var(--muted);font-size:12px}
+.composer{display:flex;gap:8px;padding:10px;border-top:1px solid var(--line);background:#fff}
+.input{flex:1;min-width:0;padding:9px 14px;border:1px solid #d1d5db;border-radius:999px;background:#fff}
+.input:focus{border-color:var(--accent);outline:none;box-shadow:0 0 0 3px var(--accent-soft)}
+.send{padding:0 16px;border:0;border-radius:999px;background:var(--accent);color:#fff;font-weight:600}
+.send:disabled{opacity:.5;cursor:default}
+.sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+@media (max-width:480px){.window{right:0;bottom:0;width:100vw;height:100%;border-radius:0}}
+@media (prefers-reduced-motion:reduce){.bubble,.window{transition:none;animation:none}}
+`;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const CHAT_ICON =
+  'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4.5 3.5A.3.3 0 0 1 3 21.3V6a2 2 0 0 1 1-2z';
+
+const TYPING_LABEL: Record<string, string> = { agent: 'Agent is typing…', bot: 'Typing…' };
+
+export class ChatUI {
+  host: HTMLElement | null = null;
+  root: ShadowRoot | null = null;
+  private cb: UiCallbacks = NO_CALLBACKS;
+  private bubble!: HTMLButtonElement;
+  private badge!: HTMLElement;
+  private win!: HTMLElement;
+  private log!: HTMLElement;
+  private typing!: HTMLElement;
+  private input!: HTMLInputElement;
+  private sendButton!: HTMLButtonElement;
+  private readonly byId = new Map<string, HTMLElement>();
+  private readonly pending = new Map<string, HTMLElement>();
+  private ended = false;
+  private unread = 0;
+  private active = false;
+  private typingTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly doc: Document) {}
+
+  bind(callbacks: UiCallbacks): void {
+    this.cb = callbacks;
+  }
+
+  get mounted(): boolean {
+    return this.root !== null;
+  }
+
+  mount(): void {
+    if (this.root) return;
+    const d = this.doc;
+    const host = d.createElement('div');
+    host.id = 'verloop-widget';
+    const root = host.attachShadow({ mode: 'open' });
+    const style = d.createElement('style');
+    style.textContent = STYLE;
+    root.appendChild(style);
+
+    const wrap = el(d, 'div', 'root');
+
+    this.bubble = el(d, 'button', 'bubble', { type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false', 'data-testid': 'bubble' });
+    this.bubble.appendChild(chatIcon(d));
+    this.badge = el(d, 'span', 'badge', { 'aria-hidden': 'true' });
+    this.badge.hidden = true;
+    this.bubble.appendChild(this.badge);
+    this.bubble.addEventListener('click', () => this.cb.bubbleClicked());
+
+    this.win = el(d, 'section', 'window', { role: 'dialog', 'aria-label': 'Chat', 'data-testid': 'window' });
+    this.win.id = 'verloop-window';
+    this.bubble.setAttribute('aria-controls', 'verloop-window');
+    this.win.hidden = true;
+    this.win.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.cb.minimizeClicked();
+    });
+
+    const header = el(d, 'header', 'header');
+    const title = el(d, 'h2', 'title');
+    title.textContent = 'Chat';
+    const minimize = el(d, 'button', 'icon', { type: 'button', 'aria-label': 'Minimize chat', 'data-testid': 'minimize', title: 'Minimize' });
+    minimize.textContent = '–';
+    minimize.addEventListener('click', () => this.cb.minimizeClicked());
+    const close = el(d, 'button', 'icon', { type: 'button', 'aria-label': 'Close chat', 'data-testid': 'close', title: 'End chat' });
+    close.textContent = '×';
+    close.addEventListener('click', () => this.cb.closeClicked());
+    header.append(title, minimize, close);
+
+    this.log = el(d, 'div', 'log', { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', 'data-testid': 'log' });
+    this.typing = el(d, 'div', 'typing', { 'aria-live': 'polite' });
+
+    const form = el(d, 'form', 'composer');
+    form.noValidate = true;
+    const label = el(d, 'label', 'sr', { for: 'verloop-input' });
+    label.textContent = 'Type your message';
+    this.input = el(d, 'input', 'input', {
+      id: 'verloop-input',
+      type: 'text',
+      autocomplete: 'off',
+      maxlength: '4000',
+      placeholder: 'Type your message…',
+      'data-testid': 'input',
+    });
+    this.sendButton = el(d, 'button', 'send', { type: 'submit', 'data-testid': 'send' });
+    this.sendButton.textContent = 'Send';
+    form.append(label, this.input, this.sendButton);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.submit();
+    });
+    this.input.addEventListener('keydown', (e) => {
+      // Enter sends (the form's implicit submission does it too; this covers odd hosts).
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        this.submit();
+      }
+    });
+
+    this.win.append(header, this.log, this.typing, form);
+    wrap.append(this.win, this.bubble);
+    root.appendChild(wrap);
+    (d.body || d.documentElement).appendChild(host);
+    this.host = host;
+    this.root = root;
+  }
+
+  private submit(): void {
+    const text = this.input.value.trim();
+    if (!text) return;
+    this.input.value = '';
+    this.cb.send(text);
+  }
+
+  // ---- window ---------------------------------------------------------------------------
+
+  showWindow(): void {
+    this.win.hidden = false;
+    this.bubble.setAttribute('aria-expanded', 'true');
+    this.setUnread(0);
+    this.scrollToEnd();
+  }
+
+  hideWindow(): void {
+    const hadFocus = this.root?.activeElement != null;
+    this.win.hidden = true;
+    this.bubble.setAttribute('aria-expanded', 'false');
+    if (hadFocus) this.bubble.focus();
+  }
+
+  get windowVisible(): boolean {
+    return !this.win.hidden;
+  }
+
+  focusInput(): void {
+    try {
+      this.input.focus({ preventScroll: true });
+    } catch {
+      this.input.focus();
+    }
+  }
+
+  /** Unread count on the bubble (0 hides it). */
+  setUnread(count: number): void {
+    this.unread = count;
+    this.renderBadge();
+  }
+
+  addUnread(): void {
+    this.setUnread(this.unread + 1);
+  }
+
+  /** A small dot on the bubble while a chat is open in the background. */
+  setActiveChat(active: boolean): void {
+    this.active = active;
+    this.renderBadge();
+  }
+
+  private renderBadge(): void {
+    if (!this.badge) return;
+    if (this.unread > 0) {
+      this.badge.className = 'badge';
+      this.badge.textContent = this.unread > 9 ? '9+' : String(this.unread);
+      this.badge.hidden = false;
+    } else if (this.active && this.win.hidden) {
+      this.badge.className = 'badge dot';
+      this.badge.textContent = '';
+      this.badge.hidden = false;
+    } else {
+      this.badge.hidden = true;
+    }
+  }
+
+  // ---- messages -------------------------------------------------------------------------
+
+  /** Empties the log for another room. Visitor messages still being sent stay. */
+  clearMessages(): void {
+    for (const child of Array.from(this.log.children)) {
+      if (!child.classList.contains('pending')) child.remove();
+    }
+    this.byId.clear();
+    this.ended = false;
+    this.input.placeholder = 'Type your message…';
+    this.showTyping(null);
+  }
+
+  /** Removes everything, including unsent messages (logout). */
+  reset(): void {
+    this.log.textContent = '';
+    this.byId.clear();
+    this.pending.clear();
+    this.ended = false;
+    this.input.placeholder = 'Type your message…';
+    this.showTyping(null);
+    this.setUnread(0);
+    this.setActiveChat(false);
+  }
+
+  hasMessage(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Adds a server message, replacing the optimistic copy with the same clientMessageId. */
+  showMessage(message: Message): void {
+    if (this.byId.has(message.id)) return;
+    let node: HTMLElement | undefined;
+    if (message.clientMessageId) {
+      node = this.pending.get(message.clientMessageId);
+      if (node) {
+        this.pending.delete(message.clientMessageId);
+        node.classList.remove('pending');
+        node.removeAttribute('aria-busy');
+        node.querySelector('.failed')?.remove();
+        node.remove();
+      }
+    }
+    if (!node) node = this.createMessageNode(message.sender, message.clientMessageId ?? undefined);
+    node.setAttribute('data-message-id', message.id);
+    node.setAttribute('data-seq', String(message.seq));
+    const text = displayText(message, this.log);
+    (node.querySelector('.text') as HTMLElement).textContent = text;
+    if (message.sentAt) {
+      const at = new Date(message.sentAt);
+      if (!Number.isNaN(at.getTime())) node.title = at.toLocaleString();
+    }
+    if (message.sender !== 'visitor' && Array.isArray(message.buttons) && message.buttons.length) {
+      node.appendChild(this.createReplies(message, this.ended));
+    }
+    this.byId.set(message.id, node);
+    this.insertBySeq(node, message.seq);
+    if (message.sender === 'visitor' && message.buttonId) this.markAnswered(message.buttonId);
+    this.scrollToEnd();
+  }
+
+  /** Shows the visitor's message at once, before the server has it. */
+  addPending(clientMessageId: string, text: string): void {
+    if (this.pending.has(clientMessageId)) return;
+    const node = this.createMessageNode('visitor', clientMessageId);
+    node.classList.add('pending');
+    node.setAttribute('aria-busy', 'true');
+    (node.querySelector('.text') as HTMLElement).textContent = text;
+    this.pending.set(clientMessageId, node);
+    this.log.appendChild(node);
+    this.scrollToEnd();
+  }
+
+  /** Marks an optimistic message as not delivered, with a Retry link (or clears the mark). */
+  markFailed(clientMessageId: string, failed: boolean): void {
+    const node = this.pending.get(clientMessageId);
+    if (!node) return;
+    node.querySelector('.failed')?.remove();
+    if (!failed) return;
+    const d = this.doc;
+    const box = el(d, 'div', 'failed');
+    box.textContent = 'Not delivered.';
+    const retry = el(d, 'button', '', { type: 'button' });
+    retry.textContent = 'Retry';
+    retry.addEventListener('click', () => {
+      box.remove();
+      this.cb.retry(clientMessageId);
+    });
+    box.appendChild(retry);
+    node.appendChild(box);
+  }
+
+  /** Disables the quick replies of the message that offered `buttonId`. */
+  markAnswered(buttonId: string, messageId?: string): void {
+    const nodes = messageId ? [this.byId.get(messageId)] : Array.from(this.byId.values()).reverse();
+    for (const node of nodes) {
+      if (!node) continue;
+      const buttons = Array.from(node.querySelectorAll<HTMLButtonElement>('button.reply'));
+      const chosen = buttons.find((b) => b.getAttribute('data-button-id') === buttonId);
+      if (!chosen) continue;
+      for (const b of buttons) b.disabled = true;
+      chosen.setAttribute('aria-pressed', 'true');
+      return;
+    }
+  }
+
+  notice(text: string): void {
+    const node = el(this.doc, 'div', 'notice', { 'data-testid': 'notice' });
+    node.textContent = text;
+    this.log.appendChild(node);
+    this.scrollToEnd();
+  }
+
+  /** Shows "Chat ended" once and disables the remaining quick replies. */
+  showEnded(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.showTyping(null);
+    for (const b of Array.from(this.log.querySelectorAll<HTMLButtonElement>('button.reply'))) b.disabled = true;
+    this.notice('Chat ended');
+    this.input.placeholder = 'Type to start a new chat…';
+  }
+
+  showTyping(sender: Sender | null): void {
+    if (this.typingTimer !== null) clearTimeout(this.typingTimer);
+    this.typingTimer = null;
+    if (!this.typing) return;
+    if (!sender || sender === 'visitor') {
+      this.typing.textContent = '';
+      return;
+    }
+    this.typing.textContent = TYPING_LABEL[sender] ?? 'Typing…';
+    this.typingTimer = setTimeout(() => this.showTyping(null), 6000);
+  }
+
+  private createMessageNode(sender: Sender, clientMessageId?: string): HTMLElement {
+    const safeSender: Sender = ['visitor', 'bot', 'agent', 'system'].includes(sender) ? sender : 'system';
+    const node = el(this.doc, 'div', 'msg', { 'data-testid': 'message', 'data-sender': safeSender });
+    if (clientMessageId) node.setAttribute('data-client-message-id', clientMessageId);
+    node.appendChild(el(this.doc, 'div', 'text'));
+    return node;
+  }
+
+  private createReplies(message: Message, disabled: boolean): HTMLElement {
+    const group = el(this.doc, 'div', 'replies', { role: 'group', 'aria-label': 'Quick replies' });
+    for (const button of message.buttons) {
+      const b = el(this.doc, 'button', 'reply', { type: 'button', 'data-testid': 'quick-reply', 'data-button-id': String(button.id) });
+      b.textContent = button.label;
+      b.disabled = disabled;
+      b.addEventListener('click', () => {
+        if (b.disabled) return;
+        this.markAnswered(String(button.id), message.id);
+        this.cb.quickReply(message, button);
+      });
+      group.appendChild(b);
+    }
+    return group;
+  }
+
+  private insertBySeq(node: HTMLElement, seq: number): void {
+    let before: Element | null = null;
+    for (const child of Array.from(this.log.children)) {
+      if (child.classList.contains('pending')) {
+        before = child;
+        break;
+      }
+      const s = child.getAttribute('data-seq');
+      if (s !== null && Number(s) > seq) {
+        before = child;
+        break;
+      }
+    }
+    this.log.insertBefore(node, before);
+  }
+
+  private scrollToEnd(): void {
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+}
+
+function displayText(message: Message, log: HTMLElement): string {
+  if (message.sender === 'visitor' && message.buttonId) {
+    // A button reply reads as the label the visitor clicked, whatever text the server kept.
+    const buttons = Array.from(log.querySelectorAll<HTMLElement>('button.reply')).reverse();
+    for (const b of buttons) {
+      if (b.getAttribute('data-button-id') === message.buttonId) return b.textContent ?? '';
+    }
+  }
+  return message.text ? String(message.text) : '';
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  d: Document,
+  tag: K,
+  className: string,
+  attrs: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
+  const node = d.createElement(tag);
+  if (className) node.className = className;
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  return node;
+}
+
+function chatIcon(d: Document): SVGSVGElement {
+  const svg = d.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = d.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', CHAT_ICON);
+  svg.appendChild(path);
+  return svg;
+}
