@@ -14,16 +14,16 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
 {
     private const int MaxAppendAttempts = 50;
 
-    public async Task<Room> CreateAsync(Room room, CancellationToken cancellationToken)
+    public async Task<(Room Room, bool Created)> CreateAsync(Room room, CancellationToken cancellationToken)
     {
         try
         {
             var response = await tables.Rooms.AddEntityAsync(RoomEntity.From(room), cancellationToken);
-            return room with { ETag = response.Headers.ETag?.ToString() };
+            return (room with { ETag = response.Headers.ETag?.ToString() }, true);
         }
         catch (RequestFailedException e) when (e.Status == TableStatus.Conflict)
         {
-            return await GetAsync(room.RoomId, cancellationToken) ?? throw new InvalidOperationException("Room vanished after a conflict.", e);
+            return (await GetAsync(room.RoomId, cancellationToken) ?? throw new InvalidOperationException("Room vanished after a conflict.", e), false);
         }
     }
 

@@ -8,5 +8,8 @@ namespace Livechat.Core.Rooms;
 /// </summary>
 public sealed record BotTurn(string RoomId, int Turn, IReadOnlyList<BotMessage> Messages, string? EndReason = null);
 
-/// <summary>The room's status after the turn; the orchestration stops when the room has ended.</summary>
-public sealed record BotTurnResult(RoomStatus Status);
+/// <summary>
+/// The room's status after the turn (the orchestration stops when it has ended) and the sequence numbers the bot's
+/// messages got, so the orchestration can tell its own messages from a visitor message it has not seen.
+/// </summary>
+public sealed record BotTurnResult(RoomStatus Status, IReadOnlyList<long>? Seqs = null);

@@ -3,8 +3,8 @@ namespace Livechat.Core.Rooms;
 /// <summary>Persists rooms and their transcripts.</summary>
 public interface IRoomStore
 {
-    /// <summary>Stores a new room; returns the stored room, or the existing one when the id is taken.</summary>
-    Task<Room> CreateAsync(Room room, CancellationToken cancellationToken);
+    /// <summary>Stores a new room; returns it with <c>Created</c> false and the stored room when the id was taken.</summary>
+    Task<(Room Room, bool Created)> CreateAsync(Room room, CancellationToken cancellationToken);
 
     Task<Room?> GetAsync(string roomId, CancellationToken cancellationToken);
 

@@ -29,7 +29,7 @@ public sealed partial class OpenRoomHandler(
 {
     public async Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session, CancellationToken cancellationToken)
     {
-        var slot = await LoadSlotAsync(session, cancellationToken);
+        var slot = await LoadSlotAsync(session, reload: false, cancellationToken);
         for (var attempt = 0; attempt < 10; attempt++)
         {
             if (slot.OpenRoomId is { } openId)
@@ -44,7 +44,7 @@ public sealed partial class OpenRoomHandler(
             var claimed = await slot.TryClaimAsync(Ids.New("r"), cancellationToken);
             if (claimed is null)
             {
-                slot = await LoadSlotAsync(session, cancellationToken);
+                slot = await LoadSlotAsync(session, reload: true, cancellationToken);
                 continue;
             }
             return await CreateRoomAsync(session, claimed, cancellationToken);
@@ -60,7 +60,7 @@ public sealed partial class OpenRoomHandler(
 
         // Room fields set before the room opened belong to this room.
         await fields.CopyAsync(FieldOwner.PendingRoom(session.SessionId), FieldOwner.Room(roomId), deleteSource: true, cancellationToken);
-        var room = await rooms.CreateAsync(new Room
+        var (room, created) = await rooms.CreateAsync(new Room
         {
             RoomId = roomId,
             SessionId = session.SessionId,
@@ -73,18 +73,22 @@ public sealed partial class OpenRoomHandler(
             CreatedAt = time.GetUtcNow(),
         }, cancellationToken);
 
+        // Started by every request that got here, not only the creator: starting is idempotent, and a creator that
+        // died between storing the room and starting its orchestration must not leave a room without a bot.
         var options = roomOptions.Value;
         await orchestrations.StartAsync(new RoomOrchestrationInput(roomId, options.InactivityTimeout, options.TurnsPerGeneration), cancellationToken);
+        if (!created) return new RoomOpened(roomId, room.Status, Created: false);
         await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.ChatStarted, new RoomEvent(roomId), cancellationToken);
         LogRoomOpened(roomId, recipe.Id, recipe.Version);
         return new RoomOpened(roomId, room.Status, Created: true);
     }
 
-    private async Task<OpenRoomSlot> LoadSlotAsync(VisitorSession session, CancellationToken cancellationToken)
+    /// <summary>The session just authenticated is fresh enough to start with; after a lost claim it is read again.</summary>
+    private async Task<OpenRoomSlot> LoadSlotAsync(VisitorSession session, bool reload, CancellationToken cancellationToken)
     {
         if (session.UserId is null)
         {
-            var fresh = await sessions.GetAsync(session.SessionId, cancellationToken) ?? session;
+            var fresh = reload ? await sessions.GetAsync(session.SessionId, cancellationToken) ?? session : session;
             return new OpenRoomSlot(fresh.OpenRoomId, async (roomId, ct) => (await sessions.TryReplaceAsync(fresh with { OpenRoomId = roomId }, ct))?.OpenRoomId);
         }
         var user = await users.GetOrCreateAsync(new ChatUser { UserId = session.UserId, CreatedAt = time.GetUtcNow() }, cancellationToken);

@@ -4,6 +4,7 @@ namespace Livechat.Core.Rooms;
 
 /// <summary>
 /// What a room orchestration carries across ContinueAsNew: the pinned recipe, the block waiting for the
-/// visitor, the last visitor message handled (<see cref="Cursor"/>) and the turn counter used for idempotency keys.
+/// visitor, the transcript position up to which every visitor message was handled (<see cref="Cursor"/>) and the
+/// turn counter used for idempotency keys.
 /// </summary>
 public sealed record RoomFlowState(Recipe Recipe, string? WaitingBlockId, long Cursor, int Turn);

@@ -91,6 +91,10 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
         state = state with { Turn = state.Turn + 1 };
         var result = await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity),
             new BotTurn(context.InstanceId, state.Turn, step.Messages, step.Ended ? EndReasons.RecipeEnded : null));
-        return (state, result.Status);
+        // The cursor may pass the bot's own messages while they directly follow it: no visitor message is between.
+        var cursor = state.Cursor;
+        foreach (var seq in (result.Seqs ?? []).Order())
+            if (seq == cursor + 1) cursor = seq;
+        return (state with { Cursor = cursor }, result.Status);
     }
 }

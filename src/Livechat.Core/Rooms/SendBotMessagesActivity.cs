@@ -17,6 +17,7 @@ public sealed class SendBotMessagesActivity(IRoomStore rooms, IRealtimePublisher
         var room = await rooms.GetAsync(turn.RoomId, cancellationToken);
         if (room is null || room.Status == RoomStatus.Ended) return new BotTurnResult(RoomStatus.Ended);
 
+        var seqs = new List<long>(turn.Messages.Count);
         for (var i = 0; i < turn.Messages.Count; i++)
         {
             var bot = turn.Messages[i];
@@ -24,6 +25,7 @@ public sealed class SendBotMessagesActivity(IRoomStore rooms, IRealtimePublisher
                 new NewMessage(Sender.Bot, bot.Text, $"bot-{turn.Turn}-{i}", bot.Buttons, bot.BlockId),
                 time.GetUtcNow(), cancellationToken);
             if (appended is null) return new BotTurnResult(RoomStatus.Ended);
+            seqs.Add(appended.Message.Seq);
             // Sent even when the append was a duplicate: the first attempt may have died before sending, and the
             // widget drops a message id it already shows.
             await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);
@@ -32,8 +34,8 @@ public sealed class SendBotMessagesActivity(IRoomStore rooms, IRealtimePublisher
         if (turn.EndReason is not null)
         {
             await closer.CloseAsync(turn.RoomId, turn.EndReason, cancellationToken);
-            return new BotTurnResult(RoomStatus.Ended);
+            return new BotTurnResult(RoomStatus.Ended, seqs);
         }
-        return new BotTurnResult(room.Status);
+        return new BotTurnResult(room.Status, seqs);
     }
 }

@@ -16,8 +16,12 @@ public sealed class LogoutHandler(SessionUpdater sessions, OpenRoomLocator openR
         if (open is not null) await closer.CloseAsync(open.RoomId, EndReasons.Logout, cancellationToken);
         var ended = await sessions.UpdateAsync(session, s => s with { Ended = true, OpenRoomId = null }, cancellationToken);
         if (!ended.IsSuccess) return ended.Problem!;
-        await realtime.SendToUserAsync(session.RealtimeUserId, RealtimeEvents.LogoutComplete, new LoggedOut(open?.RoomId), cancellationToken);
-        return new LoggedOut(open?.RoomId);
+        // Both identities: tabs still connected as the anonymous visitor hear it as well as the user's devices.
+        var done = new LoggedOut(open?.RoomId);
+        await realtime.SendToUserAsync(RealtimeUsers.ForVisitor(session.VisitorId), RealtimeEvents.LogoutComplete, done, cancellationToken);
+        if (session.UserId is not null)
+            await realtime.SendToUserAsync(RealtimeUsers.ForUser(session.UserId), RealtimeEvents.LogoutComplete, done, cancellationToken);
+        return done;
     }
 }
 

@@ -17,7 +17,7 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
 
-    private async Task<Room> NewRoomAsync() => await _rooms.CreateAsync(new Room
+    private async Task<Room> NewRoomAsync() => (await _rooms.CreateAsync(new Room
     {
         RoomId = Azurite.UniqueName("r"),
         SessionId = "s1",
@@ -26,7 +26,7 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
         RecipeId = "welcome",
         RecipeVersion = 1,
         CreatedAt = DateTimeOffset.UtcNow,
-    }, CancellationToken.None);
+    }, CancellationToken.None)).Room;
 
     [Fact]
     public async Task AppendAsync_ConcurrentAppends_GetGapFreeOrderedSequence()

@@ -29,6 +29,7 @@ public sealed class LocalServerProcess : IAsyncDisposable
     }
 
     public int Port { get; }
+    public string TablePrefix => _settings["Storage__TablePrefix"];
     public Uri BaseAddress { get; }
     public string Output { get { lock (_output) return _output.ToString(); } }
 

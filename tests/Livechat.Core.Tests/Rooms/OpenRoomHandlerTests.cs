@@ -1,0 +1,200 @@
+using Livechat.Core.Common;
+using Livechat.Core.CustomFields;
+using Livechat.Core.Users;
+using Livechat.Core.Realtime;
+using Livechat.Core.Recipes;
+using Livechat.Core.Rooms;
+using Livechat.Core.Sessions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace Livechat.Core.Tests.Rooms;
+
+public sealed class OpenRoomHandlerTests
+{
+    private readonly Mock<ISessionStore> _sessions = new();
+    private readonly Mock<IRoomStore> _rooms = new();
+    private readonly Mock<IRecipeStore> _recipes = new();
+    private readonly Mock<IUserStore> _users = new();
+    private readonly Mock<ICustomFieldStore> _fields = new();
+    private readonly Mock<IRoomOrchestrations> _orchestrations = new();
+    private readonly Mock<IRealtimePublisher> _realtime = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 2, 3, 4, 5, 6, TimeSpan.Zero));
+    private readonly RoomOptions _roomOptions = new() { InactivityTimeout = TimeSpan.FromMinutes(7), TurnsPerGeneration = 5 };
+
+    /// <summary>The stored session and rooms, with ETags, as the table stores keep them.</summary>
+    private VisitorSession _storedSession = new() { SessionId = "s-1", VisitorId = "v-1", CreatedAt = DateTimeOffset.UnixEpoch, ETag = "1" };
+    private readonly Dictionary<string, Room> _storedRooms = [];
+
+    public OpenRoomHandlerTests()
+    {
+        _sessions.Setup(s => s.GetAsync("s-1", It.IsAny<CancellationToken>())).ReturnsAsync(() => _storedSession);
+        _sessions.Setup(s => s.TryReplaceAsync(It.IsAny<VisitorSession>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((VisitorSession s, CancellationToken _) =>
+            {
+                if (s.ETag != _storedSession.ETag) return null;
+                _storedSession = s with { ETag = (int.Parse(s.ETag!) + 1).ToString() };
+                return _storedSession;
+            });
+        _rooms.Setup(r => r.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string id, CancellationToken _) => _storedRooms.GetValueOrDefault(id));
+        _rooms.Setup(r => r.CreateAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Room room, CancellationToken _) =>
+            {
+                if (_storedRooms.TryGetValue(room.RoomId, out var existing)) return (existing, false);
+                _storedRooms[room.RoomId] = room with { ETag = "1" };
+                return (_storedRooms[room.RoomId], true);
+            });
+        _recipes.Setup(r => r.GetLatestAsync(WelcomeRecipe.Id, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(WelcomeRecipe.Create() with { Version = 3 });
+    }
+
+    [Fact]
+    public async Task HandleAsync_NoOpenRoom_ClaimsSessionCreatesRoomAndStartsOrchestration()
+    {
+        var outcome = await HandleAsync(_storedSession);
+
+        Assert.True(outcome.IsSuccess);
+        var opened = outcome.Value!;
+        Assert.True(opened.Created);
+        Assert.Equal(RoomStatus.Open, opened.Status);
+        Assert.True(Ids.IsSafe(opened.RoomId));
+        Assert.Equal(opened.RoomId, _storedSession.OpenRoomId);
+        var room = Assert.Single(_storedRooms.Values);
+        Assert.Equal(opened.RoomId, room.RoomId);
+        Assert.Equal("s-1", room.SessionId);
+        Assert.Equal("v-1", room.VisitorId);
+        Assert.Equal("v-v-1", room.RealtimeUserId);
+        Assert.Equal(WelcomeRecipe.Id, room.RecipeId);
+        Assert.Equal(3, room.RecipeVersion);
+        Assert.Equal(_time.GetUtcNow(), room.CreatedAt);
+        _orchestrations.Verify(o => o.StartAsync(
+            new RoomOrchestrationInput(opened.RoomId, TimeSpan.FromMinutes(7), 5, null), It.IsAny<CancellationToken>()), Times.Once);
+        _realtime.Verify(p => p.SendToUserAsync("v-v-1", RealtimeEvents.ChatStarted, new RoomEvent(opened.RoomId), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SessionChoseRecipe_PinsThatRecipesLatestVersion()
+    {
+        _storedSession = _storedSession with { RecipeId = "sales" };
+        _recipes.Setup(r => r.GetLatestAsync("sales", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Recipe { Id = "sales", Version = 8, Name = "Sales", StartBlockId = "x", Blocks = [] });
+
+        var outcome = await HandleAsync(_storedSession);
+
+        var room = Assert.Single(_storedRooms.Values);
+        Assert.Equal(outcome.Value!.RoomId, room.RoomId);
+        Assert.Equal("sales", room.RecipeId);
+        Assert.Equal(8, room.RecipeVersion);
+    }
+
+    [Fact]
+    public async Task HandleAsync_RecipeMissing_ReturnsNotFoundNamingRecipeIdAndStartsNothing()
+    {
+        _storedSession = _storedSession with { RecipeId = "gone" };
+
+        var outcome = await HandleAsync(_storedSession);
+
+        Assert.Equal(ProblemKind.NotFound, outcome.Problem?.Kind);
+        Assert.Contains("recipeId", outcome.Problem!.Errors!.Keys);
+        Assert.Empty(_storedRooms);
+        _orchestrations.VerifyNoOtherCalls();
+    }
+
+    [Theory]
+    [InlineData(RoomStatus.Open)]
+    [InlineData(RoomStatus.Waiting)]
+    [InlineData(RoomStatus.Agent)]
+    public async Task HandleAsync_SessionHasOpenRoom_ReturnsItWithoutCreating(RoomStatus status)
+    {
+        _storedRooms["r-open"] = NewRoom("r-open", status);
+        _storedSession = _storedSession with { OpenRoomId = "r-open" };
+
+        var outcome = await HandleAsync(_storedSession);
+
+        Assert.Equal(new RoomOpened("r-open", status, Created: false), outcome.Value);
+        _rooms.Verify(r => r.CreateAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>()), Times.Never);
+        _sessions.Verify(s => s.TryReplaceAsync(It.IsAny<VisitorSession>(), It.IsAny<CancellationToken>()), Times.Never);
+        _orchestrations.VerifyNoOtherCalls();
+        _realtime.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task HandleAsync_SessionsRoomHasEnded_OpensANewRoom()
+    {
+        _storedRooms["r-old"] = NewRoom("r-old", RoomStatus.Ended);
+        _storedSession = _storedSession with { OpenRoomId = "r-old" };
+
+        var outcome = await HandleAsync(_storedSession);
+
+        Assert.True(outcome.Value!.Created);
+        Assert.NotEqual("r-old", outcome.Value.RoomId);
+        Assert.Equal(outcome.Value.RoomId, _storedSession.OpenRoomId);
+        Assert.Equal(2, _storedRooms.Count);
+        _orchestrations.Verify(o => o.StartAsync(It.Is<RoomOrchestrationInput>(i => i.RoomId == outcome.Value.RoomId), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SessionETagConflict_ConvergesOnTheOtherRequestsRoom()
+    {
+        // Two tabs read the same session, then open the widget one after the other.
+        var readByFirstTab = _storedSession;
+        var readBySecondTab = _storedSession;
+
+        var first = await HandleAsync(readByFirstTab);
+        var second = await HandleAsync(readBySecondTab);
+
+        Assert.True(first.Value!.Created);
+        Assert.False(second.Value!.Created);
+        Assert.Equal(first.Value.RoomId, second.Value.RoomId);
+        _rooms.Verify(r => r.CreateAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>()), Times.Once);
+        _orchestrations.Verify(o => o.StartAsync(It.IsAny<RoomOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Once);
+        _sessions.Verify(s => s.GetAsync("s-1", It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Single(_storedRooms);
+    }
+
+    [Fact]
+    public async Task HandleAsync_RoomClaimedButNotYetCreated_FinishesItUnderTheClaimedId()
+    {
+        // Another request claimed r-claimed on the session and died (or is still running) before creating the room.
+        _storedSession = _storedSession with { OpenRoomId = "r-claimed", ETag = "2" };
+
+        var outcome = await HandleAsync(_storedSession);
+
+        Assert.Equal("r-claimed", outcome.Value!.RoomId);
+        Assert.Equal("r-claimed", Assert.Single(_storedRooms.Keys));
+        _orchestrations.Verify(o => o.StartAsync(It.Is<RoomOrchestrationInput>(i => i.RoomId == "r-claimed"), It.IsAny<CancellationToken>()), Times.Once);
+        _sessions.Verify(s => s.TryReplaceAsync(It.IsAny<VisitorSession>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SessionKeepsChanging_ReturnsConflictWithoutCreating()
+    {
+        _sessions.Setup(s => s.TryReplaceAsync(It.IsAny<VisitorSession>(), It.IsAny<CancellationToken>())).ReturnsAsync((VisitorSession?)null);
+
+        var outcome = await HandleAsync(_storedSession);
+
+        Assert.Equal(ProblemKind.Conflict, outcome.Problem?.Kind);
+        Assert.Empty(_storedRooms);
+        _orchestrations.VerifyNoOtherCalls();
+    }
+
+    private Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session) =>
+        new OpenRoomHandler(_sessions.Object, _users.Object, _rooms.Object, _recipes.Object, _fields.Object, _orchestrations.Object, _realtime.Object,
+                Options.Create(_roomOptions), Options.Create(new RecipeOptions()), _time, NullLogger<OpenRoomHandler>.Instance)
+            .HandleAsync(session, CancellationToken.None);
+
+    private static Room NewRoom(string roomId, RoomStatus status) => new()
+    {
+        RoomId = roomId,
+        SessionId = "s-1",
+        VisitorId = "v-1",
+        RealtimeUserId = "v-v-1",
+        RecipeId = WelcomeRecipe.Id,
+        RecipeVersion = 1,
+        Status = status,
+        CreatedAt = DateTimeOffset.UnixEpoch,
+    };
+}

@@ -1,0 +1,217 @@
+using Livechat.Core.Common;
+using Livechat.Core.Realtime;
+using Livechat.Core.Rooms;
+using Livechat.Core.Sessions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace Livechat.Core.Tests.Rooms;
+
+public sealed class PostMessageHandlerTests
+{
+    private const string RoomId = "r-1";
+
+    private readonly Mock<IRoomStore> _rooms = new();
+    private readonly Mock<IRoomOrchestrations> _orchestrations = new();
+    private readonly Mock<IRealtimePublisher> _realtime = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 2, 3, 4, 5, 6, TimeSpan.Zero));
+    private readonly RoomOptions _options = new() { MaxMessageLength = 20 };
+    private readonly VisitorSession _session = new() { SessionId = "s-1", VisitorId = "v-1", CreatedAt = DateTimeOffset.UnixEpoch };
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("has space")]
+    [InlineData("semi;colon")]
+    [InlineData("0123456789012345678901234567890123456789012345678901234567890123x")]
+    public async Task HandleAsync_InvalidClientMessageId_ReturnsProblemNamingClientMessageId(string? clientMessageId)
+    {
+        var outcome = await HandleAsync(new PostMessageRequest(clientMessageId, "Hello", null));
+
+        AssertInvalid(outcome, "clientMessageId");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task HandleAsync_NoTextAndNoButton_ReturnsProblemNamingText(string? text)
+    {
+        var outcome = await HandleAsync(new PostMessageRequest("c-1", text, null));
+
+        AssertInvalid(outcome, "text");
+    }
+
+    [Fact]
+    public async Task HandleAsync_TextLongerThanMaxMessageLength_ReturnsProblemNamingText()
+    {
+        var outcome = await HandleAsync(new PostMessageRequest("c-1", new string('x', _options.MaxMessageLength + 1), null));
+
+        AssertInvalid(outcome, "text");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("bad id")]
+    [InlineData("<script>")]
+    public async Task HandleAsync_InvalidButtonId_ReturnsProblemNamingButtonId(string buttonId)
+    {
+        var outcome = await HandleAsync(new PostMessageRequest("c-1", "Pricing", buttonId));
+
+        AssertInvalid(outcome, "buttonId");
+    }
+
+    [Fact]
+    public async Task HandleAsync_AnotherVisitorsRoom_ReturnsNotFoundAndWritesNothing()
+    {
+        SetupRoom(RoomStatus.Open, visitorId: "v-someone-else");
+
+        var outcome = await HandleAsync(new PostMessageRequest("c-1", "Hello", null));
+
+        Assert.False(outcome.IsSuccess);
+        Assert.Equal(ProblemKind.NotFound, outcome.Problem!.Kind);
+        AssertNothingWritten();
+    }
+
+    [Fact]
+    public async Task HandleAsync_MissingRoom_ReturnsNotFound()
+    {
+        var outcome = await HandleAsync(new PostMessageRequest("c-1", "Hello", null));
+
+        Assert.Equal(ProblemKind.NotFound, outcome.Problem?.Kind);
+        AssertNothingWritten();
+    }
+
+    [Fact]
+    public async Task HandleAsync_EndedRoom_ReturnsConflictAndWritesNothing()
+    {
+        SetupRoom(RoomStatus.Ended);
+
+        var outcome = await HandleAsync(new PostMessageRequest("c-1", "Hello", null));
+
+        Assert.Equal(ProblemKind.Conflict, outcome.Problem?.Kind);
+        AssertNothingWritten();
+    }
+
+    [Fact]
+    public async Task HandleAsync_DuplicateAppend_ReturnsStoredMessageWithoutFanOutOrSignal()
+    {
+        SetupRoom(RoomStatus.Open);
+        var stored = Message(seq: 4, "Hello");
+        _rooms.Setup(r => r.AppendAsync(RoomId, It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AppendResult(stored, Duplicate: true));
+
+        var outcome = await HandleAsync(new PostMessageRequest("c-1", "Hello", null));
+
+        Assert.True(outcome.IsSuccess);
+        Assert.Same(stored, outcome.Value);
+        _realtime.VerifyNoOtherCalls();
+        _orchestrations.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task HandleAsync_MessageInOpenRoom_StoresThenFansOutAndSignalsWithItsSeq()
+    {
+        SetupRoom(RoomStatus.Open);
+        var order = new List<string>();
+        NewMessage? appended = null;
+        DateTimeOffset? sentAt = null;
+        var stored = Message(seq: 7, "Hello there");
+        _rooms.Setup(r => r.AppendAsync(RoomId, It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback<string, NewMessage, DateTimeOffset, CancellationToken>((_, m, at, _) => { order.Add("append"); appended = m; sentAt = at; })
+            .ReturnsAsync(new AppendResult(stored, Duplicate: false));
+        _realtime.Setup(p => p.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
+            .Callback(() => order.Add("fanout"));
+        _orchestrations.Setup(o => o.SignalAsync(It.IsAny<string>(), It.IsAny<RoomSignal>(), It.IsAny<CancellationToken>()))
+            .Callback(() => order.Add("signal"));
+
+        var outcome = await HandleAsync(new PostMessageRequest("c-1", "  Hello there  ", null));
+
+        Assert.Same(stored, outcome.Value);
+        Assert.Equal(["append", "fanout", "signal"], order);
+        Assert.NotNull(appended);
+        Assert.Equal(Sender.Visitor, appended.Sender);
+        Assert.Equal("Hello there", appended.Text);
+        Assert.Equal("c-1", appended.ClientMessageId);
+        Assert.Equal("c-c-1", appended.IdempotencyKey);
+        Assert.Equal(_time.GetUtcNow(), sentAt);
+        _realtime.Verify(p => p.SendToUserAsync("v-v-1", RealtimeEvents.Message, stored, It.IsAny<CancellationToken>()), Times.Once);
+        _orchestrations.Verify(o => o.SignalAsync(RoomId,
+            RoomSignal.Visitor(new VisitorInput(7, "Hello there", null)), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ButtonClick_SignalsTheButtonId()
+    {
+        SetupRoom(RoomStatus.Open);
+        _rooms.Setup(r => r.AppendAsync(RoomId, It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, NewMessage m, DateTimeOffset at, CancellationToken _) =>
+                new AppendResult(Message(seq: 2, m.Text) with { ButtonId = m.ButtonId, SentAt = at }, Duplicate: false));
+
+        var outcome = await HandleAsync(new PostMessageRequest("c-2", "Pricing", "pricing"));
+
+        Assert.Equal("pricing", outcome.Value?.ButtonId);
+        _orchestrations.Verify(o => o.SignalAsync(RoomId,
+            RoomSignal.Visitor(new VisitorInput(2, "Pricing", "pricing")), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_MessageInAgentRoom_GoesToTheRoomsAgentsInsteadOfTheBot()
+    {
+        SetupRoom(RoomStatus.Agent);
+        var stored = Message(seq: 9, "Hi agent");
+        _rooms.Setup(r => r.AppendAsync(RoomId, It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AppendResult(stored, Duplicate: false));
+
+        await HandleAsync(new PostMessageRequest("c-3", "Hi agent", null));
+
+        _realtime.Verify(p => p.SendToGroupAsync(RealtimeGroups.Room(RoomId), RealtimeEvents.Message, stored, It.IsAny<CancellationToken>()), Times.Once);
+        _orchestrations.Verify(o => o.SignalAsync(It.IsAny<string>(), It.IsAny<RoomSignal>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private Task<Outcome<ChatMessage>> HandleAsync(PostMessageRequest request) =>
+        new PostMessageHandler(_rooms.Object, _orchestrations.Object, _realtime.Object, Options.Create(_options), _time)
+            .HandleAsync(_session, RoomId, request, CancellationToken.None);
+
+    private void SetupRoom(RoomStatus status, string visitorId = "v-1") =>
+        _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(new Room
+        {
+            RoomId = RoomId,
+            SessionId = "s-1",
+            VisitorId = visitorId,
+            RealtimeUserId = $"v-{visitorId}",
+            RecipeId = "welcome",
+            RecipeVersion = 1,
+            Status = status,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+        });
+
+    private ChatMessage Message(long seq, string text) => new()
+    {
+        Id = $"m-{seq}",
+        RoomId = RoomId,
+        Seq = seq,
+        Sender = Sender.Visitor,
+        Text = text,
+        ClientMessageId = "c-1",
+        SentAt = _time.GetUtcNow(),
+    };
+
+    private void AssertInvalid(Outcome<ChatMessage> outcome, string field)
+    {
+        Assert.False(outcome.IsSuccess);
+        Assert.Equal(ProblemKind.Validation, outcome.Problem!.Kind);
+        Assert.NotNull(outcome.Problem.Errors);
+        Assert.Equal([field], outcome.Problem.Errors.Keys);
+        AssertNothingWritten();
+    }
+
+    private void AssertNothingWritten()
+    {
+        _rooms.Verify(r => r.AppendAsync(It.IsAny<string>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        _rooms.Verify(r => r.TryReplaceAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>()), Times.Never);
+        _orchestrations.VerifyNoOtherCalls();
+        _realtime.VerifyNoOtherCalls();
+    }
+}

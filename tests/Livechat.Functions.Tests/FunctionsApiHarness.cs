@@ -1,0 +1,140 @@
+using System.Text;
+using System.Text.Json;
+using Livechat.Api.Rooms;
+using Livechat.Api.Sessions;
+using Livechat.Api;
+using Livechat.Azure;
+using Livechat.Core.Common;
+using Livechat.Core.CustomFields;
+using Livechat.Core.Users;
+using Microsoft.Extensions.Configuration;
+using Livechat.Core.Realtime;
+using Livechat.Core.Recipes;
+using Livechat.Core.Rooms;
+using Livechat.Core.Sessions;
+using Livechat.Functions.Durable;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace Livechat.Functions.Tests;
+
+/// <summary>
+/// The real HTTP faces and core handlers over mocked ports and a mocked Durable client, with HTTP requests built and
+/// results executed the way the Functions ASP.NET Core integration does.
+/// </summary>
+public sealed class FunctionsApiHarness
+{
+    public const string SessionId = "s-1";
+    public const string VisitorId = "v-1";
+
+    private readonly ServiceProvider _httpServices;
+
+    public FunctionsApiHarness()
+    {
+        Tokens = new SessionTokenService(
+            Options.Create(new SessionOptions { SigningKey = "functions-tests-signing-key-0123456789" }), TimeProvider.System);
+        Session = new VisitorSession { SessionId = SessionId, VisitorId = VisitorId, CreatedAt = DateTimeOffset.UtcNow, ETag = "1" };
+        Sessions.Setup(s => s.GetAsync(SessionId, It.IsAny<CancellationToken>())).ReturnsAsync(() => Session);
+
+        // The production registrations, with the storage and realtime ports replaced by mocks.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["Sessions:SigningKey"] = "functions-tests-signing-key-0123456789",
+        }).Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .ConfigureHttpJsonOptions(o => LivechatJson.Configure(o.SerializerOptions))
+            .AddLivechat(configuration)
+            .AddLivechatApi();
+        services.AddSingleton(Sessions.Object);
+        services.AddSingleton(Rooms.Object);
+        services.AddSingleton(Recipes.Object);
+        services.AddSingleton(Users.Object);
+        services.AddSingleton(Fields.Object);
+        services.AddSingleton(Realtime.Object);
+        services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();
+        services.AddSingleton(Tokens);
+        _httpServices = services.BuildServiceProvider();
+        RoomsApi = _httpServices.GetRequiredService<RoomsApi>();
+        SessionsApi = _httpServices.GetRequiredService<SessionsApi>();
+    }
+
+    public Mock<ISessionStore> Sessions { get; } = new();
+    public Mock<IRoomStore> Rooms { get; } = new();
+    public Mock<IRecipeStore> Recipes { get; } = new();
+    public Mock<IUserStore> Users { get; } = new();
+    public Mock<ICustomFieldStore> Fields { get; } = new();
+    public Mock<IRealtimePublisher> Realtime { get; } = new();
+    public Mock<DurableTaskClient> Durable { get; } = new("test-hub");
+    public SessionTokenService Tokens { get; }
+    public VisitorSession Session { get; set; }
+    public RoomsApi RoomsApi { get; }
+    public SessionsApi SessionsApi { get; }
+
+    /// <summary>A valid bearer token for <see cref="Session"/>.</summary>
+    public string Token => Tokens.Issue(SessionId, VisitorId).Token;
+
+    public HttpContext NewContext(string method, string? body, string? authorization = null)
+    {
+        var context = new DefaultHttpContext { RequestServices = _httpServices };
+        context.Request.Method = method;
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString("livechat.test");
+        if (body is not null)
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            context.Request.Body = new MemoryStream(bytes);
+            context.Request.ContentLength = bytes.Length;
+            context.Request.ContentType = "application/json";
+        }
+        if (authorization is not null) context.Request.Headers.Authorization = authorization;
+        context.Response.Body = new MemoryStream();
+        return context;
+    }
+
+    /// <summary>Writes the result into the response as the host would, and reads it back.</summary>
+    public static async Task<HttpResponseSnapshot> ExecuteAsync(IResult result, HttpContext context)
+    {
+        await result.ExecuteAsync(context);
+        context.Response.Body.Position = 0;
+        var text = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        return new HttpResponseSnapshot(
+            context.Response.StatusCode,
+            context.Response.ContentType,
+            context.Response.Headers.Location.ToString(),
+            text.Length == 0 ? null : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    public void VerifyNoStoreWrites()
+    {
+        Sessions.Verify(s => s.CreateAsync(It.IsAny<VisitorSession>(), It.IsAny<CancellationToken>()), Times.Never);
+        Sessions.Verify(s => s.TryReplaceAsync(It.IsAny<VisitorSession>(), It.IsAny<CancellationToken>()), Times.Never);
+        Rooms.Verify(r => r.CreateAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>()), Times.Never);
+        Rooms.Verify(r => r.TryReplaceAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>()), Times.Never);
+        Rooms.Verify(r => r.AppendAsync(It.IsAny<string>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        Recipes.Verify(r => r.SaveNewVersionAsync(It.IsAny<Recipe>(), It.IsAny<CancellationToken>()), Times.Never);
+        Realtime.VerifyNoOtherCalls();
+        Durable.VerifyNoOtherCalls();
+    }
+
+    public static void AssertProblem(HttpResponseSnapshot response, int status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.StartsWith("application/problem+json", response.ContentType);
+        Assert.NotNull(response.Body);
+        Assert.Equal(status, response.Body.Value.GetProperty("status").GetInt32());
+    }
+
+    public static void AssertValidationProblem(HttpResponseSnapshot response, string field)
+    {
+        AssertProblem(response, StatusCodes.Status400BadRequest);
+        var errors = response.Body!.Value.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var messages), $"errors should name '{field}': {errors}");
+        Assert.NotEqual(0, messages.GetArrayLength());
+    }
+}

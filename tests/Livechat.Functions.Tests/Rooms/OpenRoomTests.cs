@@ -1,0 +1,113 @@
+using Livechat.Core.Recipes;
+using Livechat.Core.Rooms;
+using Livechat.Core.Sessions;
+using Livechat.Functions.Rooms;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Moq;
+
+namespace Livechat.Functions.Tests.Rooms;
+
+public sealed class OpenRoomTests
+{
+    private readonly FunctionsApiHarness _api = new();
+
+    public OpenRoomTests()
+    {
+        _api.Sessions.Setup(s => s.TryReplaceAsync(It.IsAny<VisitorSession>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((VisitorSession s, CancellationToken _) => _api.Session = s with { ETag = "2" });
+        _api.Recipes.Setup(r => r.GetLatestAsync(WelcomeRecipe.Id, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(WelcomeRecipe.Create() with { Version = 2 });
+        _api.Rooms.Setup(r => r.CreateAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Room room, CancellationToken _) => (room with { ETag = "1" }, true));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("{}")]
+    public async Task Run_NoOpenRoom_CreatesRoomAndSchedulesOrchestrationWithRoomIdAsInstanceId(string? body)
+    {
+        var response = await RunAsync(body, $"Bearer {_api.Token}");
+
+        Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
+        var roomId = response.Body!.Value.GetProperty("roomId").GetString();
+        Assert.False(string.IsNullOrEmpty(roomId));
+        Assert.Equal("open", response.Body.Value.GetProperty("status").GetString());
+        Assert.True(response.Body.Value.GetProperty("created").GetBoolean());
+        Assert.Equal(roomId, _api.Session.OpenRoomId);
+        _api.Rooms.Verify(r => r.CreateAsync(
+            It.Is<Room>(room => room.RoomId == roomId && room.VisitorId == FunctionsApiHarness.VisitorId && room.RecipeVersion == 2),
+            It.IsAny<CancellationToken>()), Times.Once);
+        _api.Durable.Verify(d => d.ScheduleNewOrchestrationInstanceAsync(
+            new TaskName(nameof(RoomOrchestrator)),
+            It.Is<object?>(input => input is RoomOrchestrationInput && ((RoomOrchestrationInput)input).RoomId == roomId && ((RoomOrchestrationInput)input).State == null),
+            It.Is<StartOrchestrationOptions?>(o => o != null && o.InstanceId == roomId),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Run_SessionHasOpenRoom_ReturnsItWithoutCreatingOrScheduling()
+    {
+        _api.Session = _api.Session with { OpenRoomId = "r-open" };
+        _api.Rooms.Setup(r => r.GetAsync("r-open", It.IsAny<CancellationToken>())).ReturnsAsync(new Room
+        {
+            RoomId = "r-open",
+            SessionId = FunctionsApiHarness.SessionId,
+            VisitorId = FunctionsApiHarness.VisitorId,
+            RealtimeUserId = "v-v-1",
+            RecipeId = WelcomeRecipe.Id,
+            RecipeVersion = 1,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+        });
+
+        var response = await RunAsync(null, $"Bearer {_api.Token}");
+
+        Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
+        Assert.Equal("r-open", response.Body!.Value.GetProperty("roomId").GetString());
+        Assert.False(response.Body.Value.GetProperty("created").GetBoolean());
+        _api.VerifyNoStoreWrites();
+    }
+
+    [Theory]
+    [InlineData("""{"recipeId":"sales"}""", "recipeId")]
+    [InlineData("""{""", "body")]
+    [InlineData("""[]""", "body")]
+    public async Task Run_BodyWithFieldsOrMalformed_Returns400ProblemNamingTheFieldAndCreatesNothing(string body, string field)
+    {
+        var response = await RunAsync(body, $"Bearer {_api.Token}");
+
+        FunctionsApiHarness.AssertValidationProblem(response, field);
+        _api.VerifyNoStoreWrites();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer expired.token")]
+    public async Task Run_MissingOrInvalidToken_Returns401ProblemAndCreatesNothing(string? authorization)
+    {
+        var response = await RunAsync(null, authorization);
+
+        FunctionsApiHarness.AssertProblem(response, StatusCodes.Status401Unauthorized);
+        _api.VerifyNoStoreWrites();
+    }
+
+    [Fact]
+    public async Task Run_EndedSession_Returns401ProblemAndCreatesNothing()
+    {
+        _api.Session = _api.Session with { Ended = true };
+
+        var response = await RunAsync(null, $"Bearer {_api.Token}");
+
+        FunctionsApiHarness.AssertProblem(response, StatusCodes.Status401Unauthorized);
+        _api.VerifyNoStoreWrites();
+    }
+
+    private async Task<HttpResponseSnapshot> RunAsync(string? body, string? authorization)
+    {
+        var context = _api.NewContext("POST", body, authorization);
+        var result = await new OpenRoom(_api.RoomsApi).Run(context.Request, _api.Durable.Object, CancellationToken.None);
+        return await FunctionsApiHarness.ExecuteAsync(result, context);
+    }
+}
