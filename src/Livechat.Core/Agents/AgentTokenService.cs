@@ -21,7 +21,8 @@ public sealed class AgentTokenService(IOptions<AdminOptions> options, TimeProvid
 
     public AgentTokenIssued Issue(string agentId, string name, IReadOnlyList<string> departments)
     {
-        var expires = time.GetUtcNow().Add(options.Value.AgentTokenLifetime);
+        // Whole seconds, as the token carries it, so expiresAt says exactly when the token stops working.
+        var expires = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().Add(options.Value.AgentTokenLifetime).ToUnixTimeSeconds());
         var claims = new Claims(agentId, name, [.. departments], expires.ToUnixTimeSeconds());
         var signed = Prefix + Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
         return new AgentTokenIssued($"{signed}.{Base64Url(Sign(signed))}", expires);
