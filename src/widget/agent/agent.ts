@@ -133,8 +133,16 @@ class AgentConsole {
     this.hub = hub;
   }
 
-  /** After a reconnect: what happened meanwhile is in the queues and transcripts. */
+  /**
+   * After a reconnect: negotiating again puts the agent back in its department groups (a restarted local server
+   * forgets them), and what happened meanwhile is in the queues and transcripts.
+   */
   private async resync(): Promise<void> {
+    try {
+      await this.call('POST', '/api/v1/agent/negotiate');
+    } catch (e) {
+      this.status(`Reconnected, but: ${(e as Error).message}`);
+    }
     await this.refreshQueues();
     if (this.current) await this.loadTranscript(this.current);
   }
