@@ -99,6 +99,7 @@ class AgentConsole {
     $('who').textContent = `${claims.name} (${claims.agentId}) · ${claims.departments.join(', ')}`;
     $('signed-out').hidden = true;
     $('signed-in').hidden = false;
+    $('sign-out').hidden = false;
     await this.refreshQueues();
   }
 
