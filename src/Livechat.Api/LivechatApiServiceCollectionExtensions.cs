@@ -15,6 +15,7 @@ public static class LivechatApiServiceCollectionExtensions
     {
         services.AddSingleton<Http.VisitorCall>();
         services.AddSingleton<SessionsApi>();
+        services.AddSingleton<Admin.RecipesAdminApi>();
         services.AddSingleton<RoomsApi>();
         services.AddSingleton<NegotiateApi>();
         services.AddSingleton(_ => new WidgetScript(WidgetScript.DefaultPath));

@@ -56,6 +56,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<CloseRoomHandler>();
         services.AddSingleton<ReadTranscriptHandler>();
         services.AddSingleton<RoomCloser>();
+        services.AddSingleton<RecipeAdminHandler>();
         services.AddSingleton<OpenRoomLocator>();
         services.AddSingleton<SessionUpdater>();
         services.AddSingleton<SessionViewHandler>();

@@ -18,6 +18,12 @@ public static class AgentEndpoints
 
         var admin = app.MapGroup("/api/v1/admin");
         admin.MapPost("/agents/token", (HttpRequest r, AdminApi a, CancellationToken ct) => a.IssueAgentTokenAsync(r, ct));
+        admin.MapGet("/recipes", (HttpRequest r, RecipesAdminApi a, CancellationToken ct) => a.ListAsync(r, ct));
+        admin.MapPost("/recipes", (HttpRequest r, RecipesAdminApi a, CancellationToken ct) => a.CreateAsync(r, ct));
+        admin.MapGet("/recipes/{recipeId}", (HttpRequest r, string recipeId, RecipesAdminApi a, CancellationToken ct) => a.GetAsync(r, recipeId, ct));
+        admin.MapPut("/recipes/{recipeId}", (HttpRequest r, string recipeId, RecipesAdminApi a, CancellationToken ct) => a.UpdateAsync(r, recipeId, ct));
+        admin.MapDelete("/recipes/{recipeId}", (HttpRequest r, string recipeId, RecipesAdminApi a, CancellationToken ct) => a.DeleteAsync(r, recipeId, ct));
+        admin.MapPut("/default-recipe", (HttpRequest r, RecipesAdminApi a, CancellationToken ct) => a.SetDefaultAsync(r, ct));
         admin.MapPost("/rooms/{roomId}/transfer", (HttpRequest r, string roomId, AdminApi a, CancellationToken ct) => a.TransferRoomAsync(r, roomId, ct));
         return app;
     }

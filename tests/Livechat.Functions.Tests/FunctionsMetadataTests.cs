@@ -51,6 +51,12 @@ public sealed class FunctionsMetadataTests
     [InlineData("CloseAgentRoom", "v1/agent/rooms/{roomId}/close", "post")]
     [InlineData("IssueAgentToken", "v1/admin/agents/token", "post")]
     [InlineData("TransferRoom", "v1/admin/rooms/{roomId}/transfer", "post")]
+    [InlineData("ListRecipes", "v1/admin/recipes", "get")]
+    [InlineData("CreateRecipe", "v1/admin/recipes", "post")]
+    [InlineData("GetRecipe", "v1/admin/recipes/{recipeId}", "get")]
+    [InlineData("UpdateRecipe", "v1/admin/recipes/{recipeId}", "put")]
+    [InlineData("DeleteRecipe", "v1/admin/recipes/{recipeId}", "delete")]
+    [InlineData("SetDefaultRecipe", "v1/admin/default-recipe", "put")]
     public void Metadata_AgentOrAdminRoute_IsAnAnonymousHttpTrigger(string function, string route, string method) =>
         Metadata_VisitorRoute_IsAnAnonymousHttpTrigger(function, route, method);
 
@@ -75,6 +81,8 @@ public sealed class FunctionsMetadataTests
     [InlineData(nameof(LoadRoomRecipeActivity))]
     [InlineData(nameof(ReadVisitorInputsActivity))]
     [InlineData(nameof(SendBotMessagesActivity))]
+    [InlineData(nameof(TransferRoomActivity))]
+    [InlineData(nameof(Livechat.Core.Webhooks.CallWebhookActivity))]
     public void Metadata_RoomActivity_HasAnActivityTriggerNamedAsTheOrchestratorCallsIt(string activity)
     {
         Assert.Single(Bindings(Function(activity)), b => Type(b) == "activityTrigger");

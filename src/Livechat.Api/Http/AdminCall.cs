@@ -18,4 +18,11 @@ public sealed class AdminCall(AdminKey key)
         if (!body.IsSuccess) return body.Problem!.ToResult();
         return (await handle(body.Value!)).ToResult(onSuccess);
     }
+
+    /// <summary>An admin call without a body (reads and deletes).</summary>
+    public async Task<IResult> RunAsync<TOut>(HttpRequest request, Func<Task<Outcome<TOut>>> handle, Func<TOut, IResult> onSuccess)
+    {
+        if (key.Check(request.Headers[AdminKey.HeaderName].ToString()) is { } refused) return refused.ToResult();
+        return (await handle()).ToResult(onSuccess);
+    }
 }

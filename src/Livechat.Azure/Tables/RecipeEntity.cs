@@ -10,6 +10,9 @@ namespace Livechat.Azure.Tables;
 internal sealed class RecipeEntity : ITableEntity
 {
     public const string LatestKey = "latest";
+    /// <summary>The partition of deployment-wide recipe settings; '~' cannot occur in a recipe id.</summary>
+    public const string SettingsPartition = "~settings";
+    public const string DefaultKey = "default";
 
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
@@ -17,6 +20,10 @@ internal sealed class RecipeEntity : ITableEntity
     public ETag ETag { get; set; }
 
     public int Version { get; set; }
+    /// <summary>On the "latest" row: the recipe was deleted for new rooms (the row stays to keep numbering versions).</summary>
+    public bool Deleted { get; set; }
+    /// <summary>On the settings row: the default recipe chosen in the dashboard.</summary>
+    public string? DefaultRecipeId { get; set; }
     public string? Json { get; set; }
 
     public static string KeyOf(int version) => $"v{version:D8}";

@@ -12,7 +12,7 @@ public sealed class TableRecipeStore(LivechatTables tables) : IRecipeStore
     public async Task<Recipe?> GetLatestAsync(string recipeId, CancellationToken cancellationToken)
     {
         var latest = await tables.Recipes.GetEntityIfExistsAsync<RecipeEntity>(recipeId, RecipeEntity.LatestKey, cancellationToken: cancellationToken);
-        return latest.HasValue ? Deserialize(latest.Value!) : null;
+        return latest.HasValue && !latest.Value!.Deleted ? Deserialize(latest.Value!) : null;
     }
 
     public async Task<Recipe?> GetVersionAsync(string recipeId, int version, CancellationToken cancellationToken)
@@ -48,6 +48,36 @@ public sealed class TableRecipeStore(LivechatTables tables) : IRecipeStore
             }
         }
     }
+
+    public async Task<IReadOnlyList<Recipe>> ListLatestAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<Recipe>();
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {RecipeEntity.LatestKey} and Deleted eq false");
+        await foreach (var row in tables.Recipes.QueryAsync<RecipeEntity>(filter, cancellationToken: cancellationToken))
+            if (Deserialize(row) is { } recipe) list.Add(recipe);
+        return list;
+    }
+
+    public async Task<bool> DeleteAsync(string recipeId, CancellationToken cancellationToken)
+    {
+        var latest = await tables.Recipes.GetEntityIfExistsAsync<RecipeEntity>(recipeId, RecipeEntity.LatestKey, cancellationToken: cancellationToken);
+        if (!latest.HasValue || latest.Value!.Deleted) return false;
+        latest.Value.Deleted = true;
+        await tables.Recipes.UpdateEntityAsync(latest.Value, latest.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+        return true;
+    }
+
+    public async Task<string?> GetDefaultIdAsync(CancellationToken cancellationToken)
+    {
+        var row = await tables.Recipes.GetEntityIfExistsAsync<RecipeEntity>(RecipeEntity.SettingsPartition, RecipeEntity.DefaultKey, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.DefaultRecipeId : null;
+    }
+
+    public async Task SetDefaultIdAsync(string recipeId, CancellationToken cancellationToken) =>
+        await tables.Recipes.UpsertEntityAsync(new RecipeEntity
+        {
+            PartitionKey = RecipeEntity.SettingsPartition, RowKey = RecipeEntity.DefaultKey, DefaultRecipeId = recipeId,
+        }, TableUpdateMode.Replace, cancellationToken);
 
     private static Recipe? Deserialize(RecipeEntity entity) =>
         entity.Json is null ? null : JsonSerializer.Deserialize<Recipe>(entity.Json, LivechatJson.Options);

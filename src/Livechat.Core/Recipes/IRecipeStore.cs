@@ -10,4 +10,15 @@ public interface IRecipeStore
 
     /// <summary>Stores the recipe as its next version and returns it with that version number.</summary>
     Task<Recipe> SaveNewVersionAsync(Recipe recipe, CancellationToken cancellationToken);
+
+    /// <summary>The newest version of every recipe that is not deleted.</summary>
+    Task<IReadOnlyList<Recipe>> ListLatestAsync(CancellationToken cancellationToken);
+
+    /// <summary>Deletes the recipe for new rooms; its versions stay, so running rooms finish with theirs. False when absent.</summary>
+    Task<bool> DeleteAsync(string recipeId, CancellationToken cancellationToken);
+
+    /// <summary>The default recipe chosen in the dashboard, or null to use the deployment's setting.</summary>
+    Task<string?> GetDefaultIdAsync(CancellationToken cancellationToken);
+
+    Task SetDefaultIdAsync(string recipeId, CancellationToken cancellationToken);
 }

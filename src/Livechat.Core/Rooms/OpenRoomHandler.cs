@@ -54,7 +54,7 @@ public sealed partial class OpenRoomHandler(
 
     private async Task<Outcome<RoomOpened>> CreateRoomAsync(VisitorSession session, string roomId, CancellationToken cancellationToken)
     {
-        var recipeId = session.RecipeId ?? recipeOptions.Value.DefaultRecipeId;
+        var recipeId = session.RecipeId ?? await recipes.GetDefaultIdAsync(cancellationToken) ?? recipeOptions.Value.DefaultRecipeId;
         var recipe = await recipes.GetLatestAsync(recipeId, cancellationToken);
         if (recipe is null) return Problem.NotFound($"Recipe '{recipeId}'", "recipeId");
 
