@@ -74,6 +74,11 @@ param sessionSigningKey string
 @secure()
 param userIdVerificationSecret string = ''
 
+@description('Secret that signs recipe webhook calls (Webhooks__SigningSecret); receivers verify X-Livechat-Signature with it. At least 32 characters.')
+@secure()
+@minLength(32)
+param webhookSigningSecret string
+
 @description('API key for the admin (dashboard) API (Admin__ApiKey). At least 32 characters.')
 @secure()
 @minLength(32)
@@ -238,6 +243,7 @@ module functionApp 'modules/functionapp.bicep' = {
     sessionSigningKey: sessionSigningKey
     userIdVerificationSecret: userIdVerificationSecret
     adminApiKey: adminApiKey
+    webhookSigningSecret: webhookSigningSecret
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     durableAlwaysReadyInstanceCount: durableAlwaysReadyInstanceCount

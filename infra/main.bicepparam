@@ -30,4 +30,5 @@ param logRetentionInDays = 30
 // Secrets: from the environment only.
 param sessionSigningKey = readEnvironmentVariable('LIVECHAT_SESSION_SIGNING_KEY')
 param adminApiKey = readEnvironmentVariable('LIVECHAT_ADMIN_API_KEY')
+param webhookSigningSecret = readEnvironmentVariable('LIVECHAT_WEBHOOK_SIGNING_SECRET')
 param userIdVerificationSecret = readEnvironmentVariable('LIVECHAT_USER_ID_SECRET', '')

@@ -80,6 +80,11 @@ param sessionSigningKey string
 @secure()
 param userIdVerificationSecret string
 
+@description('Secret that signs recipe webhook calls (Webhooks__SigningSecret).')
+@secure()
+@minLength(32)
+param webhookSigningSecret string
+
 @description('API key for the admin (dashboard) API (Admin__ApiKey).')
 @secure()
 @minLength(32)
@@ -182,6 +187,10 @@ var commonAppSettings = [
   {
     name: 'Admin__ApiKey'
     value: adminApiKey
+  }
+  {
+    name: 'Webhooks__SigningSecret'
+    value: webhookSigningSecret
   }
   {
     name: 'Recipes__DefaultRecipeId'

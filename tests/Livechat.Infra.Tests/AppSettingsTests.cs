@@ -17,6 +17,7 @@ public sealed class AppSettingsTests(InfraFixture infra)
         "Sessions__SigningKey",
         "Identity__UserIdSecret",
         "Admin__ApiKey",
+        "Webhooks__SigningSecret",
         "Recipes__DefaultRecipeId",
         "Rooms__InactivityTimeout",
         "Cors__AllowedOrigins",

@@ -80,6 +80,7 @@ public sealed class BicepCompilationTests(InfraFixture infra)
                  {
                      ("sessionSigningKey", "LIVECHAT_SESSION_SIGNING_KEY"),
                      ("adminApiKey", "LIVECHAT_ADMIN_API_KEY"),
+                     ("webhookSigningSecret", "LIVECHAT_WEBHOOK_SIGNING_SECRET"),
                      ("userIdVerificationSecret", "LIVECHAT_USER_ID_SECRET"),
                  })
         {

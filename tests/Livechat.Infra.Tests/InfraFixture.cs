@@ -41,6 +41,7 @@ public sealed class InfraFixture : IDisposable
         {
             ["LIVECHAT_SESSION_SIGNING_KEY"] = SessionSigningKey,
             ["LIVECHAT_ADMIN_API_KEY"] = AdminApiKey,
+            ["LIVECHAT_WEBHOOK_SIGNING_SECRET"] = NewSecret(),
         };
 
         _build = new(() => Cli.Run(SecretEnvironment, "build", MainBicep, "--outfile", Path.Combine(WorkDir, "main.json")));
@@ -163,6 +164,7 @@ public sealed class InfraFixture : IDisposable
         param signalRCapacity = 3
         param sessionSigningKey = readEnvironmentVariable('LIVECHAT_SESSION_SIGNING_KEY')
         param adminApiKey = readEnvironmentVariable('LIVECHAT_ADMIN_API_KEY')
+        param webhookSigningSecret = readEnvironmentVariable('LIVECHAT_WEBHOOK_SIGNING_SECRET')
         """;
 
     // Bicep only accepts relative paths in `using`.

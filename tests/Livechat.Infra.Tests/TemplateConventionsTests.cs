@@ -7,7 +7,7 @@ namespace Livechat.Infra.Tests;
 [Collection(InfraCollection.Name)]
 public sealed partial class TemplateConventionsTests(InfraFixture infra)
 {
-    private static readonly string[] SecureParameters = ["sessionSigningKey", "userIdVerificationSecret", "adminApiKey"];
+    private static readonly string[] SecureParameters = ["sessionSigningKey", "userIdVerificationSecret", "adminApiKey", "webhookSigningSecret"];
 
     [Fact]
     public void Main_ComposesModulesOnly_DeclaresNoResourceItself()
