@@ -138,6 +138,7 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         var second = (await EventsAsync(p)).Where(e => e.Name == "onChatStarted").Select(e => Str(e.Arg, "roomId")).ToList();
         Assert.NotEqual(roomId, second[1]);
         Assert.Equal(second[1], Str(await GetAsync(token, "api/v1/session"), "openRoomId"));
+        AssertDocumentedArguments(await EventsAsync(p));
     }
 
     [Fact]
@@ -180,7 +181,7 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         Assert.Equal("Dana Hiker", Str(userParams, "name"));
         Assert.Equal("dana@example.com", Str(userParams, "email"));
         Assert.Equal("+1 555 0100", Str(userParams, "phone"));
-        Assert.DoesNotContain(p.Console, m => m.Type == "error");
+        Assert.DoesNotContain(p.Console, m => m.Type == "error" && m.Text.Contains("[Verloop]"));
         // No chat was started by it.
         Assert.Null(Str(session, "openRoomId"));
         Assert.DoesNotContain(await EventsAsync(p), e => e.Name == "onChatStarted");
@@ -273,6 +274,27 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task SetUserId_DuringAnAnonymousChat_KeepsTheChatAndTheUsersOtherDeviceContinuesIt()
+    {
+        var p = await OpenAsync("open-widget");
+        await Assertions.Expect(p.Messages.Filter(new() { HasText = Menu })).ToHaveCountAsync(1);
+        var roomId = RoomIdOf(await EventsAsync(p), "onChatStarted");
+        var token = await TokenAsync(p);
+
+        await CallAsync(p, "this.setUserId('adopting-user')");
+        await EventuallyAsync(() => GetAsync(token, "api/v1/session"), s => Str(s, "userId") == "adopting-user" && Str(s, "openRoomId") == roomId, "the user has the chat");
+        await SendAsync(p, "still here after logging in");
+        await Assertions.Expect(p.Messages.Filter(new() { HasText = "Please choose one of the options below." })).ToHaveCountAsync(1); // realtime as the user
+
+        var other = await OpenAsync("on-chat-started", await NewContextAsync());
+        await CallAsync(other, "this.setUserId('adopting-user'); this.openWidget()");
+        await WaitForEventAsync(other, "onChatStarted");
+        Assert.Equal(roomId, RoomIdOf(await EventsAsync(other), "onChatStarted"));
+        await Assertions.Expect(other.Messages.Filter(new() { HasText = "still here after logging in" })).ToBeVisibleAsync();
+        Assert.Single(await EventsAsync(p), e => e.Name == "onChatStarted");
+    }
+
+    [Fact]
     public async Task Logout_EndsTheChatFiresLogoutComplete_AndTheNextOpenIsANewAnonymousSession()
     {
         var p = await OpenAsync("logout");
@@ -307,6 +329,7 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         var newRoom = (await EventsAsync(p)).Where(e => e.Name == "onChatStarted").Select(e => Str(e.Arg, "roomId")).Last();
         Assert.NotEqual(roomId, newRoom);
         Assert.Equal(newRoom, Str(newSession, "openRoomId"));
+        AssertDocumentedArguments(await EventsAsync(p));
     }
 
     // ---- handlers ------------------------------------------------------------------------------
@@ -335,11 +358,12 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         var transcript = await EventuallyAsync(() => GetAsync(token, $"api/v1/rooms/{roomId}/messages"),
             t => t.GetProperty("messages").EnumerateArray().Any(m => Str(m, "text")!.Contains(Pricing)), "the bot's answer");
         var messages = transcript.GetProperty("messages").EnumerateArray().ToList();
-        Assert.Equal(Str(block, "id"), Str(messages.Single(m => Str(m, "text") == Menu), "id"));
+        Assert.Equal(Str(block, "id"), Str(messages.First(m => Str(m, "text") == Menu), "id"));
         var reply = messages.Single(m => Str(m, "sender") == "visitor");
         Assert.Equal("pricing", Str(reply, "buttonId"));
         await Assertions.Expect(p.Messages.Filter(new() { HasText = Pricing })).ToHaveCountAsync(1);
         await Assertions.Expect(p.Widget.Locator("[data-testid=quick-reply][data-button-id=pricing]").First).ToHaveAttributeAsync("aria-pressed", "true");
+        AssertDocumentedArguments(await EventsAsync(p));
     }
 
     [Fact]
@@ -363,6 +387,7 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         await p.Page.WaitForTimeoutAsync(1000);
         Assert.Single(await EventsAsync(p), e => e.Name == "onChatStarted");
         Assert.Single(p.Console, m => m.Text.StartsWith("Chat Started "));
+        AssertDocumentedArguments(await EventsAsync(p));
     }
 
     [Fact]
@@ -385,12 +410,13 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         var second = (await EventsAsync(p)).Where(e => e.Name == "onChatStarted").Select(e => Str(e.Arg, "roomId")!).Last();
         await p.Widget.GetByTestId("quick-reply").Filter(new() { HasText = "Finish" }).ClickAsync();
         await WaitForEventAsync(p, "onChatEnded", 2);
-        Assert.Contains(p.Console, m => m.Text == "Chat Ended " + second);
+        await WaitForConsoleAsync(p, m => m.Text == "Chat Ended " + second, "Chat Ended of the second room");
         await Assertions.Expect(p.Messages.Filter(new() { HasText = "Goodbye from the spec recipe." })).ToHaveCountAsync(1);
         await Assertions.Expect(p.Widget.GetByTestId("notice").Filter(new() { HasText = "Chat ended" })).ToHaveCountAsync(1);
         await Assertions.Expect(p.Window).ToBeVisibleAsync(); // ended by the server, not closed: the window stays
         Assert.Equal("ended", Str(await GetAsync(token, $"api/v1/rooms/{second}/messages"), "status"));
         Assert.Single(await EventsAsync(p), e => e.Name == "onChatMinimized");
+        AssertDocumentedArguments(await EventsAsync(p));
     }
 
     [Fact]
@@ -409,7 +435,7 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         Assert.Equal(3, bot.Count);
 
         var logged = new List<JsonElement>();
-        foreach (var m in p.Console.Where(m => m.Type == "log" && m.Args.Count == 1)) logged.Add(await m.Args[0].JsonValueAsync<JsonElement>());
+        foreach (var m in await WaitForConsoleAsync(p, m => m.Type == "log" && m.Args.Count == 1, 3, "console.log(message) x3")) logged.Add(await m.Args[0].JsonValueAsync<JsonElement>());
         Assert.Equal(bot.Select(m => Str(m, "id")), logged.Select(m => Str(m, "id")));
         Assert.Equal(bot.Select(m => Str(m, "text")), logged.Select(m => Str(m, "text")));
         Assert.Contains(Welcome, Str(logged[0], "text"));
@@ -418,6 +444,7 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         Assert.Equal("Please choose one of the options below.", Str(logged[2], "text"));
         Assert.All(logged, m => Assert.Equal(roomId, Str(m, "roomId")));
         Assert.DoesNotContain(logged, m => Str(m, "sender") == "visitor");
+        AssertDocumentedArguments(await EventsAsync(p));
     }
 
     [Fact]
@@ -440,6 +467,8 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         var otherEvents = await EventsAsync(other);
         AssertOrder(otherEvents, "onChatEnded", "onLogoutComplete");
         Assert.Single(otherEvents, e => e.Name == "onLogoutComplete");
+        AssertDocumentedArguments(await EventsAsync(p));
+        AssertDocumentedArguments(await EventsAsync(other));
     }
 
     [Fact]
@@ -460,7 +489,8 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         await WaitForEventAsync(p, "onChatMinimized");
         await p.Bubble.ClickAsync();
         await WaitForEventAsync(p, "onChatMaximized", 2);
-        Assert.Equal(2, p.Console.Count(m => m.Text == "Successfully opened the chat window"));
+        Assert.Equal(2, (await WaitForConsoleAsync(p, m => m.Text == "Successfully opened the chat window", 2, "maximized log x2")).Count);
+        AssertDocumentedArguments(await EventsAsync(p));
     }
 
     [Fact]
@@ -482,11 +512,12 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         await WaitForEventAsync(p, "onChatMaximized", 2);
         await CallAsync(p, "this.closeWidget()");
         await WaitForEventAsync(p, "onChatEnded");
-        Assert.Equal(2, p.Console.Count(m => m.Text == "Successfully closed the chat window"));
+        Assert.Equal(2, (await WaitForConsoleAsync(p, m => m.Text == "Successfully closed the chat window", 2, "minimized log x2")).Count);
         var events = await EventsAsync(p);
         Assert.Equal("onChatMinimized", events[^2].Name);
         Assert.Equal("onChatEnded", events[^1].Name);
         Assert.Equal("ended", Str(await GetAsync(token, $"api/v1/rooms/{roomId}/messages"), "status"));
+        AssertDocumentedArguments(await EventsAsync(p));
     }
 
     [Fact]
@@ -505,6 +536,7 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         await CallAsync(p, "this.onWidgetLoaded(function () { window.__lateLoaded = (window.__lateLoaded || 0) + 1; })");
         await p.Page.WaitForFunctionAsync("() => window.__lateLoaded === 1", null, new() { Timeout = Timeout });
         Assert.Single(p.Console, m => m.Text == "Successfully loaded the widget");
+        AssertDocumentedArguments(await EventsAsync(p));
     }
 
     // ---- the snippet's queue and handler isolation ---------------------------------------------
@@ -540,7 +572,7 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         Assert.True(await p.Page.EvaluateAsync<bool>("() => window.__secondLoaded === true"));
         await WaitForConsoleAsync(p, m => m.Type == "error" && m.Text.Contains("first onWidgetLoaded handler throws"), "the handler's error");
         await WaitForConsoleAsync(p, m => m.Type == "error" && m.Text.Contains("a Verloop callback throws"), "the callback's error");
-        Assert.Contains(p.Console, m => m.Text == "second onWidgetLoaded handler ran");
+        await WaitForConsoleAsync(p, m => m.Text == "second onWidgetLoaded handler ran", "the second handler's log");
 
         await p.Bubble.ClickAsync();
         await WaitForEventAsync(p, "onChatStarted");
@@ -576,6 +608,7 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         await Assertions.Expect(tab1.Messages).ToHaveCountAsync(count);
         await Assertions.Expect(tab2.Messages).ToHaveCountAsync(count);
         Assert.Equal(await MessageIdsAsync(tab1), await MessageIdsAsync(tab2));
+        AssertDocumentedArguments(await EventsAsync(tab2));
     }
 
     [Fact]
@@ -652,7 +685,7 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         public ILocator Messages => Widget.GetByTestId("message");
     }
 
-    private sealed record RecordedEvent(string Name, JsonElement Arg, bool WidgetInDom, bool ThisIsApi);
+    private sealed record RecordedEvent(string Name, JsonElement Arg, int ArgCount, bool WidgetInDom, bool ThisIsApi);
 
     private async Task<IBrowserContext> NewContextAsync()
     {
@@ -702,7 +735,7 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
     {
         var json = await p.Page.EvaluateAsync<string>("() => JSON.stringify(window.__events || [])");
         return JsonDocument.Parse(json).RootElement.EnumerateArray()
-            .Select(e => new RecordedEvent(e.GetProperty("name").GetString()!, e.GetProperty("arg").Clone(),
+            .Select(e => new RecordedEvent(e.GetProperty("name").GetString()!, e.GetProperty("arg").Clone(), e.GetProperty("argCount").GetInt32(),
                 e.GetProperty("widgetInDom").GetBoolean(), e.GetProperty("thisIsApi").GetBoolean()))
             .ToList();
     }
@@ -714,6 +747,22 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         return roomId!;
     }
 
+    /// <summary>Every call of every handler got the spec's arguments: one object for four of them, none for the rest.</summary>
+    private static void AssertDocumentedArguments(List<RecordedEvent> events)
+    {
+        string[] withArgument = ["onButtonClicked", "onChatStarted", "onChatEnded", "onIncomingMessage"];
+        Assert.All(events, e =>
+        {
+            Assert.True(e.ThisIsApi, e.Name + " was called with this = the API");
+            if (withArgument.Contains(e.Name))
+            {
+                Assert.Equal(1, e.ArgCount);
+                Assert.Equal(JsonValueKind.Object, e.Arg.ValueKind);
+            }
+            else Assert.True(e.ArgCount == 0, e.Name + " got no arguments");
+        });
+    }
+
     /// <summary>The first occurrence of each name comes in this order.</summary>
     private static void AssertOrder(List<RecordedEvent> events, params string[] names)
     {
@@ -723,13 +772,17 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         Assert.True(firsts.SequenceEqual(firsts.Order()), "expected " + string.Join(" < ", names) + " in: " + seen);
     }
 
-    private static async Task<IConsoleMessage> WaitForConsoleAsync(SpecPage p, Func<IConsoleMessage, bool> match, string what)
+    private static async Task<IConsoleMessage> WaitForConsoleAsync(SpecPage p, Func<IConsoleMessage, bool> match, string what) =>
+        (await WaitForConsoleAsync(p, match, 1, what))[0];
+
+    /// <summary>Console messages reach the test asynchronously: waits until <paramref name="count"/> of them match.</summary>
+    private static async Task<List<IConsoleMessage>> WaitForConsoleAsync(SpecPage p, Func<IConsoleMessage, bool> match, int count, string what)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
         while (true)
         {
-            var found = p.Console.FirstOrDefault(match);
-            if (found is not null) return found;
+            var found = p.Console.Where(match).ToList();
+            if (found.Count >= count) return found;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"No console message: {what}; saw: {ConsoleText(p)}");
             await Task.Delay(50);
         }
