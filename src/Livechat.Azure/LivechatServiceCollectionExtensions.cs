@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
 using Azure.Identity;
 using Livechat.Azure.Tables;
+using Livechat.Core.Agents;
 using Livechat.Core.CustomFields;
+using Livechat.Core.Webhooks;
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
@@ -65,6 +67,11 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<LoadRoomRecipeActivity>();
         services.AddSingleton<ReadVisitorInputsActivity>();
         services.AddSingleton<SendBotMessagesActivity>();
+        services.AddSingleton<TransferRoomActivity>();
+        services.AddSingleton<RoomTransfer>();
+        services.AddSingleton<FlowVariablesStore>();
+        AddValidatedOptions<WebhookOptions>(services, configuration, "Webhooks");
+        services.AddHttpClient<CallWebhookActivity>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         return services;
     }
 

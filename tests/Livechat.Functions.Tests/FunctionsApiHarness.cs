@@ -45,6 +45,7 @@ public sealed class FunctionsApiHarness
         {
             ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
             ["Sessions:SigningKey"] = "functions-tests-signing-key-0123456789",
+            ["Webhooks:SigningSecret"] = "functions-tests-webhook-secret-0123456789",
         }).Build();
         var services = new ServiceCollection()
             .AddLogging()

@@ -1,6 +1,7 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Livechat.Core.Rooms;
+using Livechat.Core.Webhooks;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
@@ -36,7 +37,9 @@ public sealed partial class DurableTaskEngine : IHostedService, IAsyncDisposable
         _worker.AddTaskActivities(
             Activity<LoadRoomRecipeActivity>(shims, services),
             Activity<ReadVisitorInputsActivity>(shims, services),
-            Activity<SendBotMessagesActivity>(shims, services));
+            Activity<SendBotMessagesActivity>(shims, services),
+            Activity<TransferRoomActivity>(shims, services),
+            Activity<CallWebhookActivity>(shims, services));
     }
 
     public TaskHubClient Client { get; }

@@ -1,7 +1,15 @@
 namespace Livechat.Core.Recipes;
 
 /// <summary>
-/// What the interpreter decided: messages to send, the block now waiting for the visitor (null: nothing waits),
-/// and whether the recipe ended the chat.
+/// What the interpreter decided for one step: messages to send and values to store, then what happens next:
+/// wait for the visitor at <see cref="WaitingBlockId"/>, call the webhook of <see cref="WebhookBlockId"/>, hand the
+/// room to <see cref="TransferDepartment"/>, end, or (none of these) idle.
 /// </summary>
-public sealed record FlowStep(IReadOnlyList<BotMessage> Messages, string? WaitingBlockId, bool Ended);
+public sealed record FlowStep(IReadOnlyList<BotMessage> Messages, string? WaitingBlockId, bool Ended)
+{
+    public IReadOnlyList<FlowSave> Saves { get; init; } = [];
+    public FlowVariables Variables { get; init; } = FlowVariables.Empty;
+    public string? WebhookBlockId { get; init; }
+    public string? TransferDepartment { get; init; }
+    public bool Transferred { get; init; }
+}

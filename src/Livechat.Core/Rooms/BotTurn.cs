@@ -3,10 +3,13 @@ using Livechat.Core.Recipes;
 namespace Livechat.Core.Rooms;
 
 /// <summary>
-/// One turn's output for <see cref="SendBotMessagesActivity"/>: messages to store and send, and the reason to
-/// end the room when the turn ends it. <see cref="Turn"/> makes the activity idempotent when it is retried.
+/// One turn's output for <see cref="SendBotMessagesActivity"/>: values to store, messages to store and send, and
+/// the reason to end the room when the turn ends it. <see cref="Turn"/> makes the activity idempotent on retry.
 /// </summary>
-public sealed record BotTurn(string RoomId, int Turn, IReadOnlyList<BotMessage> Messages, string? EndReason = null);
+public sealed record BotTurn(string RoomId, int Turn, IReadOnlyList<BotMessage> Messages, string? EndReason = null)
+{
+    public IReadOnlyList<FlowSave> Saves { get; init; } = [];
+}
 
 /// <summary>
 /// The room's status after the turn (the orchestration stops when it has ended) and the sequence numbers the bot's

@@ -16,4 +16,12 @@ public sealed class RoomOptions
     /// <summary>Turns a room orchestration handles before it continues as new, bounding its history.</summary>
     [Range(1, 1000)]
     public int TurnsPerGeneration { get; set; } = 20;
+
+    /// <summary>Attempts at a webhook block's call (5xx, time-outs) before its failure path is taken.</summary>
+    [Range(1, 10)]
+    public int WebhookAttempts { get; set; } = 4;
+
+    /// <summary>Wait before the first webhook retry; doubled for each further one.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan WebhookFirstRetry { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -4,4 +4,11 @@ namespace Livechat.Core.Rooms;
 /// Input of the room orchestration. <see cref="State"/> is null on the first generation; settings travel in the
 /// input because an orchestrator must not read configuration or time itself.
 /// </summary>
-public sealed record RoomOrchestrationInput(string RoomId, TimeSpan InactivityTimeout, int TurnsPerGeneration, RoomFlowState? State = null);
+public sealed record RoomOrchestrationInput(string RoomId, TimeSpan InactivityTimeout, int TurnsPerGeneration, RoomFlowState? State = null)
+{
+    /// <summary>Attempts at a webhook call before its failure path is taken.</summary>
+    public int WebhookAttempts { get; init; } = 4;
+
+    /// <summary>Wait before the first webhook retry; doubled for each further one.</summary>
+    public TimeSpan WebhookFirstRetry { get; init; } = TimeSpan.FromSeconds(1);
+}

@@ -1,4 +1,5 @@
 using Livechat.Core.Recipes;
+using Livechat.Core.Webhooks;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -12,35 +13,51 @@ namespace Livechat.Core.Rooms;
 /// </summary>
 public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, string>
 {
+    /// <summary>How long after a generation starts it reads the transcript again for messages whose signal was lost.</summary>
+    public static readonly TimeSpan SettleDelay = TimeSpan.FromSeconds(2);
+
     public override async Task<string> RunAsync(TaskOrchestrationContext context, RoomOrchestrationInput input)
     {
         var logger = context.CreateReplaySafeLogger<RoomOrchestrator>();
         var roomId = input.RoomId;
         RoomFlowState state;
+        RoomStatus status;
 
         if (input.State is null)
         {
-            var recipe = await context.CallActivityAsync<Recipe>(nameof(LoadRoomRecipeActivity), roomId);
-            var first = RecipeInterpreter.Start(recipe);
-            state = new RoomFlowState(recipe, first.WaitingBlockId, Cursor: 0, Turn: 0);
-            (state, var status) = await DeliverAsync(context, state, first);
-            if (status == RoomStatus.Ended) return "ended";
+            var start = await context.CallActivityAsync<RoomStart>(nameof(LoadRoomRecipeActivity), roomId);
+            var first = RecipeInterpreter.Start(start.Recipe, start.Variables);
+            state = new RoomFlowState(start.Recipe, first.WaitingBlockId, Cursor: 0, Turn: 0) { Variables = start.Variables };
+            (state, status) = await DeliverAsync(context, input, state, first);
         }
         else
         {
-            state = input.State;
             var missed = await context.CallActivityAsync<List<VisitorInput>>(
-                nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, state.Cursor));
-            (state, var status) = await HandleInputsAsync(context, state, missed);
-            if (status == RoomStatus.Ended) return "ended";
+                nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, input.State.Cursor));
+            (state, status) = await HandleInputsAsync(context, input, input.State, missed);
         }
+        if (Finished(status) is { } early) return early;
 
+        // A new generation reads the transcript once more after a short while: a signal raised while it was starting
+        // may still be lost (durabletask-dotnet #387), and no later signal may come to reveal the gap.
+        var settling = input.State is not null;
         for (var turn = 0; turn < input.TurnsPerGeneration; turn++)
         {
             using var cancel = new CancellationTokenSource();
-            var timer = context.CreateTimer(context.CurrentUtcDateTime.Add(input.InactivityTimeout), cancel.Token);
+            var wait = settling ? SettleDelay : input.InactivityTimeout;
+            var timer = context.CreateTimer(context.CurrentUtcDateTime.Add(wait), cancel.Token);
             var signalTask = context.WaitForExternalEvent<RoomSignal>(RoomSignal.EventName, cancel.Token);
             var winner = await Task.WhenAny(signalTask, timer);
+            if (winner == timer && settling)
+            {
+                settling = false;
+                turn--;
+                var late = await context.CallActivityAsync<List<VisitorInput>>(
+                    nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, state.Cursor));
+                (state, status) = await HandleInputsAsync(context, input, state, late);
+                if (Finished(status) is { } settled) return settled;
+                continue;
+            }
             if (winner == timer)
             {
                 logger.LogInformation("Room {RoomId} ended after {Timeout} of inactivity", roomId, input.InactivityTimeout);
@@ -63,38 +80,86 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
                 ? [signal.Input]
                 : await context.CallActivityAsync<List<VisitorInput>>(
                     nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, state.Cursor));
-            (state, var status) = await HandleInputsAsync(context, state, inputs);
-            if (status == RoomStatus.Ended) return "ended";
+            (state, status) = await HandleInputsAsync(context, input, state, inputs);
+            if (Finished(status) is { } result) return result;
         }
 
         context.ContinueAsNew(input with { State = state }, preserveUnprocessedEvents: true);
         return "continued";
     }
 
+    private static string? Finished(RoomStatus status) => status switch
+    {
+        RoomStatus.Ended => "ended",
+        RoomStatus.Waiting or RoomStatus.Agent => "transferred",
+        _ => null,
+    };
+
     private static async Task<(RoomFlowState, RoomStatus)> HandleInputsAsync(
-        TaskOrchestrationContext context, RoomFlowState state, IEnumerable<VisitorInput> inputs)
+        TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, IEnumerable<VisitorInput> inputs)
     {
         var status = RoomStatus.Open;
         foreach (var visitorInput in inputs.Where(i => i.Seq > state.Cursor).OrderBy(i => i.Seq))
         {
-            var step = RecipeInterpreter.Continue(state.Recipe, state.WaitingBlockId, visitorInput);
-            state = state with { WaitingBlockId = step.WaitingBlockId, Cursor = visitorInput.Seq };
-            (state, status) = await DeliverAsync(context, state, step);
-            if (status == RoomStatus.Ended) break;
+            var step = RecipeInterpreter.Continue(state.Recipe, state.Variables, state.WaitingBlockId, visitorInput);
+            state = state with { Cursor = visitorInput.Seq };
+            (state, status) = await DeliverAsync(context, input, state, step);
+            if (status != RoomStatus.Open) break;
         }
         return (state, status);
     }
 
-    private static async Task<(RoomFlowState, RoomStatus)> DeliverAsync(TaskOrchestrationContext context, RoomFlowState state, FlowStep step)
+    /// <summary>Carries out a step, and the steps that follow a webhook, until the flow waits, idles, transfers or ends.</summary>
+    private static async Task<(RoomFlowState, RoomStatus)> DeliverAsync(
+        TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, FlowStep step)
     {
-        if (step.Messages.Count == 0 && !step.Ended) return (state, RoomStatus.Open);
-        state = state with { Turn = state.Turn + 1 };
-        var result = await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity),
-            new BotTurn(context.InstanceId, state.Turn, step.Messages, step.Ended ? EndReasons.RecipeEnded : null));
-        // The cursor may pass the bot's own messages while they directly follow it: no visitor message is between.
-        var cursor = state.Cursor;
-        foreach (var seq in (result.Seqs ?? []).Order())
-            if (seq == cursor + 1) cursor = seq;
-        return (state with { Cursor = cursor }, result.Status);
+        while (true)
+        {
+            state = state with { WaitingBlockId = step.WaitingBlockId, Variables = step.Variables };
+            if (step.Messages.Count > 0 || step.Saves.Count > 0 || step.Ended)
+            {
+                state = state with { Turn = state.Turn + 1 };
+                var result = await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity),
+                    new BotTurn(context.InstanceId, state.Turn, step.Messages, step.Ended ? EndReasons.RecipeEnded : null) { Saves = step.Saves });
+                // The cursor may pass the bot's own messages while they directly follow it: no visitor message is between.
+                var cursor = state.Cursor;
+                foreach (var seq in (result.Seqs ?? []).Order())
+                    if (seq == cursor + 1) cursor = seq;
+                state = state with { Cursor = cursor };
+                if (result.Status == RoomStatus.Ended) return (state, RoomStatus.Ended);
+            }
+
+            if (step.WebhookBlockId is { } webhookBlock)
+            {
+                var outcome = await CallWebhookAsync(context, input, state, webhookBlock);
+                step = RecipeInterpreter.AfterWebhook(state.Recipe, state.Variables, webhookBlock, outcome);
+                continue;
+            }
+            if (step.Transferred)
+            {
+                await context.CallActivityAsync<bool>(nameof(TransferRoomActivity), new TransferRoomRequest(context.InstanceId, step.TransferDepartment));
+                return (state, RoomStatus.Waiting);
+            }
+            return (state, RoomStatus.Open);
+        }
+    }
+
+    private static async Task<WebhookOutcome> CallWebhookAsync(TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, string blockId)
+    {
+        var block = state.Recipe.Find(blockId)!;
+        var retry = new RetryPolicy(input.WebhookAttempts, input.WebhookFirstRetry, backoffCoefficient: 2)
+        {
+            HandleFailure = failure => failure.IsCausedBy<WebhookTransientException>(),
+        };
+        try
+        {
+            return await context.CallActivityAsync<WebhookOutcome>(nameof(CallWebhookActivity),
+                new WebhookCall(context.InstanceId, blockId, block.Url!, state.Recipe.Id, state.Recipe.Version), TaskOptions.FromRetryPolicy(retry));
+        }
+        catch (TaskFailedException e)
+        {
+            // The failure path, not a crashed room.
+            return new WebhookOutcome(false, Error: e.Message);
+        }
     }
 }

@@ -1,13 +1,15 @@
 using Livechat.Core.Realtime;
+using Livechat.Core.Recipes;
 using Microsoft.DurableTask;
 
 namespace Livechat.Core.Rooms;
 
 /// <summary>
-/// Delivers one bot turn: each message is written to the transcript first, then fanned out. Idempotency keys
+/// Delivers one bot turn: stores what the flow learned, then writes each message to the transcript before it is
+/// fanned out. Idempotency keys
 /// built from the turn make a retried activity store and send nothing twice.
 /// </summary>
-public sealed class SendBotMessagesActivity(IRoomStore rooms, IRealtimePublisher realtime, RoomCloser closer, TimeProvider time)
+public sealed class SendBotMessagesActivity(IRoomStore rooms, IRealtimePublisher realtime, RoomCloser closer, FlowVariablesStore variables, TimeProvider time)
     : TaskActivity<BotTurn, BotTurnResult>
 {
     public override Task<BotTurnResult> RunAsync(TaskActivityContext context, BotTurn input) => ExecuteAsync(input, CancellationToken.None);
@@ -17,6 +19,7 @@ public sealed class SendBotMessagesActivity(IRoomStore rooms, IRealtimePublisher
         var room = await rooms.GetAsync(turn.RoomId, cancellationToken);
         if (room is null || room.Status == RoomStatus.Ended) return new BotTurnResult(RoomStatus.Ended);
 
+        await variables.SaveAsync(room, turn.Saves, time.GetUtcNow(), cancellationToken);
         var seqs = new List<long>(turn.Messages.Count);
         for (var i = 0; i < turn.Messages.Count; i++)
         {

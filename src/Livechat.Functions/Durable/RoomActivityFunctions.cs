@@ -1,5 +1,6 @@
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
+using Livechat.Core.Webhooks;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Livechat.Functions.Durable;
@@ -8,10 +9,12 @@ namespace Livechat.Functions.Durable;
 public sealed class RoomActivityFunctions(
     LoadRoomRecipeActivity loadRecipe,
     ReadVisitorInputsActivity readInputs,
-    SendBotMessagesActivity sendBotMessages)
+    SendBotMessagesActivity sendBotMessages,
+    TransferRoomActivity transferRoom,
+    CallWebhookActivity callWebhook)
 {
     [Function(nameof(LoadRoomRecipeActivity))]
-    public Task<Recipe> LoadRoomRecipe([ActivityTrigger] string roomId, CancellationToken cancellationToken) =>
+    public Task<RoomStart> LoadRoomRecipe([ActivityTrigger] string roomId, CancellationToken cancellationToken) =>
         loadRecipe.ExecuteAsync(roomId, cancellationToken);
 
     [Function(nameof(ReadVisitorInputsActivity))]
@@ -21,4 +24,12 @@ public sealed class RoomActivityFunctions(
     [Function(nameof(SendBotMessagesActivity))]
     public Task<BotTurnResult> SendBotMessages([ActivityTrigger] BotTurn turn, CancellationToken cancellationToken) =>
         sendBotMessages.ExecuteAsync(turn, cancellationToken);
+
+    [Function(nameof(TransferRoomActivity))]
+    public Task<bool> TransferRoom([ActivityTrigger] TransferRoomRequest request, CancellationToken cancellationToken) =>
+        transferRoom.ExecuteAsync(request, cancellationToken);
+
+    [Function(nameof(CallWebhookActivity))]
+    public Task<WebhookOutcome> CallWebhook([ActivityTrigger] WebhookCall call, CancellationToken cancellationToken) =>
+        callWebhook.ExecuteAsync(call, cancellationToken);
 }

@@ -59,10 +59,33 @@ public sealed class RoomEngineHarness : IAsyncDisposable
 
     public async Task<IReadOnlyList<ChatMessage>> WaitForMessagesAsync(string roomId, int count, TimeSpan? timeout = null) =>
         await Eventually.ReturnsAsync(
-            () => Rooms.ReadMessagesAsync(roomId, 0, 1000, CancellationToken.None),
+            () => Rooms.ReadMessagesAsync(roomId, 0, 5000, CancellationToken.None),
             messages => messages.Count >= count,
             timeout,
             $"Room {roomId} did not reach {count} messages");
+
+    /// <summary>Waits until the transcript has a message containing <paramref name="text"/>; returns the whole transcript.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> WaitForTextAsync(string roomId, string text, TimeSpan? timeout = null) =>
+        await Eventually.ReturnsAsync(
+            () => Rooms.ReadMessagesAsync(roomId, 0, 5000, CancellationToken.None),
+            messages => messages.Any(m => m.Text.Contains(text, StringComparison.Ordinal)),
+            timeout,
+            $"Room {roomId} never showed '{text}'");
+
+    /// <summary>The number of history events of the room orchestration's current execution.</summary>
+    public async Task<int> HistoryLengthAsync(string roomId)
+    {
+        var state = await _engine.Client.GetOrchestrationStateAsync(roomId);
+        var history = await _engine.Client.GetOrchestrationHistoryAsync(state.OrchestrationInstance);
+        return System.Text.Json.JsonDocument.Parse(history).RootElement.GetArrayLength();
+    }
+
+    /// <summary>The room orchestration's current execution id and the size of the state it was started with.</summary>
+    public async Task<(string ExecutionId, int InputLength)> ExecutionAsync(string roomId)
+    {
+        var state = await _engine.Client.GetOrchestrationStateAsync(roomId);
+        return (state.OrchestrationInstance.ExecutionId, state.Input?.Length ?? 0);
+    }
 
     public async ValueTask DisposeAsync()
     {

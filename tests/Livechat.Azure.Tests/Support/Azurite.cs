@@ -12,6 +12,7 @@ namespace Livechat.Azure.Tests.Support;
 public static class Azurite
 {
     public const string ConnectionString = "UseDevelopmentStorage=true";
+    public const string WebhookSecret = "test-webhook-secret-with-at-least-32-characters";
 
     public static string UniqueName(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
 
@@ -22,6 +23,7 @@ public static class Azurite
             ["Storage:ConnectionString"] = ConnectionString,
             ["Storage:TablePrefix"] = UniqueName("t"),
             ["Sessions:SigningKey"] = "test-signing-key-with-at-least-32-characters",
+            ["Webhooks:SigningSecret"] = WebhookSecret,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();

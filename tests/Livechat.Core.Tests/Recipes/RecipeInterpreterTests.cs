@@ -31,7 +31,7 @@ public sealed class RecipeInterpreterTests
     [Fact]
     public void Start_MessagesThenButtons_SendsEachMessageAndWaitsAtButtons()
     {
-        var step = RecipeInterpreter.Start(Shop);
+        var step = RecipeInterpreter.Start(Shop, FlowVariables.Empty);
 
         Assert.Equal(["Hello!", "I am the shop bot.", "What do you need?"], step.Messages.Select(m => m.Text));
         Assert.Equal(["hello", "intro", "menu"], step.Messages.Select(m => m.BlockId));
@@ -45,7 +45,7 @@ public sealed class RecipeInterpreterTests
     [Fact]
     public void Continue_ButtonClickedById_ContinuesAtTheButtonsNextBlock()
     {
-        var step = RecipeInterpreter.Continue(Shop, "menu", new VisitorInput(1, "Track my order", "track"));
+        var step = RecipeInterpreter.Continue(Shop, FlowVariables.Empty, "menu", new VisitorInput(1, "Track my order", "track"));
 
         Assert.Equal(["Your order is on its way.", "What do you need?"], step.Messages.Select(m => m.Text));
         Assert.Equal("menu", step.WaitingBlockId);
@@ -58,7 +58,7 @@ public sealed class RecipeInterpreterTests
     [InlineData("  Track my order  ")]
     public void Continue_TextEqualToLabelIgnoringCase_ContinuesAtTheButtonsNextBlock(string text)
     {
-        var step = RecipeInterpreter.Continue(Shop, "menu", new VisitorInput(1, text, null));
+        var step = RecipeInterpreter.Continue(Shop, FlowVariables.Empty, "menu", new VisitorInput(1, text, null));
 
         Assert.Equal("Your order is on its way.", step.Messages[0].Text);
         Assert.Equal("menu", step.WaitingBlockId);
@@ -70,7 +70,7 @@ public sealed class RecipeInterpreterTests
     [InlineData("Goodbye please", "no-such-button")]
     public void Continue_UnknownChoice_ReasksWithTheSameButtons(string text, string? buttonId)
     {
-        var step = RecipeInterpreter.Continue(Shop, "menu", new VisitorInput(1, text, buttonId));
+        var step = RecipeInterpreter.Continue(Shop, FlowVariables.Empty, "menu", new VisitorInput(1, text, buttonId));
 
         var message = Assert.Single(step.Messages);
         Assert.Equal(RecipeInterpreter.ChooseAnOptionText, message.Text);
@@ -84,7 +84,7 @@ public sealed class RecipeInterpreterTests
     [Fact]
     public void Continue_ButtonLeadingToEndBlock_SendsItsTextAndEnds()
     {
-        var step = RecipeInterpreter.Continue(Shop, "menu", new VisitorInput(2, "Goodbye", "bye"));
+        var step = RecipeInterpreter.Continue(Shop, FlowVariables.Empty, "menu", new VisitorInput(2, "Goodbye", "bye"));
 
         Assert.Equal(["Thanks, bye!"], step.Messages.Select(m => m.Text));
         Assert.Null(step.WaitingBlockId);
@@ -106,7 +106,7 @@ public sealed class RecipeInterpreterTests
             ],
         };
 
-        var step = RecipeInterpreter.Start(recipe);
+        var step = RecipeInterpreter.Start(recipe, FlowVariables.Empty);
 
         Assert.Equal(["We are closed today."], step.Messages.Select(m => m.Text));
         Assert.True(step.Ended);
@@ -128,7 +128,7 @@ public sealed class RecipeInterpreterTests
             ],
         };
 
-        var step = RecipeInterpreter.Start(recipe);
+        var step = RecipeInterpreter.Start(recipe, FlowVariables.Empty);
 
         Assert.Equal(RecipeInterpreter.MaxBlocksPerStep, step.Messages.Count);
         Assert.Null(step.WaitingBlockId);
@@ -138,7 +138,7 @@ public sealed class RecipeInterpreterTests
     [Fact]
     public void Start_WelcomeRecipe_GreetsAndOffersTwoButtons()
     {
-        var step = RecipeInterpreter.Start(WelcomeRecipe.Create());
+        var step = RecipeInterpreter.Start(WelcomeRecipe.Create(), FlowVariables.Empty);
 
         Assert.Equal(2, step.Messages.Count);
         Assert.Empty(step.Messages[0].Buttons);
@@ -151,7 +151,7 @@ public sealed class RecipeInterpreterTests
     [Fact]
     public void Continue_WelcomeRecipePricing_AnswersAndOffersTheMenuAgain()
     {
-        var step = RecipeInterpreter.Continue(WelcomeRecipe.Create(), "menu", new VisitorInput(1, "Pricing", "pricing"));
+        var step = RecipeInterpreter.Continue(WelcomeRecipe.Create(), FlowVariables.Empty, "menu", new VisitorInput(1, "Pricing", "pricing"));
 
         Assert.Equal(2, step.Messages.Count);
         Assert.Contains("$10", step.Messages[0].Text);

@@ -31,9 +31,9 @@ public sealed class RoomOrchestratorTests
         _context.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
         _context.Setup(c => c.CreateReplaySafeLogger<RoomOrchestrator>()).Returns(NullLogger.Instance);
 
-        _context.Setup(c => c.CallActivityAsync<Recipe>(nameof(LoadRoomRecipeActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        _context.Setup(c => c.CallActivityAsync<RoomStart>(nameof(LoadRoomRecipeActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback(() => _calls.Add(nameof(LoadRoomRecipeActivity)))
-            .ReturnsAsync(_recipe);
+            .ReturnsAsync(new RoomStart(_recipe, FlowVariables.Empty));
         _context.Setup(c => c.CallActivityAsync<List<VisitorInput>>(nameof(ReadVisitorInputsActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback<TaskName, object?, TaskOptions?>((_, input, _) =>
             {
@@ -73,7 +73,7 @@ public sealed class RoomOrchestratorTests
         var result = await RunAsync(FirstGeneration());
 
         Assert.Equal("ended", result);
-        _context.Verify(c => c.CallActivityAsync<Recipe>(nameof(LoadRoomRecipeActivity), RoomId, It.IsAny<TaskOptions?>()), Times.Once);
+        _context.Verify(c => c.CallActivityAsync<RoomStart>(nameof(LoadRoomRecipeActivity), RoomId, It.IsAny<TaskOptions?>()), Times.Once);
         var greeting = Assert.Single(_turns);
         Assert.Equal(RoomId, greeting.RoomId);
         Assert.Equal(1, greeting.Turn);
@@ -216,8 +216,8 @@ public sealed class RoomOrchestratorTests
                 new RecipeBlock { Id = "stop", Type = BlockTypes.End, Text = "Bye!" },
             ],
         };
-        _context.Setup(c => c.CallActivityAsync<Recipe>(nameof(LoadRoomRecipeActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ReturnsAsync(recipe);
+        _context.Setup(c => c.CallActivityAsync<RoomStart>(nameof(LoadRoomRecipeActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(new RoomStart(recipe, FlowVariables.Empty));
         _context.Setup(c => c.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback<TaskName, object?, TaskOptions?>((_, input, _) => _turns.Add((BotTurn)input!))
             .ReturnsAsync((TaskName _, object? input, TaskOptions? _) =>
@@ -273,7 +273,7 @@ public sealed class RoomOrchestratorTests
         var reply = Assert.Single(_turns);
         Assert.Equal(4, reply.Turn);
         Assert.Equal(["pricing", "menu"], reply.Messages.Select(m => m.BlockId));
-        _context.Verify(c => c.CallActivityAsync<Recipe>(nameof(LoadRoomRecipeActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
+        _context.Verify(c => c.CallActivityAsync<RoomStart>(nameof(LoadRoomRecipeActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
     }
 
     [Fact]

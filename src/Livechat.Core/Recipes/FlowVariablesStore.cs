@@ -1,0 +1,63 @@
+using Livechat.Core.CustomFields;
+using Livechat.Core.Rooms;
+using Livechat.Core.Sessions;
+using Livechat.Core.Users;
+
+namespace Livechat.Core.Recipes;
+
+/// <summary>
+/// Reads and writes what a recipe knows about a room's visitor: user params (on the user, or the anonymous
+/// session) and custom fields of both scopes. Used by activities only, never by the orchestrator.
+/// </summary>
+public sealed class FlowVariablesStore(ISessionStore sessions, IUserStore users, ICustomFieldStore fields)
+{
+    public async Task<FlowVariables> ReadAsync(Room room, CancellationToken cancellationToken)
+    {
+        var userParams = room.UserId is null
+            ? (await sessions.GetAsync(room.SessionId, cancellationToken))?.UserParams
+            : (await users.GetAsync(room.UserId, cancellationToken))?.UserParams;
+        var userFields = await fields.ListAsync(UserScope(room), cancellationToken);
+        var roomFields = await fields.ListAsync(FieldOwner.Room(room.RoomId), cancellationToken);
+        return new FlowVariables
+        {
+            UserParams = userParams ?? UserParams.Empty,
+            UserFields = userFields.ToDictionary(f => f.Key, f => f.Value),
+            RoomFields = roomFields.ToDictionary(f => f.Key, f => f.Value),
+            Department = room.Department,
+        };
+    }
+
+    /// <summary>Stores what the flow learned. Idempotent, so a retried activity stores the same values again.</summary>
+    public async Task SaveAsync(Room room, IReadOnlyList<FlowSave> saves, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (saves.Count == 0) return;
+        foreach (var save in saves.Where(s => !s.IsUserParam))
+        {
+            var owner = save.Scope == FieldScope.User ? UserScope(room) : FieldOwner.Room(room.RoomId);
+            await fields.SetAsync(owner, new CustomField(save.Target, save.Value, now), cancellationToken);
+        }
+        var paramSaves = saves.Where(s => s.IsUserParam).ToList();
+        if (paramSaves.Count == 0) return;
+        var request = new UserParamsRequest(
+            paramSaves.LastOrDefault(s => s.Target == AskKinds.Name)?.Value,
+            paramSaves.LastOrDefault(s => s.Target == AskKinds.Email)?.Value,
+            paramSaves.LastOrDefault(s => s.Target == AskKinds.Phone)?.Value);
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            if (room.UserId is not null)
+            {
+                var user = await users.GetOrCreateAsync(new ChatUser { UserId = room.UserId, CreatedAt = now }, cancellationToken);
+                if (await users.TryReplaceAsync(user with { UserParams = UserParamsValidator.Apply(user.UserParams, request) }, cancellationToken) is not null) return;
+            }
+            else
+            {
+                var session = await sessions.GetAsync(room.SessionId, cancellationToken);
+                if (session is null) return;
+                if (await sessions.TryReplaceAsync(session with { UserParams = UserParamsValidator.Apply(session.UserParams, request) }, cancellationToken) is not null) return;
+            }
+        }
+    }
+
+    private static FieldOwner UserScope(Room room) =>
+        room.UserId is null ? FieldOwner.Visitor(room.VisitorId) : FieldOwner.User(room.UserId);
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Livechat.Core.Common;
+using Livechat.Core.CustomFields;
+using Livechat.Core.Recipes;
+using Livechat.Core.Rooms;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Livechat.Core.Webhooks;
+
+/// <summary>
+/// One attempt at a webhook block: POSTs the room, user and both scopes of custom fields, signed, to the
+/// customer's URL. Transient failures throw so the orchestration's retry policy (with backoff, durable across
+/// restarts) tries again; a refusal (other 4xx) or a bad reply returns a failure at once. Fields the receiver
+/// sets are stored here, before the flow continues.
+/// </summary>
+public sealed partial class CallWebhookActivity(
+    HttpClient http,
+    IRoomStore rooms,
+    FlowVariablesStore variables,
+    IOptions<WebhookOptions> options,
+    TimeProvider time,
+    ILogger<CallWebhookActivity> logger) : TaskActivity<WebhookCall, WebhookOutcome>
+{
+    public override Task<WebhookOutcome> RunAsync(TaskActivityContext context, WebhookCall input) => ExecuteAsync(input, CancellationToken.None);
+
+    public async Task<WebhookOutcome> ExecuteAsync(WebhookCall call, CancellationToken cancellationToken)
+    {
+        var room = await rooms.GetAsync(call.RoomId, cancellationToken);
+        if (room is null) return new WebhookOutcome(false, Error: "The room does not exist.");
+        var known = await variables.ReadAsync(room, cancellationToken);
+        var now = time.GetUtcNow();
+        var body = JsonSerializer.Serialize(new WebhookPayload(room.RoomId, call.BlockId, call.RecipeId, call.RecipeVersion, room.VisitorId,
+            room.UserId, room.Department, known.UserParams, new WebhookFields(known.UserFields, known.RoomFields), now), LivechatJson.Options);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, call.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var timestamp = now.ToUnixTimeSeconds();
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString());
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Compute(options.Value.SigningSecret, timestamp, body));
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.Timeout);
+        HttpResponseMessage response;
+        string text;
+        try
+        {
+            response = await http.SendAsync(request, timeout.Token);
+            text = await response.Content.ReadAsStringAsync(timeout.Token);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogAttemptFailed(call.RoomId, call.BlockId, e.GetType().Name);
+            throw new WebhookTransientException($"Webhook of block {call.BlockId} failed: {e.GetType().Name}", e);
+        }
+
+        using (response)
+        {
+            if ((int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
+            {
+                LogAttemptFailed(call.RoomId, call.BlockId, ((int)response.StatusCode).ToString());
+                throw new WebhookTransientException($"Webhook of block {call.BlockId} answered {(int)response.StatusCode}.");
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                LogRefused(call.RoomId, call.BlockId, (int)response.StatusCode);
+                return new WebhookOutcome(false, Error: $"The receiver answered {(int)response.StatusCode}.");
+            }
+        }
+
+        WebhookReply? reply = null;
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            try
+            {
+                reply = JsonSerializer.Deserialize<WebhookReply>(text, LivechatJson.Options);
+            }
+            catch (JsonException)
+            {
+                return new WebhookOutcome(false, Error: "The receiver's reply is not the expected JSON.");
+            }
+        }
+        var saves = ToSaves(reply?.Fields);
+        if (saves.Any(s => !FieldKeys.IsValid(s.Target))) return new WebhookOutcome(false, Error: "The reply sets a field with an invalid key.");
+        await variables.SaveAsync(room, saves, now, cancellationToken);
+        return new WebhookOutcome(true, saves, reply?.Next);
+    }
+
+    private static List<FlowSave> ToSaves(WebhookReplyFields? fields) =>
+    [
+        .. (fields?.User ?? []).Select(f => new FlowSave(f.Key, f.Value, FieldScope.User)),
+        .. (fields?.Room ?? []).Select(f => new FlowSave(f.Key, f.Value, FieldScope.Room)),
+    ];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook of room {RoomId} block {BlockId} failed ({Failure}); it will be retried")]
+    private partial void LogAttemptFailed(string roomId, string blockId, string failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook of room {RoomId} block {BlockId} was refused with {StatusCode}")]
+    private partial void LogRefused(string roomId, string blockId, int statusCode);
+}
