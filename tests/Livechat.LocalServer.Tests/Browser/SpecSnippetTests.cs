@@ -10,13 +10,15 @@ using Microsoft.Playwright;
 namespace Livechat.LocalServer.Tests.Browser;
 
 /// <summary>
-/// One local server and one Chromium for all of <see cref="SpecSnippetTests"/>, with two recipes a dashboard would
-/// have saved: a short one that ends the chat, and one whose texts are HTML.
+/// One local server and one Chromium for all of <see cref="SpecSnippetTests"/>, with recipes a dashboard would have
+/// saved: a short one that ends the chat, one that asks for the name, and one whose texts are HTML and that echoes
+/// what the visitor typed.
 /// </summary>
 public sealed class SpecServerFixture : IAsyncLifetime
 {
     public const string GreeterRecipe = "spec-greeter";
     public const string HtmlRecipe = "spec-html";
+    public const string AskRecipe = "spec-ask";
     public const string ImgPayload = "<img src=x onerror=window.__xss=1>";
     public const string ScriptPayload = "<script>window.__xss=2</script>Pick one <b>now</b>";
     public const string ButtonPayload = "<img src=y onerror=window.__xss=3>";
@@ -53,8 +55,23 @@ public sealed class SpecServerFixture : IAsyncLifetime
             Blocks =
             [
                 new RecipeBlock { Id = "greet", Type = BlockTypes.Message, Text = ImgPayload, Next = "menu" },
-                new RecipeBlock { Id = "menu", Type = BlockTypes.Buttons, Text = ScriptPayload, Buttons = [new RecipeButton("img", ButtonPayload, "bye")] },
+                new RecipeBlock { Id = "menu", Type = BlockTypes.Buttons, Text = ScriptPayload, Buttons = [new RecipeButton("img", ButtonPayload, "note")] },
+                new RecipeBlock { Id = "note", Type = BlockTypes.Ask, Ask = AskKinds.Text, Field = "note", Text = "Type anything.", Next = "echo" },
+                new RecipeBlock { Id = "echo", Type = BlockTypes.Message, Text = "You typed: {{field.note}}", Next = "bye" },
                 new RecipeBlock { Id = "bye", Type = BlockTypes.End, Text = "Bye <i>now</i>" },
+            ],
+        });
+        await RecipeSeeder.SaveAsync(Server.TablePrefix, new Recipe
+        {
+            Id = AskRecipe,
+            Name = "Asks for the name",
+            StartBlockId = "name",
+            Blocks =
+            [
+                new RecipeBlock { Id = "name", Type = BlockTypes.Ask, Ask = AskKinds.Name, Text = "What's your name?", Next = "hello" },
+                new RecipeBlock { Id = "hello", Type = BlockTypes.Message, Text = "Nice to meet you, {{name}}.", Next = "email" },
+                new RecipeBlock { Id = "email", Type = BlockTypes.Ask, Ask = AskKinds.Email, Text = "Your e-mail?", Next = "done" },
+                new RecipeBlock { Id = "done", Type = BlockTypes.Message, Text = "We will write to {{email}}." },
             ],
         });
     }
@@ -185,6 +202,13 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         // No chat was started by it.
         Assert.Null(Str(session, "openRoomId"));
         Assert.DoesNotContain(await EventsAsync(p), e => e.Name == "onChatStarted");
+
+        // "The corresponding blocks from the recipe will be skipped if these parameters are set."
+        await CallAsync(p, "this.setRecipe('" + SpecServerFixture.AskRecipe + "'); this.openWidget()");
+        await Assertions.Expect(p.Messages.Filter(new() { HasText = "We will write to dana@example.com." })).ToHaveCountAsync(1);
+        await Assertions.Expect(p.Messages.Filter(new() { HasText = "Nice to meet you, Dana Hiker." })).ToHaveCountAsync(1);
+        await Assertions.Expect(p.Messages.Filter(new() { HasText = "What's your name?" })).ToHaveCountAsync(0);
+        await Assertions.Expect(p.Messages.Filter(new() { HasText = "Your e-mail?" })).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -664,12 +688,19 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         var button = p.Widget.GetByTestId("quick-reply");
         await Assertions.Expect(button).ToHaveTextAsync(SpecServerFixture.ButtonPayload);
         await button.ClickAsync();
-        await Assertions.Expect(bot.Filter(new() { HasText = "Bye <i>now</i>" })).ToHaveCountAsync(1);
         await Assertions.Expect(visitor.Filter(new() { HasText = SpecServerFixture.ButtonPayload })).ToHaveCountAsync(1);
+        await Assertions.Expect(bot.Filter(new() { HasText = "Type anything." })).ToHaveCountAsync(1);
+
+        // What the visitor typed, echoed in a bot message.
+        await SendAsync(p, SpecServerFixture.ImgPayload);
+        var echo = bot.Filter(new() { HasText = "You typed: " });
+        await Assertions.Expect(echo).ToHaveTextAsync("You typed: " + SpecServerFixture.ImgPayload);
+        await Assertions.Expect(bot.Filter(new() { HasText = "Bye <i>now</i>" })).ToHaveCountAsync(1);
         await AssertNoMarkupAsync(p);
         var incoming = (await EventsAsync(p)).Where(e => e.Name == "onIncomingMessage").Select(e => Str(e.Arg, "text")).ToList();
         Assert.Contains(SpecServerFixture.ImgPayload, incoming);
         Assert.Contains(SpecServerFixture.ScriptPayload, incoming);
+        Assert.Contains("You typed: " + SpecServerFixture.ImgPayload, incoming);
     }
 
     // ---- helpers -----------------------------------------------------------------------------
