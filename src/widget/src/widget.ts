@@ -294,12 +294,29 @@ export class Widget {
     }
   }
 
-  /** Another tab logged out: the server told every connection of this session. */
+  /**
+   * The server says a logout happened. It tells every connection of the session (this browser's tabs) and of its
+   * user, so it may be another device of the user logging out: that device's session ended, not ours, and the
+   * chat's end reaches us as chatEnded. Only when this page's own session is gone is it logged out here too.
+   */
   private remoteLogout(): void {
     void this.enqueue('logoutComplete', async () => {
+      if (!(await this.ownSessionEnded())) return;
       this.teardown(this.openRoomOrNull());
       this.events.emit('onLogoutComplete');
     });
+  }
+
+  private async ownSessionEnded(): Promise<boolean> {
+    const stored = this.http.currentToken();
+    // The tab that logged out dropped (or already replaced) the stored session this page was using.
+    if (!stored || stored !== this.http.lastUsedToken) return true;
+    try {
+      await this.http.getSession();
+      return false; // still valid: another device of the user logged out
+    } catch {
+      return true; // 401 (the token is dropped), or no answer: believe the server's event
+    }
   }
 
   /** Close the window, end the open room, forget the room and the realtime connection. */

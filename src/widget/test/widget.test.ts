@@ -490,14 +490,48 @@ describe('Widget', () => {
     expect(names(h.events)).toEqual(['onWidgetLoaded', 'onLogoutComplete']);
   });
 
-  it('a logoutComplete from another tab closes this one too', async () => {
+  it('a logoutComplete from another tab (which dropped the stored token) closes this one too', async () => {
     const h = makeHarness();
     await h.widget.api.openWidget();
     await h.idle();
+    // The other tab's logout: the session ends on the server and the shared token is removed.
+    h.backend.sessions.delete('tok1');
+    localStorage.removeItem(SESSION_KEY);
+    const calls = h.backend.calls.length;
     h.rt().emit('logoutComplete', {});
     await h.idle();
     expect(names(h.events).slice(-3)).toEqual(['onChatMinimized', 'onChatEnded', 'onLogoutComplete']);
     expect(h.realtimes[0].stopped).toBe(true);
+    expect(h.backend.calls).toHaveLength(calls); // nothing to check: the token is gone
+  });
+
+  it('a logoutComplete that overtook the other tab dropping the token: the session check gets 401, logged out', async () => {
+    const h = makeHarness();
+    await h.widget.api.openWidget();
+    await h.idle();
+    h.backend.sessions.delete('tok1'); // ended on the server; the other tab has not removed the token yet
+    h.rt().emit('logoutComplete', {});
+    await h.idle();
+    expect(h.backend.log[h.backend.log.length - 1]).toBe('GET /v1/session');
+    expect(names(h.events).slice(-3)).toEqual(['onChatMinimized', 'onChatEnded', 'onLogoutComplete']);
+    expect(storedToken()).toBeNull();
+  });
+
+  it("a logoutComplete from the user's other device: this session is still valid, so no logout here", async () => {
+    const h = makeHarness();
+    await h.widget.api.setUserId('alice');
+    await h.widget.api.openWidget();
+    await h.idle();
+    // The other device's logout ends the user's room (chatEnded) and tells the user's connections.
+    h.rt().emit('chatEnded', { roomId: 'room2', reason: 'logout' });
+    h.rt().emit('logoutComplete', { endedRoomId: 'room2' });
+    await h.idle();
+    expect(h.backend.log[h.backend.log.length - 1]).toBe('GET /v1/session');
+    expect(names(h.events)).not.toContain('onLogoutComplete');
+    expect(args(h, 'onChatEnded')).toEqual([{ roomId: 'room2' }]);
+    expect(storedToken()).toBe('tok1');
+    expect(q(h, 'window').hidden).toBe(false); // ended, not closed: "Chat ended" shows
+    expect(h.shadow().textContent).toContain('Chat ended');
   });
 
   it('bubble click opens, bubble click again minimizes without ending the chat', async () => {

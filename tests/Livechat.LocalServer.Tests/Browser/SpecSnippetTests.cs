@@ -496,6 +496,30 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task OnLogoutComplete_NotOnTheUsersOtherDevice_WhichStaysLoggedInAndSeesTheChatEnd()
+    {
+        var laptop = await OpenAsync("on-logout-complete");
+        await CallAsync(laptop, "this.setUserId('two-devices-user'); this.openWidget()");
+        await Assertions.Expect(laptop.Messages.Filter(new() { HasText = Menu })).ToHaveCountAsync(1);
+        var roomId = RoomIdOf(await EventsAsync(laptop), "onChatStarted");
+        var phone = await OpenAsync("on-logout-complete", await NewContextAsync());
+        await CallAsync(phone, "this.setUserId('two-devices-user')");
+        await Assertions.Expect(phone.Messages.Filter(new() { HasText = Menu })).ToHaveCountAsync(1); // the user's chat, connected
+        var phoneToken = await TokenAsync(phone);
+
+        await laptop.Page.Locator("#logout").ClickAsync();
+        await WaitForEventAsync(laptop, "onLogoutComplete");
+        await WaitForEventAsync(phone, "onChatEnded");
+        Assert.Equal(roomId, RoomIdOf(await EventsAsync(phone), "onChatEnded"));
+        await phone.Page.WaitForTimeoutAsync(1500); // a wrong onLogoutComplete would come right after the chat's end
+        Assert.DoesNotContain(await EventsAsync(phone), e => e.Name == "onLogoutComplete");
+        Assert.DoesNotContain(phone.Console, m => m.Text == "Successfully logged the user out of the chat session");
+        Assert.Equal(phoneToken, await StoredTokenAsync(phone));
+        Assert.Equal("two-devices-user", Str(await GetAsync(phoneToken, "api/v1/session"), "userId"));
+        await Assertions.Expect(phone.Widget.GetByTestId("notice").Filter(new() { HasText = "Chat ended" })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task OnChatMaximized_FiresWhenOpenWidgetOpensTheWindow()
     {
         var p = await OpenAsync("on-chat-maximized");
