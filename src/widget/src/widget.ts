@@ -103,7 +103,7 @@ export class Widget {
     this.newId = options.newId ?? randomId;
     this.retryDelays = options.sendRetryDelays ?? [500, 1500, 4000];
     this.tabs = options.tabs ?? null;
-    this.tabs?.subscribe((roomId) => this.otherTabJoined(roomId));
+    this.tabs?.subscribe((roomId, reconnect) => this.otherTabJoined(roomId, reconnect));
     this.api = this.createApi();
     this.events.setThis(this.api);
     this.http.onSessionRenewed = () => this.sessionRenewed();
@@ -342,13 +342,22 @@ export class Widget {
         await this.sync();
       }
     }
-    if (this.openRoomOrNull()) this.ensureRealtime();
+    const open = this.openRoomOrNull();
+    if (open) {
+      this.ensureRealtime();
+      // The other tabs share the session, but their connections were negotiated before it had a user.
+      this.tabs?.announce(open.id, true);
+    }
   }
 
-  /** Another tab of this browser (same stored session) opened the chat `roomId`: show it and connect. */
-  private otherTabJoined(roomId: string): void {
+  /**
+   * Another tab of this browser (same stored session) opened the chat `roomId`: show it and connect. With
+   * `reconnect`, that tab called setUserId: negotiate again, so this connection is the user's too.
+   */
+  private otherTabJoined(roomId: string, reconnect: boolean): void {
     void this.enqueue('otherTab', async () => {
       if (!this.http.hasSession() || this.endedRooms.has(roomId)) return;
+      if (reconnect) this.stopRealtime();
       const current = this.openRoomOrNull();
       if (!current || current.id !== roomId) {
         // As a realtime chatStarted would: this tab was not connected when the chat started.

@@ -200,16 +200,16 @@ export class FakeRealtime implements RealtimeConnection {
 /** The other tabs of the browser: records what this tab announced, delivers what another tab did. */
 export class FakeTabs implements TabChannel {
   readonly announced: string[] = [];
-  private listener: ((roomId: string) => void) | null = null;
-  announce(roomId: string): void {
-    this.announced.push(roomId);
+  private listener: ((roomId: string, reconnect: boolean) => void) | null = null;
+  announce(roomId: string, reconnect = false): void {
+    this.announced.push(reconnect ? `${roomId} (reconnect)` : roomId);
   }
-  subscribe(onRoom: (roomId: string) => void): void {
+  subscribe(onRoom: (roomId: string, reconnect: boolean) => void): void {
     this.listener = onRoom;
   }
-  /** Another tab opened `roomId`. */
-  receive(roomId: string): void {
-    this.listener?.(roomId);
+  /** Another tab opened `roomId` (and, with `reconnect`, called setUserId). */
+  receive(roomId: string, reconnect = false): void {
+    this.listener?.(roomId, reconnect);
   }
 }
 

@@ -12,6 +12,8 @@ describe('storageTabChannel', () => {
     const second = localStorage.getItem(ROOM_KEY);
     expect(JSON.parse(first!).roomId).toBe('r1');
     expect(JSON.parse(second!).roomId).toBe('r1');
+    channel.announce('r2', true);
+    expect(JSON.parse(localStorage.getItem(ROOM_KEY)!)).toMatchObject({ roomId: 'r2', reconnect: true });
     expect(second).not.toBe(first); // so the storage event fires in other tabs again
   });
 
@@ -23,12 +25,13 @@ describe('storageTabChannel', () => {
     const fire = (key: string | null, newValue: string | null) =>
       target.dispatchEvent(new StorageEvent('storage', { key, newValue }));
     fire(ROOM_KEY, JSON.stringify({ roomId: 'r7', at: 1 }));
+    fire(ROOM_KEY, JSON.stringify({ roomId: 'r7', reconnect: true, at: 2 }));
     fire('verloop.session', JSON.stringify({ roomId: 'r8' }));
     fire(ROOM_KEY, null); // removed
     fire(ROOM_KEY, '{not json');
     fire(ROOM_KEY, JSON.stringify({ roomId: 42 }));
     fire(null, null); // localStorage.clear() elsewhere
-    expect(seen.mock.calls).toEqual([['r7']]);
+    expect(seen.mock.calls).toEqual([['r7', false], ['r7', true]]);
   });
 
   it('does nothing without storage, or when storage refuses the write', () => {

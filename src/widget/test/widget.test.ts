@@ -389,6 +389,23 @@ describe('Widget', () => {
     expect(args(h, 'onChatStarted')).toEqual([{ roomId: room.id }]);
   });
 
+  it('setUserId with a chat open tells the other tabs to reconnect; a tab told so negotiates again', async () => {
+    const h = makeHarness();
+    await h.widget.api.openWidget();
+    await h.widget.api.setUserId('alice');
+    await h.idle();
+    expect(h.tabs.announced).toEqual(['room2', 'room2 (reconnect)']);
+
+    // The other side: this tab is connected; another tab logged the session in.
+    const before = h.rt();
+    h.tabs.receive('room2', true);
+    await h.idle();
+    expect(before.stopped).toBe(true);
+    expect(h.rt()).not.toBe(before);
+    expect(h.rt().started).toBe(true);
+    expect(args(h, 'onChatStarted')).toEqual([{ roomId: 'room2' }]); // the same chat: nothing new fires
+  });
+
   it("ignores another tab's room without a stored session, and a room this tab already ended", async () => {
     const h = makeHarness();
     await h.idle();

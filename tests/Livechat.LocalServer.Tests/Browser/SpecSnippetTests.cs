@@ -660,6 +660,29 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task TwoTabs_SetUserIdInOne_TheOtherStaysInSync()
+    {
+        var tab1 = await OpenAsync("on-chat-started");
+        await tab1.Bubble.ClickAsync();
+        await Assertions.Expect(tab1.Messages.Filter(new() { HasText = Menu })).ToHaveCountAsync(1);
+        var tab2 = await OpenAsync("on-chat-started"); // resumes the chat, connected as the anonymous visitor
+        await Assertions.Expect(tab2.Messages.Filter(new() { HasText = Menu })).ToHaveCountAsync(1);
+        var token = await TokenAsync(tab1);
+
+        // The page logs the visitor in, in tab 1 only: the chat is now the user's.
+        await CallAsync(tab1, "this.setUserId('two-tabs-user')");
+        await EventuallyAsync(() => GetAsync(token, "api/v1/session"), s => Str(s, "userId") == "two-tabs-user", "user id set");
+        await SendAsync(tab1, "sent as the user");
+        await Assertions.Expect(tab1.Messages.Filter(new() { HasText = "Please choose one of the options below." })).ToHaveCountAsync(1);
+        await Assertions.Expect(tab2.Messages.Filter(new() { HasText = "sent as the user" })).ToHaveCountAsync(1);
+        await Assertions.Expect(tab2.Messages.Filter(new() { HasText = "Please choose one of the options below." })).ToHaveCountAsync(1);
+        await tab2.Bubble.ClickAsync();
+        await SendAsync(tab2, "sent from tab 2");
+        await Assertions.Expect(tab1.Messages.Filter(new() { HasText = "sent from tab 2" })).ToHaveCountAsync(1);
+        Assert.Equal(await MessageIdsAsync(tab1), await MessageIdsAsync(tab2));
+    }
+
+    [Fact]
     public async Task Reload_ResumesTheOpenChatAndShowsItsTranscript()
     {
         var p = await OpenAsync("on-incoming-message");
