@@ -36,6 +36,7 @@ param tableNames array = [
   'Rooms'
   'CustomFields'
   'Recipes'
+  'AgentQueues'
 ]
 
 var isWindowsConsumption = planKind == 'WindowsConsumption'

@@ -1,3 +1,5 @@
+using Livechat.Api.Admin;
+using Livechat.Api.Agents;
 using Livechat.Api.Realtime;
 using Livechat.Api.Rooms;
 using Livechat.Api.Sessions;
@@ -16,6 +18,10 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<RoomsApi>();
         services.AddSingleton<NegotiateApi>();
         services.AddSingleton(_ => new WidgetScript(WidgetScript.DefaultPath));
+        services.AddSingleton<Http.AgentCall>();
+        services.AddSingleton<Http.AdminCall>();
+        services.AddSingleton<AgentsApi>();
+        services.AddSingleton<AdminApi>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Identity;
 using Livechat.Azure.Tables;
+using Livechat.Core.Admin;
 using Livechat.Core.Agents;
 using Livechat.Core.CustomFields;
 using Livechat.Core.Webhooks;
@@ -27,6 +28,7 @@ public static class LivechatServiceCollectionExtensions
         AddValidatedOptions<StorageOptions>(services, configuration, "Storage");
         AddValidatedOptions<CustomFieldOptions>(services, configuration, "CustomFields");
         AddValidatedOptions<IdentityOptions>(services, configuration, "Identity");
+        AddValidatedOptions<AdminOptions>(services, configuration, "Admin");
 
         services.AddSingleton(sp =>
         {
@@ -43,6 +45,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<IRecipeStore, TableRecipeStore>();
         services.AddSingleton<IUserStore, TableUserStore>();
         services.AddSingleton<ICustomFieldStore, TableCustomFieldStore>();
+        services.AddSingleton<IAgentQueue, TableAgentQueue>();
         services.AddHostedService<LivechatStartup>();
 
         services.AddSingleton<SessionTokenService>();
@@ -64,11 +67,22 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<SetUserIdHandler>();
         services.AddSingleton<CustomFieldsHandler>();
 
+        services.AddSingleton<AdminKey>();
+        services.AddSingleton<AgentTokenService>();
+        services.AddSingleton<AgentAuthenticator>();
+        services.AddSingleton<IssueAgentTokenHandler>();
+        services.AddSingleton<RoomTransfer>();
+        services.AddSingleton<ListQueueHandler>();
+        services.AddSingleton<ClaimRoomHandler>();
+        services.AddSingleton<AgentPostMessageHandler>();
+        services.AddSingleton<AgentReadTranscriptHandler>();
+        services.AddSingleton<AgentCloseRoomHandler>();
+        services.AddSingleton<AgentNegotiateHandler>();
+
         services.AddSingleton<LoadRoomRecipeActivity>();
         services.AddSingleton<ReadVisitorInputsActivity>();
         services.AddSingleton<SendBotMessagesActivity>();
         services.AddSingleton<TransferRoomActivity>();
-        services.AddSingleton<RoomTransfer>();
         services.AddSingleton<FlowVariablesStore>();
         AddValidatedOptions<WebhookOptions>(services, configuration, "Webhooks");
         services.AddHttpClient<CallWebhookActivity>(client => client.Timeout = Timeout.InfiniteTimeSpan);

@@ -46,6 +46,7 @@ app.UseStaticFiles();
 app.UseMiddleware<HubAuthenticationMiddleware>();
 app.MapHub<ChatHub>(ChatHub.Path);
 app.MapLivechatApi();
+app.MapAgentApi();
 
 app.Run();
 

@@ -1,9 +1,12 @@
 using System.Text;
 using System.Text.Json;
+using Livechat.Api.Admin;
+using Livechat.Api.Agents;
 using Livechat.Api.Rooms;
 using Livechat.Api.Sessions;
 using Livechat.Api;
 using Livechat.Azure;
+using Livechat.Core.Agents;
 using Livechat.Core.Common;
 using Livechat.Core.CustomFields;
 using Livechat.Core.Users;
@@ -46,6 +49,7 @@ public sealed class FunctionsApiHarness
             ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
             ["Sessions:SigningKey"] = "functions-tests-signing-key-0123456789",
             ["Webhooks:SigningSecret"] = "functions-tests-webhook-secret-0123456789",
+            ["Admin:ApiKey"] = AdminApiKey,
         }).Build();
         var services = new ServiceCollection()
             .AddLogging()
@@ -57,25 +61,37 @@ public sealed class FunctionsApiHarness
         services.AddSingleton(Recipes.Object);
         services.AddSingleton(Users.Object);
         services.AddSingleton(Fields.Object);
+        services.AddSingleton(AgentQueue.Object);
+        services.AddSingleton(Negotiator.Object);
         services.AddSingleton(Realtime.Object);
         services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();
         services.AddSingleton(Tokens);
         _httpServices = services.BuildServiceProvider();
         RoomsApi = _httpServices.GetRequiredService<RoomsApi>();
         SessionsApi = _httpServices.GetRequiredService<SessionsApi>();
+        AgentsApi = _httpServices.GetRequiredService<AgentsApi>();
+        AdminApi = _httpServices.GetRequiredService<AdminApi>();
+        AgentTokens = _httpServices.GetRequiredService<AgentTokenService>();
     }
+
+    public const string AdminApiKey = "functions-tests-admin-key-0123456789abcdef";
 
     public Mock<ISessionStore> Sessions { get; } = new();
     public Mock<IRoomStore> Rooms { get; } = new();
     public Mock<IRecipeStore> Recipes { get; } = new();
     public Mock<IUserStore> Users { get; } = new();
     public Mock<ICustomFieldStore> Fields { get; } = new();
+    public Mock<IAgentQueue> AgentQueue { get; } = new();
+    public Mock<IRealtimeNegotiator> Negotiator { get; } = new();
     public Mock<IRealtimePublisher> Realtime { get; } = new();
     public Mock<DurableTaskClient> Durable { get; } = new("test-hub");
     public SessionTokenService Tokens { get; }
     public VisitorSession Session { get; set; }
     public RoomsApi RoomsApi { get; }
     public SessionsApi SessionsApi { get; }
+    public AgentsApi AgentsApi { get; }
+    public AdminApi AdminApi { get; }
+    public AgentTokenService AgentTokens { get; }
 
     /// <summary>A valid bearer token for <see cref="Session"/>.</summary>
     public string Token => Tokens.Issue(SessionId, VisitorId).Token;

@@ -41,10 +41,24 @@ public sealed class FunctionsMetadataTests
         Assert.Contains(Bindings(match), b => Type(b) == "http" && b.GetProperty("direction").GetString() == "Out");
     }
 
+    /// <summary>Anonymous to the host too: the app checks the agent token or the x-admin-key itself, in both hosts alike.</summary>
+    [Theory]
+    [InlineData("ListAgentQueue", "v1/agent/queue", "get")]
+    [InlineData("AgentNegotiate", "v1/agent/negotiate", "post")]
+    [InlineData("ClaimRoom", "v1/agent/rooms/{roomId}/claim", "post")]
+    [InlineData("ReadAgentMessages", "v1/agent/rooms/{roomId}/messages", "get")]
+    [InlineData("PostAgentMessage", "v1/agent/rooms/{roomId}/messages", "post")]
+    [InlineData("CloseAgentRoom", "v1/agent/rooms/{roomId}/close", "post")]
+    [InlineData("IssueAgentToken", "v1/admin/agents/token", "post")]
+    [InlineData("TransferRoom", "v1/admin/rooms/{roomId}/transfer", "post")]
+    public void Metadata_AgentOrAdminRoute_IsAnAnonymousHttpTrigger(string function, string route, string method) =>
+        Metadata_VisitorRoute_IsAnAnonymousHttpTrigger(function, route, method);
+
     [Theory]
     [InlineData("OpenRoom")]
     [InlineData("PostMessage")]
     [InlineData("CloseRoom")]
+    [InlineData("CloseAgentRoom")]
     public void Metadata_FunctionThatStartsOrSignalsRooms_BindsTheDurableClient(string function)
     {
         Assert.Contains(Bindings(Function(function)), b => Type(b) == "durableClient");

@@ -7,6 +7,7 @@ namespace Livechat.Azure.Tables;
 /// The app's tables. Sessions: PK session id. Rooms: PK room id, holding the room, its transcript and its
 /// idempotency markers together so an append is one entity-group transaction. Recipes: PK recipe id, one row a version.
 /// Users: PK user id. CustomFields: PK owner (u-user, v-visitor, r-room, s-session), RK field key.
+/// AgentQueues: PK department, RK room id: the rooms waiting for an agent.
 /// </summary>
 public sealed class LivechatTables
 {
@@ -15,6 +16,7 @@ public sealed class LivechatTables
     public const string RecipesName = "Recipes";
     public const string UsersName = "Users";
     public const string CustomFieldsName = "CustomFields";
+    public const string AgentQueuesName = "AgentQueues";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -24,6 +26,7 @@ public sealed class LivechatTables
         Recipes = service.GetTableClient(prefix + RecipesName);
         Users = service.GetTableClient(prefix + UsersName);
         CustomFields = service.GetTableClient(prefix + CustomFieldsName);
+        AgentQueues = service.GetTableClient(prefix + AgentQueuesName);
     }
 
     public TableClient Sessions { get; }
@@ -31,8 +34,9 @@ public sealed class LivechatTables
     public TableClient Recipes { get; }
     public TableClient Users { get; }
     public TableClient CustomFields { get; }
+    public TableClient AgentQueues { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields];
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

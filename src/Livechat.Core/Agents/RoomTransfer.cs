@@ -1,19 +1,74 @@
+using Livechat.Core.Common;
 using Livechat.Core.Realtime;
 using Livechat.Core.Rooms;
+using Livechat.Core.Sessions;
+using Livechat.Core.Users;
+using Microsoft.Extensions.Logging;
 
 namespace Livechat.Core.Agents;
 
-/// <summary>Puts a room in a department's queue for agents (provisional: the agents work replaces it).</summary>
-public sealed class RoomTransfer(IRoomStore rooms, IRealtimePublisher realtime, TimeProvider time)
+/// <summary>
+/// Hands a room to a department's agents: the room is set to Waiting (under its ETag), queued, told "Connecting you
+/// to an agent…", and the department's agents hear roomWaiting. Every step is idempotent, so a retried transfer
+/// (a retried activity of the recipe engine, an operator clicking twice) finishes the first one and repeats nothing.
+/// </summary>
+public sealed partial class RoomTransfer(
+    IRoomStore rooms,
+    IAgentQueue queue,
+    ISessionStore sessions,
+    IUserStore users,
+    IRealtimePublisher realtime,
+    TimeProvider time,
+    ILogger<RoomTransfer> logger)
 {
-    public async Task TransferAsync(string roomId, string? department, CancellationToken cancellationToken)
+    public const string ConnectingText = "Connecting you to an agent…";
+    private const int MaxAttempts = 20;
+
+    public async Task<Outcome<RoomTransferred>> TransferAsync(string roomId, string? department, CancellationToken cancellationToken)
     {
-        while (await rooms.GetAsync(roomId, cancellationToken) is { Status: RoomStatus.Open } room)
+        if (!Ids.IsSafe(department, 64)) return Problem.Invalid("department", "Required: 1 to 64 letters, digits, '-', '_' or '.'.");
+
+        Room? waiting = null;
+        string? leftQueue = null;
+        for (var attempt = 0; attempt < MaxAttempts && waiting is null; attempt++)
         {
-            if (await rooms.TryReplaceAsync(room with { Status = RoomStatus.Waiting, Department = department ?? room.Department }, cancellationToken) is null) continue;
-            var appended = await rooms.AppendAsync(roomId, new NewMessage(Sender.System, "Connecting you to an agent…", $"transfer-{roomId}"), time.GetUtcNow(), cancellationToken);
-            if (appended is not null) await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);
-            return;
+            var room = await rooms.GetAsync(roomId, cancellationToken);
+            if (room is null) return Problem.NotFound("Room", "roomId");
+            if (room.Status == RoomStatus.Ended) return Problem.Conflict("The room has ended.");
+            if (room.Status == RoomStatus.Agent) return Problem.Conflict("An agent already has the room.");
+            if (room.Status == RoomStatus.Waiting && room.Department == department)
+            {
+                waiting = room;
+                break;
+            }
+            leftQueue = room.Status == RoomStatus.Waiting ? room.Department : null;
+            waiting = await rooms.TryReplaceAsync(room with { Status = RoomStatus.Waiting, Department = department, AgentId = null }, cancellationToken);
         }
+        if (waiting is null) return Problem.Conflict("The room could not be transferred.", "Too many concurrent changes; try again.");
+
+        var visitorName = await VisitorNameAsync(waiting, cancellationToken);
+        await queue.EnqueueAsync(waiting, visitorName, time.GetUtcNow(), cancellationToken);
+        if (leftQueue is not null && leftQueue != department) await queue.RemoveAsync(leftQueue, roomId, cancellationToken);
+
+        var appended = await rooms.AppendAsync(roomId,
+            new NewMessage(Sender.System, ConnectingText, $"transfer-{roomId}-{department}"), time.GetUtcNow(), cancellationToken);
+        // Sent even when the append was a duplicate: the first attempt may have died before sending, and the widget
+        // drops a message id it already shows.
+        if (appended is not null)
+            await realtime.SendToUserAsync(waiting.RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);
+        await realtime.SendToGroupAsync(RealtimeGroups.Department(department!), RealtimeEvents.RoomWaiting,
+            new RoomWaitingEvent(roomId, department!, visitorName), cancellationToken);
+        LogTransferred(roomId, department!);
+        return new RoomTransferred(roomId, department!, RoomStatus.Waiting);
     }
+
+    /// <summary>What the page told us the visitor is called (setUserParams), so agents can greet them.</summary>
+    private async Task<string?> VisitorNameAsync(Room room, CancellationToken cancellationToken)
+    {
+        if (room.UserId is not null && (await users.GetAsync(room.UserId, cancellationToken))?.UserParams.Name is { } userName) return userName;
+        return (await sessions.GetAsync(room.SessionId, cancellationToken))?.UserParams.Name;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Room {RoomId} transferred to department {Department}")]
+    private partial void LogTransferred(string roomId, string department);
 }

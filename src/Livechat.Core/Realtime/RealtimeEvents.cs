@@ -15,6 +15,10 @@ public static class RealtimeEvents
     public const string AgentJoined = "agentJoined";
     /// <summary>Payload <c>{roomId, sender}</c>.</summary>
     public const string Typing = "typing";
+    /// <summary>To a department's agents: payload <c>{roomId, department, visitorName?}</c>.</summary>
+    public const string RoomWaiting = "roomWaiting";
+    /// <summary>To a department's agents, so their queues drop the room: payload <c>{roomId, department, agentId, agentName}</c>.</summary>
+    public const string RoomClaimed = "roomClaimed";
 }
 
 public sealed record RoomEvent(string RoomId);

@@ -7,7 +7,7 @@ namespace Livechat.LocalServer.Tests.Support;
 /// </summary>
 public static class StorageSnapshot
 {
-    private static readonly string[] Tables = ["Sessions", "Rooms", "Recipes", "Users", "CustomFields"];
+    private static readonly string[] Tables = ["Sessions", "Rooms", "Recipes", "Users", "CustomFields", "AgentQueues"];
 
     public static async Task<IReadOnlyList<string>> TakeAsync(string tablePrefix)
     {

@@ -1,0 +1,4 @@
+namespace Livechat.Core.Agents;
+
+/// <summary>An agent's message. <see cref="ClientMessageId"/> is reused on retry, so the message is stored once.</summary>
+public sealed record AgentMessageRequest(string? ClientMessageId, string? Text);

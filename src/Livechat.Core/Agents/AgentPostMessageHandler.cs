@@ -1,0 +1,39 @@
+using Livechat.Core.Common;
+using Livechat.Core.Realtime;
+using Livechat.Core.Rooms;
+using Microsoft.Extensions.Options;
+
+namespace Livechat.Core.Agents;
+
+/// <summary>
+/// The claiming agent writes to the visitor. Stored in the transcript first, then sent as a message event to the
+/// visitor (the widget's onIncomingMessage) and to the room's agents (the agent's other tabs).
+/// </summary>
+public sealed class AgentPostMessageHandler(IRoomStore rooms, IRealtimePublisher realtime, IOptions<RoomOptions> options, TimeProvider time)
+{
+    public async Task<Outcome<ChatMessage>> HandleAsync(AgentIdentity agent, string roomId, AgentMessageRequest request, CancellationToken cancellationToken)
+    {
+        if (!Ids.IsSafe(request.ClientMessageId, 64))
+            return Problem.Invalid("clientMessageId", "Required: 1 to 64 letters, digits, '-', '_' or '.'.");
+        if (string.IsNullOrWhiteSpace(request.Text)) return Problem.Invalid("text", "Required: a non-empty text.");
+        if (request.Text.Length > options.Value.MaxMessageLength)
+            return Problem.Invalid("text", $"At most {options.Value.MaxMessageLength} characters.");
+
+        var loaded = await AgentRoomAccess.LoadAsync(rooms, agent, roomId, cancellationToken);
+        if (!loaded.IsSuccess) return loaded.Problem!;
+        var room = loaded.Value!;
+        if (room.Status == RoomStatus.Ended) return Problem.Conflict("The room has ended.");
+        if (room.Status != RoomStatus.Agent || room.AgentId != agent.AgentId) return AgentRoomAccess.NotYours();
+
+        var appended = await rooms.AppendAsync(roomId,
+            new NewMessage(Sender.Agent, request.Text.Trim(), $"agent-{agent.AgentId}-{request.ClientMessageId}",
+                ClientMessageId: request.ClientMessageId, AgentId: agent.AgentId),
+            time.GetUtcNow(), cancellationToken);
+        if (appended is null) return Problem.NotFound("Room", "roomId");
+
+        // Sent on a retried (duplicate) send too: the first attempt may have died before sending; clients drop ids they show.
+        await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);
+        await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.Message, appended.Message, cancellationToken);
+        return appended.Message;
+    }
+}

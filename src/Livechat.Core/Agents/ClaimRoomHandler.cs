@@ -1,0 +1,65 @@
+using Livechat.Core.Common;
+using Livechat.Core.Realtime;
+using Livechat.Core.Rooms;
+using Microsoft.Extensions.Logging;
+
+namespace Livechat.Core.Agents;
+
+/// <summary>
+/// An agent takes a waiting room of one of its departments. The room's ETag decides between agents claiming at
+/// once: one wins, the others get 409. The rest (leaving the queue, joining the room's group, "… joined the chat",
+/// agentJoined) is idempotent, so the winner retrying a half-done claim finishes it.
+/// </summary>
+public sealed partial class ClaimRoomHandler(
+    IRoomStore rooms,
+    IAgentQueue queue,
+    IRealtimePublisher realtime,
+    TimeProvider time,
+    ILogger<ClaimRoomHandler> logger)
+{
+    private const int MaxAttempts = 20;
+
+    public async Task<Outcome<RoomClaimed>> HandleAsync(AgentIdentity agent, string roomId, CancellationToken cancellationToken)
+    {
+        Room? claimed = null;
+        for (var attempt = 0; attempt < MaxAttempts && claimed is null; attempt++)
+        {
+            var loaded = await AgentRoomAccess.LoadAsync(rooms, agent, roomId, cancellationToken);
+            if (!loaded.IsSuccess) return loaded.Problem!;
+            var room = loaded.Value!;
+            if (room.Status == RoomStatus.Agent)
+            {
+                if (room.AgentId != agent.AgentId) return Problem.Conflict("Another agent has claimed the room.");
+                claimed = room;
+                break;
+            }
+            if (room.Status != RoomStatus.Waiting) return Problem.Conflict("The room is not waiting for an agent.", $"Its status is {room.Status}.");
+            claimed = await rooms.TryReplaceAsync(room with { Status = RoomStatus.Agent, AgentId = agent.AgentId }, cancellationToken);
+        }
+        if (claimed is null) return Problem.Conflict("The room could not be claimed.", "Too many concurrent changes; try again.");
+
+        var department = claimed.Department!;
+        await queue.RemoveAsync(department, roomId, cancellationToken);
+        // Joined first, so the agent's console hears its own "joined" line and everything after it.
+        await realtime.AddUserToGroupAsync(agent.RealtimeUserId, RealtimeGroups.Room(roomId), cancellationToken);
+
+        var appended = await rooms.AppendAsync(roomId,
+            new NewMessage(Sender.System, $"{agent.Name} joined the chat", $"agent-joined-{agent.AgentId}", AgentId: agent.AgentId),
+            time.GetUtcNow(), cancellationToken);
+        if (appended is not null)
+        {
+            await realtime.SendToUserAsync(claimed.RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);
+            await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.Message, appended.Message, cancellationToken);
+        }
+        var joined = new AgentJoinedEvent(roomId, agent.Name);
+        await realtime.SendToUserAsync(claimed.RealtimeUserId, RealtimeEvents.AgentJoined, joined, cancellationToken);
+        await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.AgentJoined, joined, cancellationToken);
+        await realtime.SendToGroupAsync(RealtimeGroups.Department(department), RealtimeEvents.RoomClaimed,
+            new RoomClaimedEvent(roomId, department, agent.AgentId, agent.Name), cancellationToken);
+        LogClaimed(roomId, agent.AgentId, department);
+        return new RoomClaimed(roomId, department, RoomStatus.Agent, agent.AgentId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Room {RoomId} claimed by agent {AgentId} of {Department}")]
+    private partial void LogClaimed(string roomId, string agentId, string department);
+}

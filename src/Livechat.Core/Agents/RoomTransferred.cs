@@ -1,0 +1,6 @@
+using Livechat.Core.Rooms;
+
+namespace Livechat.Core.Agents;
+
+/// <summary>A room handed to a department: it waits in that department's queue.</summary>
+public sealed record RoomTransferred(string RoomId, string Department, RoomStatus Status);

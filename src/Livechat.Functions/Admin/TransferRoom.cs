@@ -1,0 +1,15 @@
+using Livechat.Api.Admin;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Livechat.Functions.Admin;
+
+public sealed class TransferRoom(AdminApi api)
+{
+    [Function(nameof(TransferRoom))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/admin/rooms/{roomId}/transfer")] HttpRequest request,
+        string roomId,
+        CancellationToken cancellationToken) =>
+        api.TransferRoomAsync(request, roomId, cancellationToken);
+}

@@ -1,0 +1,15 @@
+using Livechat.Api.Agents;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Livechat.Functions.Agents;
+
+public sealed class ClaimRoom(AgentsApi api)
+{
+    [Function(nameof(ClaimRoom))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/agent/rooms/{roomId}/claim")] HttpRequest request,
+        string roomId,
+        CancellationToken cancellationToken) =>
+        api.ClaimAsync(request, roomId, cancellationToken);
+}

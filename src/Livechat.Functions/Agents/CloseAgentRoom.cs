@@ -1,0 +1,21 @@
+using Livechat.Api.Agents;
+using Livechat.Functions.Durable;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Livechat.Functions.Agents;
+
+public sealed class CloseAgentRoom(AgentsApi api)
+{
+    [Function(nameof(CloseAgentRoom))]
+    public async Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/agent/rooms/{roomId}/close")] HttpRequest request,
+        string roomId,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        using var _ = FunctionsRoomOrchestrations.Bind(durable);
+        return await api.CloseAsync(request, roomId, cancellationToken);
+    }
+}

@@ -1,0 +1,15 @@
+using Livechat.Api.Agents;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Livechat.Functions.Agents;
+
+public sealed class PostAgentMessage(AgentsApi api)
+{
+    [Function(nameof(PostAgentMessage))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/agent/rooms/{roomId}/messages")] HttpRequest request,
+        string roomId,
+        CancellationToken cancellationToken) =>
+        api.PostMessageAsync(request, roomId, cancellationToken);
+}

@@ -1,0 +1,334 @@
+// The agent console: one page, plain DOM, every text set with textContent. It talks to the agent API with the
+// agent token an administrator issued (POST /api/v1/admin/agents/token) and listens on the realtime hub as the
+// agent: roomWaiting / roomClaimed keep the queues live, message / agentJoined / chatEnded the open chats.
+
+import { HubConnection, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
+import type { Message, NegotiateResult, RoomStatus, Transcript } from '../src/types';
+
+interface QueuedRoom {
+  roomId: string;
+  department: string;
+  visitorName?: string | null;
+  enqueuedAt: string;
+}
+
+interface Problem {
+  title?: string;
+  detail?: string;
+}
+
+interface TokenClaims {
+  agentId: string;
+  name: string;
+  departments: string[];
+}
+
+const TOKEN_KEY = 'livechat-agent-token';
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`#${id} is missing`);
+  return found as T;
+};
+
+/** Reads the (unverified) claims of an agent token to label the page; the server checks the signature. */
+export function readClaims(token: string): TokenClaims | null {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== 'agent') return null;
+  try {
+    const json = atob(parts[1].replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(json, (c) => c.charCodeAt(0));
+    const claims = JSON.parse(new TextDecoder().decode(bytes)) as { A?: unknown; N?: unknown; D?: unknown };
+    if (typeof claims.A !== 'string' || typeof claims.N !== 'string' || !Array.isArray(claims.D)) return null;
+    return { agentId: claims.A, name: claims.N, departments: claims.D.filter((d): d is string => typeof d === 'string') };
+  } catch {
+    return null;
+  }
+}
+
+class AgentConsole {
+  private token = '';
+  private claims: TokenClaims | null = null;
+  private hub: HubConnection | null = null;
+  private readonly queues = new Map<string, Map<string, QueuedRoom>>();
+  /** Rooms this console took part in: their status and transcript so far. */
+  private readonly rooms = new Map<string, { status: RoomStatus; messages: Map<number, Message> }>();
+  private current: string | null = null;
+  private readonly api: string;
+
+  constructor() {
+    const given = new URLSearchParams(location.search).get('api');
+    this.api = (given ?? location.origin).replace(/\/+$/, '');
+  }
+
+  init(): void {
+    const saved = sessionStorage.getItem(TOKEN_KEY);
+    if (saved) $<HTMLInputElement>('token').value = saved;
+    $<HTMLFormElement>('sign-in').addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.signIn($<HTMLInputElement>('token').value.trim());
+    });
+    $<HTMLButtonElement>('sign-out').addEventListener('click', () => void this.signOut());
+    $<HTMLFormElement>('composer').addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.send();
+    });
+    $<HTMLButtonElement>('close-room').addEventListener('click', () => void this.closeRoom());
+    this.renderChat();
+    if (saved) void this.signIn(saved);
+  }
+
+  private async signIn(token: string): Promise<void> {
+    this.status('');
+    const claims = readClaims(token);
+    if (!claims) {
+      this.status('That is not an agent token.');
+      return;
+    }
+    this.token = token;
+    this.claims = claims;
+    try {
+      await this.connect();
+    } catch (e) {
+      this.status(`Could not sign in: ${(e as Error).message}`);
+      this.token = '';
+      this.claims = null;
+      return;
+    }
+    sessionStorage.setItem(TOKEN_KEY, token);
+    $('who').textContent = `${claims.name} (${claims.agentId}) · ${claims.departments.join(', ')}`;
+    $('signed-out').hidden = true;
+    $('signed-in').hidden = false;
+    $('sign-out').hidden = false;
+    await this.refreshQueues();
+  }
+
+  private async signOut(): Promise<void> {
+    sessionStorage.removeItem(TOKEN_KEY);
+    const hub = this.hub;
+    this.hub = null;
+    if (hub) await hub.stop();
+    location.reload();
+  }
+
+  private async connect(): Promise<void> {
+    const negotiated = await this.call<NegotiateResult>('POST', '/api/v1/agent/negotiate');
+    const hub = new HubConnectionBuilder()
+      .withUrl(new URL(negotiated.url, this.api).toString(), { accessTokenFactory: () => negotiated.accessToken })
+      .withAutomaticReconnect()
+      .configureLogging(LogLevel.Warning)
+      .build();
+    hub.on('roomWaiting', (e: QueuedRoom) => {
+      this.queue(e.department).set(e.roomId, { ...e, enqueuedAt: e.enqueuedAt ?? new Date().toISOString() });
+      this.renderQueues();
+    });
+    hub.on('roomClaimed', (e: { roomId: string; department: string }) => {
+      this.queue(e.department).delete(e.roomId);
+      this.renderQueues();
+    });
+    hub.on('message', (m: Message) => this.addMessages(m.roomId, [m]));
+    hub.on('agentJoined', (e: { roomId: string }) => this.setStatus(e.roomId, 'agent'));
+    hub.on('chatEnded', (e: { roomId: string }) => this.setStatus(e.roomId, 'ended'));
+    hub.onreconnected(() => void this.resync());
+    await hub.start();
+    this.hub = hub;
+  }
+
+  /**
+   * After a reconnect: negotiating again puts the agent back in its department groups (a restarted local server
+   * forgets them), and what happened meanwhile is in the queues and transcripts.
+   */
+  private async resync(): Promise<void> {
+    try {
+      await this.call('POST', '/api/v1/agent/negotiate');
+    } catch (e) {
+      this.status(`Reconnected, but: ${(e as Error).message}`);
+    }
+    await this.refreshQueues();
+    if (this.current) await this.loadTranscript(this.current);
+  }
+
+  private queue(department: string): Map<string, QueuedRoom> {
+    let q = this.queues.get(department);
+    if (!q) this.queues.set(department, (q = new Map()));
+    return q;
+  }
+
+  private async refreshQueues(): Promise<void> {
+    for (const department of this.claims?.departments ?? []) {
+      try {
+        const view = await this.call<{ rooms: QueuedRoom[] }>('GET', `/api/v1/agent/queue?department=${encodeURIComponent(department)}`);
+        this.queues.set(department, new Map(view.rooms.map((r) => [r.roomId, r])));
+      } catch (e) {
+        this.status(`Queue ${department}: ${(e as Error).message}`);
+      }
+    }
+    this.renderQueues();
+  }
+
+  private async claim(roomId: string): Promise<void> {
+    try {
+      await this.call('POST', `/api/v1/agent/rooms/${encodeURIComponent(roomId)}/claim`);
+    } catch (e) {
+      this.status(`Could not claim: ${(e as Error).message}`);
+      await this.refreshQueues();
+      return;
+    }
+    for (const q of this.queues.values()) q.delete(roomId);
+    this.renderQueues();
+    await this.open(roomId);
+  }
+
+  private async open(roomId: string): Promise<void> {
+    this.current = roomId;
+    await this.loadTranscript(roomId);
+    this.renderRooms();
+  }
+
+  private async loadTranscript(roomId: string): Promise<void> {
+    try {
+      const transcript = await this.call<Transcript>('GET', `/api/v1/agent/rooms/${encodeURIComponent(roomId)}/messages`);
+      this.room(roomId).status = transcript.status;
+      this.addMessages(roomId, transcript.messages);
+    } catch (e) {
+      this.status(`Could not read the chat: ${(e as Error).message}`);
+    }
+  }
+
+  private room(roomId: string) {
+    let room = this.rooms.get(roomId);
+    if (!room) this.rooms.set(roomId, (room = { status: 'agent', messages: new Map() }));
+    return room;
+  }
+
+  private addMessages(roomId: string, messages: Message[]): void {
+    const room = this.room(roomId);
+    for (const m of messages) room.messages.set(m.seq, m);
+    this.renderRooms();
+    if (roomId === this.current) this.renderChat();
+  }
+
+  private setStatus(roomId: string, status: RoomStatus): void {
+    this.room(roomId).status = status;
+    this.renderRooms();
+    if (roomId === this.current) this.renderChat();
+  }
+
+  private async send(): Promise<void> {
+    const input = $<HTMLInputElement>('text');
+    const text = input.value.trim();
+    if (!this.current || !text) return;
+    const clientMessageId = `a-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    try {
+      const posted = await this.call<{ message: Message }>('POST', `/api/v1/agent/rooms/${encodeURIComponent(this.current)}/messages`, {
+        clientMessageId,
+        text,
+      });
+      input.value = '';
+      this.addMessages(posted.message.roomId, [posted.message]);
+    } catch (e) {
+      this.status(`Not sent: ${(e as Error).message}`);
+    }
+  }
+
+  private async closeRoom(): Promise<void> {
+    if (!this.current) return;
+    try {
+      await this.call('POST', `/api/v1/agent/rooms/${encodeURIComponent(this.current)}/close`);
+      this.setStatus(this.current, 'ended');
+    } catch (e) {
+      this.status(`Could not close: ${(e as Error).message}`);
+    }
+  }
+
+  private async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(this.api + path, {
+      method,
+      headers: { Authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : null;
+    if (!response.ok) {
+      const problem = (parsed ?? {}) as Problem;
+      throw new Error(problem.detail ?? problem.title ?? `HTTP ${response.status}`);
+    }
+    return parsed as T;
+  }
+
+  private status(text: string): void {
+    $('status').textContent = text;
+  }
+
+  private renderQueues(): void {
+    const host = $('queues');
+    host.replaceChildren();
+    for (const department of this.claims?.departments ?? []) {
+      const section = document.createElement('section');
+      const title = document.createElement('h3');
+      const rooms = [...this.queue(department).values()].sort((a, b) => a.enqueuedAt.localeCompare(b.enqueuedAt));
+      title.textContent = `${department} (${rooms.length})`;
+      const list = document.createElement('ul');
+      for (const room of rooms) {
+        const item = document.createElement('li');
+        item.dataset.roomId = room.roomId;
+        const label = document.createElement('span');
+        label.textContent = room.visitorName ? `${room.visitorName} · ${room.roomId.slice(0, 10)}` : room.roomId.slice(0, 10);
+        const claim = document.createElement('button');
+        claim.type = 'button';
+        claim.textContent = 'Claim';
+        claim.addEventListener('click', () => void this.claim(room.roomId));
+        item.append(label, claim);
+        list.append(item);
+      }
+      if (rooms.length === 0) {
+        const empty = document.createElement('li');
+        empty.className = 'empty';
+        empty.textContent = 'Nobody waiting.';
+        list.append(empty);
+      }
+      section.append(title, list);
+      host.append(section);
+    }
+  }
+
+  private renderRooms(): void {
+    const list = $('rooms');
+    list.replaceChildren();
+    for (const [roomId, room] of this.rooms) {
+      const item = document.createElement('li');
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.textContent = `${roomId.slice(0, 10)} · ${room.status}`;
+      open.setAttribute('aria-current', String(roomId === this.current));
+      open.addEventListener('click', () => void this.open(roomId));
+      item.append(open);
+      list.append(item);
+    }
+  }
+
+  private renderChat(): void {
+    const log = $('log');
+    log.replaceChildren();
+    const room = this.current ? this.rooms.get(this.current) : undefined;
+    $('chat-title').textContent = this.current ? `Chat ${this.current.slice(0, 10)} · ${room?.status ?? ''}` : 'No chat open';
+    for (const m of [...(room?.messages.values() ?? [])].sort((a, b) => a.seq - b.seq)) {
+      const line = document.createElement('div');
+      line.className = 'msg';
+      line.dataset.sender = m.sender;
+      const who = document.createElement('b');
+      who.textContent = m.sender;
+      const text = document.createElement('span');
+      text.textContent = m.text;
+      line.append(who, text);
+      log.append(line);
+    }
+    log.scrollTop = log.scrollHeight;
+    const writable = !!room && room.status === 'agent';
+    $<HTMLInputElement>('text').disabled = !writable;
+    $<HTMLButtonElement>('send').disabled = !writable;
+    $<HTMLButtonElement>('close-room').disabled = !room || room.status === 'ended' || room.status === 'open';
+  }
+}
+
+if (typeof document !== 'undefined' && document.getElementById('agent-console')) new AgentConsole().init();
