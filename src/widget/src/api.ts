@@ -123,6 +123,8 @@ export class ApiClient {
   private creating: Promise<CreatedSession> | null = null;
   /** Called when a 401 made the client drop the stored session and create a new one. */
   onSessionRenewed: (() => void) | null = null;
+  /** The token of this page's last authenticated call (the stored one may since be dropped or replaced by another tab). */
+  lastUsedToken: string | null = null;
 
   constructor(options: ApiClientOptions) {
     this.apiBase = options.apiBase.replace(/\/+$/, '');
@@ -234,6 +236,7 @@ export class ApiClient {
     const auth = options.auth !== false;
     let token = auth ? await this.ensureSession() : null;
     for (let attempt = 0; ; attempt++) {
+      if (token) this.lastUsedToken = token;
       const res = await this.send(method, path, body, token);
       if (res.status === 401 && auth && attempt === 0) {
         const stored = this.tokens.get();

@@ -48,15 +48,18 @@ export class EventBus {
   emit(name: HandlerName, ...args: unknown[]): void {
     const list = this.handlers.get(name);
     if (!list) return;
-    for (const fn of list.slice()) {
-      try {
-        const result = fn.apply(this.thisArg, args);
-        if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
-          (result as Promise<unknown>).then(undefined, (err) => report(name, err));
-        }
-      } catch (err) {
-        report(name, err);
+    for (const fn of list.slice()) this.emitTo(name, fn, ...args);
+  }
+
+  /** Calls one handler of `name`, isolated like every other call. */
+  emitTo(name: HandlerName, fn: Handler, ...args: unknown[]): void {
+    try {
+      const result = fn.apply(this.thisArg, args);
+      if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
+        (result as Promise<unknown>).then(undefined, (err) => report(name, err));
       }
+    } catch (err) {
+      report(name, err);
     }
   }
 }

@@ -19,6 +19,7 @@ import { findOwnScript, resolveApiBase, type VerloopConfig } from './config';
 import { EventBus } from './events';
 import { installQueue, isInstalled } from './queue';
 import { signalRRealtime } from './realtime';
+import { storageTabChannel } from './tabs';
 import { ChatUI } from './ui';
 import { Widget } from './widget';
 
@@ -48,10 +49,11 @@ function domReady(): Promise<void> {
 function boot(): void {
   if (isInstalled(window)) return; // the script was included twice
   const apiBase = resolveApiBase(window.VerloopConfig, findOwnScript(document), window.location.href);
+  const storage = localStorageOrNull();
   const api = new ApiClient({
     apiBase,
     fetch: (url, init) => window.fetch(url, init),
-    tokens: new TokenStore(localStorageOrNull()),
+    tokens: new TokenStore(storage),
   });
   const widget = new Widget({
     api,
@@ -59,6 +61,7 @@ function boot(): void {
     events: new EventBus(),
     realtime: signalRRealtime({ negotiate: () => api.negotiate(), baseUrl: apiBase }),
     domReady,
+    tabs: storageTabChannel(window, storage),
   });
   widget.start();
   installQueue(window, widget.api);

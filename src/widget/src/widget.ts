@@ -8,6 +8,7 @@ import { ApiClient, ApiError, isTransient } from './api';
 import { EventBus, HANDLER_NAMES, type HandlerName } from './events';
 import { randomId } from './ids';
 import type { RealtimeConnection, RealtimeEventName, RealtimeFactory } from './realtime';
+import type { TabChannel } from './tabs';
 import type {
   ChatButton,
   FieldScope,
@@ -52,6 +53,8 @@ export interface WidgetOptions {
   newId?: () => string;
   /** Waits between retries of a message POST (same clientMessageId). */
   sendRetryDelays?: number[];
+  /** Tells the other tabs of this browser about a chat this tab opened, and hears theirs. */
+  tabs?: TabChannel;
 }
 
 interface Room {
@@ -72,6 +75,7 @@ export class Widget {
   private readonly domReady: () => Promise<void>;
   private readonly newId: () => string;
   private readonly retryDelays: number[];
+  private readonly tabs: TabChannel | null;
 
   private chain: Promise<void> = Promise.resolve();
   private syncChain: Promise<void> = Promise.resolve();
@@ -79,6 +83,8 @@ export class Widget {
   private windowOpen = false;
   private rt: RealtimeConnection | null = null;
   private loggingOut = false;
+  /** onWidgetLoaded has fired: a handler registered later is called at once. */
+  private loaded = false;
   private closing: { roomId: string; endedByServer: boolean } | null = null;
   /** Rooms this page has met, onChatStarted / onChatEnded fired for, message ids handled. */
   private readonly knownRooms = new Set<string>();
@@ -96,6 +102,8 @@ export class Widget {
     this.domReady = options.domReady ?? (() => Promise.resolve());
     this.newId = options.newId ?? randomId;
     this.retryDelays = options.sendRetryDelays ?? [500, 1500, 4000];
+    this.tabs = options.tabs ?? null;
+    this.tabs?.subscribe((roomId, reconnect) => this.otherTabJoined(roomId, reconnect));
     this.api = this.createApi();
     this.events.setThis(this.api);
     this.http.onSessionRenewed = () => this.sessionRenewed();
@@ -120,6 +128,7 @@ export class Widget {
     return this.enqueue('load', async () => {
       await this.domReady();
       this.ui.mount();
+      this.loaded = true;
       this.events.emit('onWidgetLoaded');
       await this.resume();
     });
@@ -143,6 +152,14 @@ export class Widget {
     for (const name of HANDLER_NAMES) {
       handlers[name] = (fn) => this.events.on(name, fn);
     }
+    // The widget's DOM may be ready before the page registers its handler (a handler added by a framework's
+    // mount hook, or a snippet further down a long page): such a handler is called at once, not never.
+    handlers.onWidgetLoaded = (fn) => {
+      this.events.on('onWidgetLoaded', fn);
+      if (this.loaded && typeof fn === 'function') {
+        void Promise.resolve().then(() => this.events.emitTo('onWidgetLoaded', fn));
+      }
+    };
     return {
       openWidget: () => this.enqueue('openWidget', () => this.doOpenWidget()),
       closeWidget: () => this.enqueue('closeWidget', () => this.doCloseWidget()),
@@ -160,7 +177,7 @@ export class Widget {
           if (scope !== 'user' && scope !== 'room') {
             throw new TypeError(`scope must be "user" or "room", got ${JSON.stringify(scope)}`);
           }
-          await this.http.setField(requireString(key, 'custom field key'), value, scope);
+          await this.http.setField(requireString(key, 'custom field key'), fieldValue(value), scope);
         }),
       setDepartment: (department) =>
         this.enqueue('setDepartment', async () => {
@@ -220,6 +237,7 @@ export class Widget {
     const history = !result.created && !this.knownRooms.has(result.roomId);
     this.switchRoom(result.roomId, result.status ?? 'open', history);
     this.announceStarted(result.roomId);
+    this.tabs?.announce(result.roomId);
     this.ensureRealtime();
     await this.sync();
     return this.room as Room;
@@ -276,12 +294,29 @@ export class Widget {
     }
   }
 
-  /** Another tab logged out: the server told every connection of this session. */
+  /**
+   * The server says a logout happened. It tells every connection of the session (this browser's tabs) and of its
+   * user, so it may be another device of the user logging out: that device's session ended, not ours, and the
+   * chat's end reaches us as chatEnded. Only when this page's own session is gone is it logged out here too.
+   */
   private remoteLogout(): void {
     void this.enqueue('logoutComplete', async () => {
+      if (!(await this.ownSessionEnded())) return;
       this.teardown(this.openRoomOrNull());
       this.events.emit('onLogoutComplete');
     });
+  }
+
+  private async ownSessionEnded(): Promise<boolean> {
+    const stored = this.http.currentToken();
+    // The tab that logged out dropped (or already replaced) the stored session this page was using.
+    if (!stored || stored !== this.http.lastUsedToken) return true;
+    try {
+      await this.http.getSession();
+      return false; // still valid: another device of the user logged out
+    } catch {
+      return true; // 401 (the token is dropped), or no answer: believe the server's event
+    }
   }
 
   /** Close the window, end the open room, forget the room and the realtime connection. */
@@ -307,7 +342,31 @@ export class Widget {
         await this.sync();
       }
     }
-    if (this.openRoomOrNull()) this.ensureRealtime();
+    const open = this.openRoomOrNull();
+    if (open) {
+      this.ensureRealtime();
+      // The other tabs share the session, but their connections were negotiated before it had a user.
+      this.tabs?.announce(open.id, true);
+    }
+  }
+
+  /**
+   * Another tab of this browser (same stored session) opened the chat `roomId`: show it and connect. With
+   * `reconnect`, that tab called setUserId: negotiate again, so this connection is the user's too.
+   */
+  private otherTabJoined(roomId: string, reconnect: boolean): void {
+    void this.enqueue('otherTab', async () => {
+      if (!this.http.hasSession() || this.endedRooms.has(roomId)) return;
+      if (reconnect) this.stopRealtime();
+      const current = this.openRoomOrNull();
+      if (!current || current.id !== roomId) {
+        // As a realtime chatStarted would: this tab was not connected when the chat started.
+        this.switchRoom(roomId, 'open', false);
+        this.announceStarted(roomId);
+      }
+      this.ensureRealtime();
+      await this.sync();
+    });
   }
 
   private sessionRenewed(): void {
@@ -525,6 +584,13 @@ function requireString(value: unknown, what: string): string {
     throw new TypeError(`${what} must be a non-empty string`);
   }
   return value;
+}
+
+/** The backend stores text: numbers and booleans are sent as their text, anything else is refused here. */
+function fieldValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  throw new TypeError(`custom field value must be a string, number or boolean, got ${value === null ? 'null' : typeof value}`);
 }
 
 function pickParams(params: UserParams): UserParams {

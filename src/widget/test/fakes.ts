@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { ApiClient, TokenStore, type ResponseLike } from '../src/api';
 import { EventBus } from '../src/events';
 import type { RealtimeConnection, RealtimeEventName, RealtimeHandlers } from '../src/realtime';
+import type { TabChannel } from '../src/tabs';
 import type { Message, RoomStatus } from '../src/types';
 import { ChatUI } from '../src/ui';
 import { Widget } from '../src/widget';
@@ -196,12 +197,29 @@ export class FakeRealtime implements RealtimeConnection {
   }
 }
 
+/** The other tabs of the browser: records what this tab announced, delivers what another tab did. */
+export class FakeTabs implements TabChannel {
+  readonly announced: string[] = [];
+  private listener: ((roomId: string, reconnect: boolean) => void) | null = null;
+  announce(roomId: string, reconnect = false): void {
+    this.announced.push(reconnect ? `${roomId} (reconnect)` : roomId);
+  }
+  subscribe(onRoom: (roomId: string, reconnect: boolean) => void): void {
+    this.listener = onRoom;
+  }
+  /** Another tab opened `roomId` (and, with `reconnect`, called setUserId). */
+  receive(roomId: string, reconnect = false): void {
+    this.listener?.(roomId, reconnect);
+  }
+}
+
 export interface Harness {
   backend: FakeBackend;
   widget: Widget;
   ui: ChatUI;
   events: { name: string; arg: unknown }[];
   realtimes: FakeRealtime[];
+  tabs: FakeTabs;
   /** The live realtime connection (the last one that was not stopped). */
   rt(): FakeRealtime;
   shadow(): ShadowRoot;
@@ -222,6 +240,7 @@ export const ALL_HANDLERS = [
 /** Builds a widget over the fake backend and realtime, with every handler logging into `events`. */
 export function makeHarness(options: { backend?: FakeBackend; start?: boolean } = {}): Harness {
   const backend = options.backend ?? new FakeBackend();
+  const tabs = new FakeTabs();
   const realtimes: FakeRealtime[] = [];
   const api = new ApiClient({ apiBase: API_BASE, fetch: backend.fetch, tokens: new TokenStore(window.localStorage) });
   const ui = new ChatUI(document);
@@ -235,6 +254,7 @@ export function makeHarness(options: { backend?: FakeBackend; start?: boolean } 
       return rt;
     },
     sendRetryDelays: [1, 1, 1],
+    tabs,
   });
   const events: { name: string; arg: unknown }[] = [];
   for (const name of ALL_HANDLERS) {
@@ -247,6 +267,7 @@ export function makeHarness(options: { backend?: FakeBackend; start?: boolean } 
     ui,
     events,
     realtimes,
+    tabs,
     rt: () => {
       const live = realtimes.filter((r) => !r.stopped);
       return live[live.length - 1];

@@ -247,7 +247,7 @@ describe('Widget', () => {
     expect(body('/v1/session/user')).toEqual({ userId: 'bob' });
     expect(body('/v1/session/params')).toEqual({ name: 'Bob', email: 'bob@example.com' });
     expect(body('/v1/session/fields/plan')).toEqual({ value: 'gold', scope: 'user' });
-    expect(body('/v1/session/fields/cart')).toEqual({ value: 3, scope: 'room' });
+    expect(body('/v1/session/fields/cart')).toEqual({ value: '3', scope: 'room' }); // the backend takes text
     expect(body('/v1/session/department')).toEqual({ department: 'sales' });
     expect(body('/v1/session/recipe')).toEqual({ recipeId: 'recipe-7' });
     expect(h.backend.log).toContain('DELETE /v1/session/department');
@@ -355,6 +355,115 @@ describe('Widget', () => {
     expect(args(h, 'onIncomingMessage')).toHaveLength(1); // the new room's welcome
   });
 
+  it('openWidget tells the other tabs which room it opened', async () => {
+    const h = makeHarness();
+    await h.widget.api.openWidget();
+    await h.idle();
+    expect(h.tabs.announced).toEqual(['room2']);
+  });
+
+  it('a room another tab opened: joins it at once (transcript, realtime, onChatStarted once), window closed', async () => {
+    const h = makeHarness();
+    await h.idle();
+    expect(h.realtimes).toHaveLength(0); // no chat yet, so no connection
+    // Another tab created the session and opened a chat.
+    const token = h.backend.createSession();
+    localStorage.setItem(SESSION_KEY, JSON.stringify({ token }));
+    const room = h.backend.createRoom(h.backend.ownerOf(token));
+    h.tabs.receive(room.id);
+    h.tabs.receive(room.id);
+    await h.idle();
+    expect(args(h, 'onChatStarted')).toEqual([{ roomId: room.id }]);
+    expect(args(h, 'onIncomingMessage')).toHaveLength(1);
+    expect(messageNodes(h.shadow())).toHaveLength(1);
+    expect(q(h, 'window').hidden).toBe(true);
+    expect(h.realtimes).toHaveLength(1);
+    expect(h.rt().started).toBe(true);
+    expect(h.backend.log.filter((l) => l === 'POST /v1/sessions' || l === 'POST /v1/rooms')).toEqual([]);
+
+    // What the other tab sends next arrives over realtime; opening here continues the same room.
+    h.rt().emit('message', h.backend.addMessage(room.id, { sender: 'visitor', text: 'from the other tab' }));
+    await h.widget.api.openWidget();
+    await h.idle();
+    expect(messageNodes(h.shadow()).map((n) => n.textContent)).toContain('from the other tab');
+    expect(args(h, 'onChatStarted')).toEqual([{ roomId: room.id }]);
+  });
+
+  it('setUserId with a chat open tells the other tabs to reconnect; a tab told so negotiates again', async () => {
+    const h = makeHarness();
+    await h.widget.api.openWidget();
+    await h.widget.api.setUserId('alice');
+    await h.idle();
+    expect(h.tabs.announced).toEqual(['room2', 'room2 (reconnect)']);
+
+    // The other side: this tab is connected; another tab logged the session in.
+    const before = h.rt();
+    h.tabs.receive('room2', true);
+    await h.idle();
+    expect(before.stopped).toBe(true);
+    expect(h.rt()).not.toBe(before);
+    expect(h.rt().started).toBe(true);
+    expect(args(h, 'onChatStarted')).toEqual([{ roomId: 'room2' }]); // the same chat: nothing new fires
+  });
+
+  it("ignores another tab's room without a stored session, and a room this tab already ended", async () => {
+    const h = makeHarness();
+    await h.idle();
+    h.tabs.receive('room-x');
+    await h.idle();
+    expect(h.backend.calls).toHaveLength(0);
+    expect(names(h.events)).toEqual(['onWidgetLoaded']);
+
+    await h.widget.api.openWidget();
+    await h.widget.api.closeWidget();
+    const before = h.backend.calls.length;
+    h.tabs.receive('room2');
+    await h.idle();
+    expect(h.backend.calls).toHaveLength(before);
+    expect(args(h, 'onChatStarted')).toEqual([{ roomId: 'room2' }]);
+  });
+
+  it('onWidgetLoaded registered after the widget loaded is called once, isolated like the others', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const h = makeHarness();
+    await h.idle();
+    const late = vi.fn();
+    h.widget.api.onWidgetLoaded(() => {
+      throw new Error('late handler broke');
+    });
+    h.widget.api.onWidgetLoaded(late);
+    expect(late).not.toHaveBeenCalled(); // not from inside the registering call
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(late).toHaveBeenCalledTimes(1);
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(names(h.events)).toEqual(['onWidgetLoaded']); // the early handler is not called again
+  });
+
+  it('onWidgetLoaded registered before load is called once, at load', async () => {
+    const h = makeHarness({ start: false });
+    const early = vi.fn();
+    h.widget.api.onWidgetLoaded(early);
+    void h.widget.start();
+    await h.idle();
+    await Promise.resolve();
+    expect(early).toHaveBeenCalledTimes(1);
+  });
+
+  it('setCustomField sends numbers and booleans as text, and refuses objects without a call', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const h = makeHarness({ start: false });
+    await h.widget.api.setCustomField('vip', true);
+    await h.widget.api.setCustomField('cart', 149.5, { scope: 'room' });
+    await h.widget.api.setCustomField('obj', { a: 1 });
+    await h.widget.api.setCustomField('nothing', null);
+    expect(h.backend.calls.filter((c) => c.path.startsWith('/v1/session/fields/')).map((c) => [c.path, c.body])).toEqual([
+      ['/v1/session/fields/vip', { value: 'true', scope: 'user' }],
+      ['/v1/session/fields/cart', { value: '149.5', scope: 'room' }],
+    ]);
+    expect(error).toHaveBeenCalledTimes(2);
+  });
+
   it('logout: posts logout, drops the token, fires onChatMinimized, onChatEnded, onLogoutComplete', async () => {
     const h = makeHarness();
     await h.widget.api.openWidget();
@@ -398,14 +507,48 @@ describe('Widget', () => {
     expect(names(h.events)).toEqual(['onWidgetLoaded', 'onLogoutComplete']);
   });
 
-  it('a logoutComplete from another tab closes this one too', async () => {
+  it('a logoutComplete from another tab (which dropped the stored token) closes this one too', async () => {
     const h = makeHarness();
     await h.widget.api.openWidget();
     await h.idle();
+    // The other tab's logout: the session ends on the server and the shared token is removed.
+    h.backend.sessions.delete('tok1');
+    localStorage.removeItem(SESSION_KEY);
+    const calls = h.backend.calls.length;
     h.rt().emit('logoutComplete', {});
     await h.idle();
     expect(names(h.events).slice(-3)).toEqual(['onChatMinimized', 'onChatEnded', 'onLogoutComplete']);
     expect(h.realtimes[0].stopped).toBe(true);
+    expect(h.backend.calls).toHaveLength(calls); // nothing to check: the token is gone
+  });
+
+  it('a logoutComplete that overtook the other tab dropping the token: the session check gets 401, logged out', async () => {
+    const h = makeHarness();
+    await h.widget.api.openWidget();
+    await h.idle();
+    h.backend.sessions.delete('tok1'); // ended on the server; the other tab has not removed the token yet
+    h.rt().emit('logoutComplete', {});
+    await h.idle();
+    expect(h.backend.log[h.backend.log.length - 1]).toBe('GET /v1/session');
+    expect(names(h.events).slice(-3)).toEqual(['onChatMinimized', 'onChatEnded', 'onLogoutComplete']);
+    expect(storedToken()).toBeNull();
+  });
+
+  it("a logoutComplete from the user's other device: this session is still valid, so no logout here", async () => {
+    const h = makeHarness();
+    await h.widget.api.setUserId('alice');
+    await h.widget.api.openWidget();
+    await h.idle();
+    // The other device's logout ends the user's room (chatEnded) and tells the user's connections.
+    h.rt().emit('chatEnded', { roomId: 'room2', reason: 'logout' });
+    h.rt().emit('logoutComplete', { endedRoomId: 'room2' });
+    await h.idle();
+    expect(h.backend.log[h.backend.log.length - 1]).toBe('GET /v1/session');
+    expect(names(h.events)).not.toContain('onLogoutComplete');
+    expect(args(h, 'onChatEnded')).toEqual([{ roomId: 'room2' }]);
+    expect(storedToken()).toBe('tok1');
+    expect(q(h, 'window').hidden).toBe(false); // ended, not closed: "Chat ended" shows
+    expect(h.shadow().textContent).toContain('Chat ended');
   });
 
   it('bubble click opens, bubble click again minimizes without ending the chat', async () => {
