@@ -40,6 +40,8 @@ var app = builder.Build();
 
 app.UseExceptionHandler(errors => errors.Run(context =>
     ExceptionProblems.WriteAsync(context, context.Features.Get<IExceptionHandlerFeature>()!.Error)));
+// Unmatched routes and methods answer with a problem body too, not an empty 404/405.
+app.UseStatusCodePages();
 app.UseCors();
 app.UseDefaultFiles();
 app.UseStaticFiles();
