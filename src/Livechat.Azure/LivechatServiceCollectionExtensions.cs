@@ -56,6 +56,8 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<CloseRoomHandler>();
         services.AddSingleton<ReadTranscriptHandler>();
         services.AddSingleton<RoomCloser>();
+        AddValidatedOptions<Livechat.Core.Limits.LimitOptions>(services, configuration, "Limits");
+        services.AddSingleton<Livechat.Core.Limits.SessionRateLimiter>();
         services.AddSingleton<RecipeAdminHandler>();
         services.AddSingleton<OpenRoomLocator>();
         services.AddSingleton<SessionUpdater>();

@@ -47,7 +47,7 @@ public static class JsonBody
     }
 
     private static Problem TooLarge() =>
-        new(ProblemKind.Validation, "The request body is too large.", $"body: at most {MaxBytes} bytes.",
+        new(ProblemKind.TooLarge, "The request body is too large.", $"body: at most {MaxBytes} bytes.",
             new Dictionary<string, string[]> { ["body"] = [$"At most {MaxBytes} bytes."] });
 
     private static string FieldOf(string? path)

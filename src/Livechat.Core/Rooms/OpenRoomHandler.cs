@@ -24,6 +24,7 @@ public sealed partial class OpenRoomHandler(
     IRealtimePublisher realtime,
     IOptions<RoomOptions> roomOptions,
     IOptions<RecipeOptions> recipeOptions,
+    Limits.SessionRateLimiter limiter,
     TimeProvider time,
     ILogger<OpenRoomHandler> logger)
 {
@@ -41,6 +42,7 @@ public sealed partial class OpenRoomHandler(
                 if (existing is null) return await CreateRoomAsync(session, openId, cancellationToken);
             }
 
+            if (attempt == 0 && limiter.TryRoom(session.SessionId) is { } tooMany) return tooMany;
             var claimed = await slot.TryClaimAsync(Ids.New("r"), cancellationToken);
             if (claimed is null)
             {

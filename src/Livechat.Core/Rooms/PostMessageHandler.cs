@@ -14,6 +14,7 @@ public sealed class PostMessageHandler(
     IRoomOrchestrations orchestrations,
     IRealtimePublisher realtime,
     IOptions<RoomOptions> options,
+    Limits.SessionRateLimiter limiter,
     TimeProvider time)
 {
     public async Task<Outcome<ChatMessage>> HandleAsync(VisitorSession session, string roomId, PostMessageRequest request, CancellationToken cancellationToken)
@@ -28,6 +29,8 @@ public sealed class PostMessageHandler(
             return Problem.Invalid("text", $"At most {options.Value.MaxMessageLength} characters.");
         if (hasButton && !Ids.IsSafe(request.ButtonId, 64))
             return Problem.Invalid("buttonId", "1 to 64 letters, digits, '-', '_' or '.'.");
+
+        if (limiter.TryMessage(session.SessionId) is { } tooMany) return tooMany;
 
         var room = await rooms.GetAsync(roomId, cancellationToken);
         if (room is null || !room.BelongsTo(session)) return Problem.NotFound("Room", "roomId");

@@ -183,7 +183,7 @@ public sealed class OpenRoomHandlerTests
 
     private Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session) =>
         new OpenRoomHandler(_sessions.Object, _users.Object, _rooms.Object, _recipes.Object, _fields.Object, _orchestrations.Object, _realtime.Object,
-                Options.Create(_roomOptions), Options.Create(new RecipeOptions()), _time, NullLogger<OpenRoomHandler>.Instance)
+                Options.Create(_roomOptions), Options.Create(new RecipeOptions()), new Livechat.Core.Limits.SessionRateLimiter(Options.Create(new Livechat.Core.Limits.LimitOptions()), _time), _time, NullLogger<OpenRoomHandler>.Instance)
             .HandleAsync(session, CancellationToken.None);
 
     private static Room NewRoom(string roomId, RoomStatus status) => new()

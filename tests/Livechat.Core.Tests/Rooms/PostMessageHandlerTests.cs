@@ -16,6 +16,9 @@ public sealed class PostMessageHandlerTests
     private readonly Mock<IRoomOrchestrations> _orchestrations = new();
     private readonly Mock<IRealtimePublisher> _realtime = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 2, 3, 4, 5, 6, TimeSpan.Zero));
+    private readonly Livechat.Core.Limits.LimitOptions _limits = new() { MessagesPerMinute = 3 };
+    private Livechat.Core.Limits.SessionRateLimiter? _limiterInstance;
+    private Livechat.Core.Limits.SessionRateLimiter _limiter => _limiterInstance ??= new(Options.Create(_limits), _time);
     private readonly RoomOptions _options = new() { MaxMessageLength = 20 };
     private readonly VisitorSession _session = new() { SessionId = "s-1", VisitorId = "v-1", CreatedAt = DateTimeOffset.UnixEpoch };
 
@@ -170,8 +173,22 @@ public sealed class PostMessageHandlerTests
         _orchestrations.Verify(o => o.SignalAsync(It.IsAny<string>(), It.IsAny<RoomSignal>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    [Fact]
+    public async Task HandleAsync_OverTheMessagesPerMinute_Is429AndAppendsNothing_ThenAllowedAgainNextMinute()
+    {
+        for (var i = 0; i < 3; i++) await HandleAsync(new PostMessageRequest($"c-{i}", "hi", null));
+        _rooms.Invocations.Clear();
+
+        var fourth = await HandleAsync(new PostMessageRequest("c-4", "hi", null));
+
+        Assert.Equal(ProblemKind.TooManyRequests, fourth.Problem?.Kind);
+        _rooms.Verify(r => r.AppendAsync(It.IsAny<string>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.NotEqual(ProblemKind.TooManyRequests, (await HandleAsync(new PostMessageRequest("c-5", "hi", null))).Problem?.Kind);
+    }
+
     private Task<Outcome<ChatMessage>> HandleAsync(PostMessageRequest request) =>
-        new PostMessageHandler(_rooms.Object, _orchestrations.Object, _realtime.Object, Options.Create(_options), _time)
+        new PostMessageHandler(_rooms.Object, _orchestrations.Object, _realtime.Object, Options.Create(_options), _limiter, _time)
             .HandleAsync(_session, RoomId, request, CancellationToken.None);
 
     private void SetupRoom(RoomStatus status, string visitorId = "v-1") =>
