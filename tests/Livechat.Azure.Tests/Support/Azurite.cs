@@ -25,7 +25,7 @@ public static class Azurite
             ["Sessions:SigningKey"] = "test-signing-key-with-at-least-32-characters",
             ["Webhooks:SigningSecret"] = WebhookSecret,
             // Engine tests send hundreds of messages a minute from one session.
-            ["Limits:MessagesPerMinute"] = "100000",
+            ["Limits:MessagesPerMinute"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
