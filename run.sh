@@ -12,7 +12,7 @@ AZURITE_LOCATION="${AZURITE_LOCATION:-$root/.azurite}" azurite_start
 trap azurite_stop EXIT INT TERM
 dotnet build src/Livechat.LocalServer -c Release -nologo -v quiet
 echo
-echo "Livechat is running: open http://127.0.0.1:$port/  (Ctrl+C stops it)"
+echo "Livechat: open http://127.0.0.1:$port/ (demo page) and http://127.0.0.1:$port/agent/ (agent console). Ctrl+C stops it."
 echo
-dotnet src/Livechat.LocalServer/bin/Release/net10.0/Livechat.LocalServer.dll \
-  --urls "http://127.0.0.1:$port" --contentRoot src/Livechat.LocalServer/bin/Release/net10.0
+bin="$root/src/Livechat.LocalServer/bin/Release/net10.0"
+dotnet "$bin/Livechat.LocalServer.dll" --urls "http://127.0.0.1:$port" --contentRoot "$bin"
