@@ -49,14 +49,21 @@ public sealed record ConversationCost(
     double BlobOperations,
     double SignalRMessages,
     double SignalRUnits2Kb,
-    double MemoryGbConsumption)
+    double MemoryGbConsumption,
+    double BusySecondsBound)
 {
     public double Executions => HttpCalls + Episodes + Activities;
 
+    /// <summary>Flex: every execution on its own (no overlap), an upper bound.</summary>
     public double FlexGbSeconds => (HttpSeconds + (Episodes + Activities) * Prices.DurableExecutionSeconds) * Prices.FlexInstanceMemoryGb;
+
+    /// <summary>Flex at the overlap measured here: one instance busy for the whole phase, shared by its conversations.</summary>
+    public double FlexGbSecondsOverlapped => Math.Min(FlexGbSeconds, BusySecondsBound * Prices.FlexInstanceMemoryGb);
+
     public double ConsumptionGbSeconds => (HttpSecondsBilledConsumption + (Episodes + Activities) * Math.Max(Prices.DurableExecutionSeconds, Prices.ConsumptionMinimumSeconds)) * MemoryGbConsumption;
 
     public double FlexCompute => FlexGbSeconds * Prices.FlexGbSecond + Executions * Prices.FlexPerMillionExecutions / 1e6;
+    public double FlexComputeOverlapped => FlexGbSecondsOverlapped * Prices.FlexGbSecond + Executions * Prices.FlexPerMillionExecutions / 1e6;
     public double ConsumptionCompute => ConsumptionGbSeconds * Prices.ConsumptionGbSecond + Executions * Prices.ConsumptionPerMillionExecutions / 1e6;
     public double Storage => TableTransactions * Prices.TablePer10K / 1e4 + QueueOperations * Prices.QueuePer10K / 1e4 + BlobOperations * Prices.BlobPer10K / 1e4;
     public double TableStorage => TableTransactions * Prices.TablePer10K / 1e4;
@@ -70,6 +77,7 @@ public sealed record ConversationCost(
 
     public double SignalR => SignalRUnitDays * Prices.SignalRUnitPerDay;
     public double TotalFlex => FlexCompute + Storage + SignalR;
+    public double TotalFlexOverlapped => FlexComputeOverlapped + Storage + SignalR;
     public double TotalConsumption => ConsumptionCompute + Storage + SignalR;
 
     public static ConversationCost? From(string kind, LevelResult level, PhaseMetrics? phase, StorageCounts storage, HistoryCounts history)
@@ -87,6 +95,6 @@ public sealed record ConversationCost(
             phase.HttpCalls / n, httpSeconds / n, httpBilled / n,
             history.Episodes, history.Activities, history.PerRoom,
             Sum("table/") / n, Sum("queue/") / n, Sum("blob/") / n,
-            phase.SignalRMessages / n, phase.SignalRUnits / n, roundedGb);
+            phase.SignalRMessages / n, phase.SignalRUnits / n, roundedGb, phase.Elapsed.TotalSeconds / n);
     }
 }

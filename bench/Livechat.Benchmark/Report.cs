@@ -120,18 +120,19 @@ public static class Report
         sb.AppendLine("| --- |" + string.Concat(costs.Select(_ => " ---: |")));
         void Row(string name, Func<ConversationCost, string> cell) => sb.AppendLine($"| {name} | {string.Join(" | ", costs.Select(cell))} |");
         Row("Functions executions (HTTP + orchestrator episodes + activities)", c => Num(c.Executions * 1000, 0));
-        Row("Flex Consumption GB-s (2 GB instance)", c => Num(c.FlexGbSeconds * 1000, 1));
+        Row("Flex Consumption GB-s (2 GB instance; executions not overlapping: upper bound)", c => Num(c.FlexGbSeconds * 1000, 1));
+        Row("Flex Consumption GB-s (at the overlap measured here)", c => Num(c.FlexGbSecondsOverlapped * 1000, 1));
         Row("Consumption GB-s (observed memory, 100 ms minimum)", c => Num(c.ConsumptionGbSeconds * 1000, 1));
         Row("table transactions", c => Num(c.TableTransactions * 1000, 0));
         Row("queue operations", c => Num(c.QueueOperations * 1000, 0));
         Row("blob operations", c => Num(c.BlobOperations * 1000, 0));
         Row("SignalR messages (2 KB units)", c => Num(c.SignalRUnits2Kb * 1000, 0));
         Row("SignalR unit-days (connection time or messages, the larger)", c => Num(c.SignalRUnitDays * 1000, 4));
-        Row("**Flex Consumption compute**", c => Usd(c.FlexCompute * 1000));
+        Row("**Flex Consumption compute** (upper bound / at the measured overlap)", c => $"{Usd(c.FlexCompute * 1000)} / {Usd(c.FlexComputeOverlapped * 1000)}");
         Row("**Consumption compute**", c => Usd(c.ConsumptionCompute * 1000));
         Row("**Storage** (tables + queues + blobs)", c => Usd(c.Storage * 1000) + $" ({Usd(c.TableStorage * 1000)} + {Usd(c.QueueStorage * 1000)} + {Usd(c.BlobStorage * 1000)})");
         Row("**SignalR Standard** (share of unit-days)", c => Usd(c.SignalR * 1000));
-        Row("**Total on Flex Consumption**", c => "**" + Usd(c.TotalFlex * 1000) + "**");
+        Row("**Total on Flex Consumption** (upper bound / at the measured overlap)", c => $"**{Usd(c.TotalFlex * 1000)}** / {Usd(c.TotalFlexOverlapped * 1000)}");
         Row("**Total on Consumption**", c => "**" + Usd(c.TotalConsumption * 1000) + "**");
         sb.AppendLine();
 
@@ -145,17 +146,17 @@ public static class Report
                       $"estimated for Azure with host.json's 2 s interval (queue polling scaled by 100 ms / 2 s, an estimate): ≈ {Usd(idleDay)}/day while an instance runs.");
         sb.AppendLine();
         sb.AppendLine("Assumptions:");
-        sb.AppendLine($"- Prices: {Prices.AsOf}. Flex Consumption on-demand ${Prices.FlexGbSecond}/GB-s and ${Prices.FlexPerMillionExecutions} per million executions; " +
-                      $"Consumption ${Prices.ConsumptionGbSecond}/GB-s and ${Prices.ConsumptionPerMillionExecutions} per million executions; " +
-                      $"Table Storage ${Prices.TablePer10K} per 10,000 transactions; Queue Storage ${Prices.QueuePer10K} per 10,000 operations (assumed); " +
-                      $"Blob ${Prices.BlobPer10K} per 10,000 operations (the hot-tier write rate, an upper bound: the engine's blob calls are mostly lease renewals); " +
-                      $"SignalR Standard ${Prices.SignalRUnitPerDay} per unit-day with 1,000 connections and 1,000,000 messages a day included, messages billed in 2 KB units.");
+        sb.AppendLine(FormattableString.Invariant($"- Prices: {Prices.AsOf}. Flex Consumption on-demand ${Prices.FlexGbSecond:0.000000}/GB-s and ${Prices.FlexPerMillionExecutions:0.00} per million executions; ") +
+                      FormattableString.Invariant($"Consumption ${Prices.ConsumptionGbSecond:0.000000}/GB-s and ${Prices.ConsumptionPerMillionExecutions:0.00} per million executions; ") +
+                      FormattableString.Invariant($"Table Storage ${Prices.TablePer10K:0.00000} per 10,000 transactions (an entity-group batch counted as one); Queue Storage ${Prices.QueuePer10K:0.000} per 10,000 operations (assumed GPv2 LRS rate); ") +
+                      FormattableString.Invariant($"Blob ${Prices.BlobPer10K:0.000} per 10,000 operations (the hot-tier write rate, an upper bound: the engine's blob calls are lease renewals); ") +
+                      FormattableString.Invariant($"SignalR Standard ${Prices.SignalRUnitPerDay:0.00} per unit-day with 1,000 connections and 1,000,000 messages a day included, messages billed in 2 KB units (outbound; inbound free)."));
         sb.AppendLine($"- Free grants are not subtracted ({Prices.FreeGrants}): below them compute is free.");
         sb.AppendLine("- Executions: every HTTP call is one function execution (negotiate included); each orchestrator episode (an `OrchestratorStarted` history event) and each activity (`TaskScheduled`) is one more. " +
                       "The realtime connection itself goes to SignalR Service, not to a function.");
         sb.AppendLine($"- Execution time: an HTTP function runs for its measured mean round trip (an upper bound: it includes loopback and the client); " +
                       $"orchestrator episodes and activities are not timed locally and are assumed {Prices.DurableExecutionSeconds * 1000:F0} ms each. " +
-                      $"Flex bills the instance memory ({Prices.FlexInstanceMemoryGb} GB, `instanceMemoryMB` in the Bicep) while executions run and overlapping executions share it, so the sum used here is an upper bound; " +
+                      $"Flex bills the instance memory ({Prices.FlexInstanceMemoryGb} GB, `instanceMemoryMB` in the Bicep) while executions run and overlapping executions share it: the upper bound sums every execution, the other figure takes one instance busy for the whole phase (wall time ÷ conversations) when that is less; " +
                       $"Consumption bills at least {Prices.ConsumptionMinimumSeconds * 1000:F0} ms per execution at the observed memory rounded up to 128 MB, taken as the local server's peak ({Mb(level.PeakMemoryBytes)} → {Num(costs.FirstOrDefault()?.MemoryGbConsumption ?? 0, 3)} GB).");
         sb.AppendLine($"- SignalR: a conversation holds its connection for {Prices.ConversationMinutes} minutes (assumed); a unit is shared by 1,000 such connections at a time.");
         sb.AppendLine("- Storage: the Durable task hub's queues, tables and blobs are billed like the app's tables; in Azure the engine polls every ≤2 s (host.json), not every ≤100 ms as locally, so per-conversation queue counts are net of the idle background.");
