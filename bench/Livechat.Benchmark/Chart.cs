@@ -38,7 +38,8 @@ public static class Chart
         }
         var floors = new (string Name, double Ms, Color Color)[]
         {
-            ($"floor: orchestration echo p50 ({result.Floors.OrchestrationEcho.P50:F0} ms)", result.Floors.OrchestrationEcho.P50, Colors.C0),
+            ($"floor: orchestration echo p50, alone ({result.Floors.OrchestrationEcho.P50:F0} ms)", result.Floors.OrchestrationEcho.P50, Colors.C0),
+            ($"floor: orchestration echo p50, {result.Floors.EchoInstances} instances ({result.Floors.OrchestrationEchoSaturated.P50:F0} ms)", result.Floors.OrchestrationEchoSaturated.P50, Colors.C4),
             ($"floor: HTTP round trip p50 ({result.Floors.HttpRoundTrip.P50:F1} ms)", result.Floors.HttpRoundTrip.P50, Colors.Gray),
             ($"floor: table upsert p50 ({result.Floors.TableUpsert.P50:F1} ms)", result.Floors.TableUpsert.P50, Colors.Black),
         };
@@ -71,7 +72,7 @@ public static class Chart
         plot.Title($"Livechat local server: latency per N (K = {result.Options.Exchanges}), log scale");
         plot.YLabel("latency");
         plot.XLabel("concurrent conversations");
-        plot.ShowLegend(Alignment.UpperLeft);
-        plot.SavePng(path, 1200, 720);
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, 1400, 720);
     }
 }

@@ -9,7 +9,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Livechat.Benchmark;
 
 /// <summary>The floors each measured path is compared with, measured in the same run against the same Azurite.</summary>
-public sealed record FloorResults(Percentiles TableUpsert, Percentiles HttpRoundTrip, Percentiles OrchestrationEcho, double EchoEventsPerSecond, int EchoInstances, int EchoErrors);
+public sealed record FloorResults(Percentiles TableUpsert, Percentiles HttpRoundTrip, Percentiles OrchestrationEcho, Percentiles OrchestrationEchoSaturated, double EchoEventsPerSecond, int EchoInstances, int EchoErrors);
+
+/// <summary>The orchestration echo: one instance alone (the floor for ratios), and several at once (saturation).</summary>
+public sealed record EchoResults(Percentiles Single, Percentiles Saturated, double EventsPerSecond, int Errors);
 
 public static class Floors
 {
@@ -62,10 +65,11 @@ public static class Floors
     /// <summary>
     /// The orchestration floor: DurableTask.Core's TaskHubWorker on AzureStorageOrchestrationService (the local
     /// server's engine, with its settings) running a tiny orchestration that echoes each raised event through one
-    /// activity. Several instances at once, each raising its next event when the previous echo arrived; measures raise
-    /// → activity ran (the point where the bot path would send its reply) and echoes per second.
+    /// activity. Measures raise → activity ran (the point where the bot path would send its reply): first one instance
+    /// alone (the unloaded floor), then several instances at once, each raising its next event when the previous echo
+    /// arrived (a closed loop at saturation), with echoes per second.
     /// </summary>
-    public static async Task<(Percentiles Latency, double EventsPerSecond, int Errors)> OrchestrationEchoAsync(
+    public static async Task<EchoResults> OrchestrationEchoAsync(
         string connectionString, int instances, int eventsPerInstance, CancellationToken cancellationToken)
     {
         var options = new DurableEngineOptions();
@@ -87,9 +91,18 @@ public static class Floors
         await worker.StartAsync();
         var client = new TaskHubClient(service, loggerFactory: NullLoggerFactory.Instance);
         var latencies = new Latencies();
+        var single = new Latencies();
         var errors = 0;
         try
         {
+            var alone = await client.CreateOrchestrationInstanceAsync(typeof(EchoOrchestration), $"echo-{hub}-alone", eventsPerInstance + 1);
+            for (var e = 0; e <= eventsPerInstance; e++)
+            {
+                var elapsed = await EchoAsync(client, alone, "alone" + e, cancellationToken);
+                if (elapsed is not { } ms) Interlocked.Increment(ref errors);
+                else if (e > 0) single.Add(ms); // the first includes the instance's start
+            }
+
             var started = new List<OrchestrationInstance>();
             for (var i = 0; i < instances; i++)
                 started.Add(await client.CreateOrchestrationInstanceAsync(typeof(EchoOrchestration), $"echo-{hub}-{i}", eventsPerInstance));
@@ -108,7 +121,7 @@ public static class Floors
                 }
             }));
             var rate = latencies.Count / clock.Elapsed.TotalSeconds;
-            return (latencies.Summarize(), rate, errors);
+            return new EchoResults(single.Summarize(), latencies.Summarize(), rate, errors);
         }
         finally
         {
