@@ -30,6 +30,10 @@ public sealed class LocalServerProcess : IAsyncDisposable
 
     public int Port { get; }
     public string TablePrefix => _settings["Storage__TablePrefix"];
+    public string TaskHubName => _settings["Durable__TaskHubName"];
+
+    /// <summary>The running server's process id (for its peak memory), or null when it is not running.</summary>
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
     public Uri BaseAddress { get; }
     public string Output { get { lock (_output) return _output.ToString(); } }
 

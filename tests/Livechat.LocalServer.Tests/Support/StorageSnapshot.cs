@@ -24,7 +24,7 @@ public static class StorageSnapshot
                     rows.Add($"{table}|{entity.PartitionKey}|{entity.RowKey}|{string.Join(";", values)}");
                 }
             }
-            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            catch (global::Azure.RequestFailedException e) when (e.Status == 404)
             {
             }
         }

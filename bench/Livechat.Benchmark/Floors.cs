@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Azure.Data.Tables;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Livechat.Azure.Durable;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Livechat.Benchmark;
+
+/// <summary>The floors each measured path is compared with, measured in the same run against the same Azurite.</summary>
+public sealed record FloorResults(Percentiles TableUpsert, Percentiles HttpRoundTrip, Percentiles OrchestrationEcho, Percentiles OrchestrationEchoSaturated, double EchoEventsPerSecond, int EchoInstances, int EchoErrors);
+
+/// <summary>The orchestration echo: one instance alone (the floor for ratios), and several at once (saturation).</summary>
+public sealed record EchoResults(Percentiles Single, Percentiles Saturated, double EventsPerSecond, int Errors);
+
+public static class Floors
+{
+    /// <summary>A bare Azure.Data.Tables upsert (replace) round trip against Azurite, one at a time.</summary>
+    public static async Task<Percentiles> TableUpsertAsync(string connectionString, int samples, CancellationToken cancellationToken)
+    {
+        var table = new TableClient(connectionString, "benchfloor" + Guid.NewGuid().ToString("N")[..8]);
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        try
+        {
+            var latencies = new Latencies();
+            for (var i = -5; i < samples; i++)
+            {
+                var entity = new TableEntity("floor", (i % 10).ToString()) { ["Value"] = i, ["Text"] = "a short value" };
+                var started = Stopwatch.GetTimestamp();
+                await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+                if (i >= 0) latencies.Add(Stopwatch.GetElapsedTime(started));
+            }
+            return latencies.Summarize();
+        }
+        finally
+        {
+            await table.DeleteAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// The HTTP floor: GET /api/widget.js with its ETag (answered 304 with no body and no storage call) against the
+    /// server under test: Kestrel, routing and loopback, nothing of the app's work. The hub is server-to-client only,
+    /// so there is no SignalR echo to measure; the agent path is the realtime path without orchestration.
+    /// </summary>
+    public static async Task<Percentiles> HttpRoundTripAsync(HttpClient http, int samples, CancellationToken cancellationToken)
+    {
+        using var first = await http.GetAsync("api/widget.js", cancellationToken);
+        first.EnsureSuccessStatusCode();
+        var etag = first.Headers.ETag?.Tag;
+        var latencies = new Latencies();
+        for (var i = -5; i < samples; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "api/widget.js");
+            if (etag is not null) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request, cancellationToken);
+            await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (i >= 0) latencies.Add(Stopwatch.GetElapsedTime(started));
+        }
+        return latencies.Summarize();
+    }
+
+    /// <summary>
+    /// The orchestration floor: DurableTask.Core's TaskHubWorker on AzureStorageOrchestrationService (the local
+    /// server's engine, with its settings) running a tiny orchestration that echoes each raised event through one
+    /// activity. Measures raise → activity ran (the point where the bot path would send its reply): first one instance
+    /// alone (the unloaded floor), then several instances at once, each raising its next event when the previous echo
+    /// arrived (a closed loop at saturation), with echoes per second.
+    /// </summary>
+    public static async Task<EchoResults> OrchestrationEchoAsync(
+        string connectionString, int instances, int eventsPerInstance, CancellationToken cancellationToken)
+    {
+        var options = new DurableEngineOptions();
+        var hub = "benchecho" + Guid.NewGuid().ToString("N")[..8];
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = hub,
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            PartitionCount = options.PartitionCount,
+            ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            LoggerFactory = NullLoggerFactory.Instance,
+        });
+        await service.CreateIfNotExistsAsync();
+        var worker = new TaskHubWorker(service, NullLoggerFactory.Instance);
+        worker.AddTaskOrchestrations(typeof(EchoOrchestration));
+        worker.AddTaskActivities(typeof(EchoActivity));
+        await worker.StartAsync();
+        var client = new TaskHubClient(service, loggerFactory: NullLoggerFactory.Instance);
+        var latencies = new Latencies();
+        var single = new Latencies();
+        var errors = 0;
+        try
+        {
+            var alone = await client.CreateOrchestrationInstanceAsync(typeof(EchoOrchestration), $"echo-{hub}-alone", eventsPerInstance + 1);
+            for (var e = 0; e <= eventsPerInstance; e++)
+            {
+                var elapsed = await EchoAsync(client, alone, "alone" + e, cancellationToken);
+                if (elapsed is not { } ms) Interlocked.Increment(ref errors);
+                else if (e > 0) single.Add(ms); // the first includes the instance's start
+            }
+
+            var started = new List<OrchestrationInstance>();
+            for (var i = 0; i < instances; i++)
+                started.Add(await client.CreateOrchestrationInstanceAsync(typeof(EchoOrchestration), $"echo-{hub}-{i}", eventsPerInstance));
+
+            // Warm-up: one echo per instance, so instance start-up is not in the figures.
+            await Task.WhenAll(started.Select(instance => EchoAsync(client, instance, "warm", cancellationToken)));
+
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(started.Select(async instance =>
+            {
+                for (var e = 1; e < eventsPerInstance; e++)
+                {
+                    var elapsed = await EchoAsync(client, instance, e.ToString(), cancellationToken);
+                    if (elapsed is { } ms) latencies.Add(ms);
+                    else Interlocked.Increment(ref errors);
+                }
+            }));
+            var rate = latencies.Count / clock.Elapsed.TotalSeconds;
+            return new EchoResults(single.Summarize(), latencies.Summarize(), rate, errors);
+        }
+        finally
+        {
+            await worker.StopAsync(isForced: true);
+            worker.Dispose();
+            try { await service.DeleteAsync(); } catch (Exception) { }
+        }
+    }
+
+    private static async Task<TimeSpan?> EchoAsync(TaskHubClient client, OrchestrationInstance instance, string tag, CancellationToken cancellationToken)
+    {
+        var key = $"{instance.InstanceId}/{tag}";
+        var echoed = EchoActivity.Expect(key);
+        var started = Stopwatch.GetTimestamp();
+        await client.RaiseEventAsync(instance, EchoOrchestration.EventName, key);
+        try
+        {
+            var at = await echoed.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            return Stopwatch.GetElapsedTime(started, at);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>Waits for raised events and hands each to <see cref="EchoActivity"/>; events raised meanwhile are buffered.</summary>
+public sealed class EchoOrchestration : TaskOrchestration<int, int>
+{
+    public const string EventName = "ping";
+
+    private readonly Queue<string> _buffered = new();
+    private TaskCompletionSource<string>? _waiting;
+
+    public override async Task<int> RunTask(OrchestrationContext context, int events)
+    {
+        for (var i = 0; i < events; i++)
+        {
+            var payload = await NextAsync();
+            await context.ScheduleTask<string>(typeof(EchoActivity), payload);
+        }
+        return events;
+    }
+
+    public override void OnEvent(OrchestrationContext context, string name, string input)
+    {
+        if (name != EventName) return;
+        if (_waiting is { } waiting)
+        {
+            _waiting = null;
+            waiting.SetResult(input);
+        }
+        else _buffered.Enqueue(input);
+    }
+
+    private Task<string> NextAsync()
+    {
+        if (_buffered.Count > 0) return Task.FromResult(_buffered.Dequeue());
+        _waiting = new TaskCompletionSource<string>();
+        return _waiting.Task;
+    }
+}
+
+/// <summary>The echo: records when it ran (Stopwatch ticks) for the benchmark waiting on it, and returns its input.</summary>
+public sealed class EchoActivity : TaskActivity<string, string>
+{
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource<long>> Waiting = new();
+
+    public static Task<long> Expect(string key) =>
+        Waiting.GetOrAdd(key, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    protected override string Execute(TaskContext context, string input)
+    {
+        var at = Stopwatch.GetTimestamp();
+        if (Waiting.TryRemove(input, out var waiter)) waiter.TrySetResult(at);
+        return input;
+    }
+}

@@ -1,0 +1,62 @@
+using Livechat.Benchmark;
+
+// ./bench.sh [--visitors 1,50,500] [--exchanges 3] [--smoke]; bench.sh starts Azurite and builds, this runs the rest.
+var options = new BenchmarkOptions();
+var azurite = AzuriteEndpoints.Parse("20000,20001,20002");
+string? serverDirectory = null;
+var output = "docs";
+var command = "./bench.sh";
+var smoke = false;
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    switch (args[i])
+    {
+        case "--visitors": options = options with { Visitors = [.. Next().Split(',').Select(int.Parse)] }; break;
+        case "--exchanges": options = options with { Exchanges = int.Parse(Next()) }; break;
+        case "--smoke": smoke = true; break;
+        case "--no-agents": options = options with { Agents = false }; break;
+        case "--azurite-ports": azurite = AzuriteEndpoints.Parse(Next()); break;
+        case "--server-dir": serverDirectory = Path.GetFullPath(Next()); break;
+        case "--out": output = Next(); break;
+        case "--command": command = Next(); break;
+        default:
+            Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: [--visitors 1,50,500] [--exchanges 3] [--smoke] [--no-agents] [--azurite-ports 20000,20001,20002] [--server-dir DIR] [--out docs]");
+            return 2;
+    }
+}
+if (smoke) options = BenchmarkOptions.Smoke with { Agents = options.Agents };
+if (options.Visitors.Any(n => n is < 1 or > 2000) || options.Exchanges is < 1 or > 50)
+{
+    Console.Error.WriteLine("Bounded: 1 ≤ N ≤ 2000 visitors, 1 ≤ K ≤ 50 exchanges.");
+    return 2;
+}
+serverDirectory ??= Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Livechat.LocalServer", "bin", "Release", "net10.0"));
+if (!File.Exists(Path.Combine(serverDirectory, "Livechat.LocalServer.dll")))
+{
+    Console.Error.WriteLine($"No Livechat.LocalServer.dll in {serverDirectory}: build it (bench.sh does) or pass --server-dir.");
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(smoke ? 2 : 20));
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+await using var proxies = new StorageProxies(azurite);
+var result = await BenchmarkRun.RunAsync(options, proxies,
+    async ct => await ServerProcess.StartAsync(serverDirectory, proxies.ConnectionString, ct), Console.Out, cancel.Token);
+
+var markdown = Report.Markdown(result, command);
+Console.WriteLine();
+Console.WriteLine(markdown);
+if (!smoke)
+{
+    Directory.CreateDirectory(output);
+    await File.WriteAllTextAsync(Path.Combine(output, "benchmark.md"), markdown);
+    Chart.Save(result, Path.Combine(output, "benchmark.png"));
+    Console.WriteLine($"Wrote {Path.Combine(output, "benchmark.md")} and {Path.Combine(output, "benchmark.png")}.");
+}
+if (result.Errors > 0)
+{
+    Console.Error.WriteLine($"{result.Errors} errors or lost replies.");
+    return 1;
+}
+return 0;
