@@ -9,6 +9,7 @@ public sealed record BenchmarkOptions
     public int Exchanges { get; init; } = 3;
     public bool Agents { get; init; } = true;
     public int FloorSamples { get; init; } = 200;
+    public int EchoSingleEvents { get; init; } = 40;
     public int EchoInstances { get; init; } = 32;
     public int EchoEventsPerInstance { get; init; } = 8;
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -22,6 +23,7 @@ public sealed record BenchmarkOptions
         Visitors = [5],
         Exchanges = 3,
         FloorSamples = 30,
+        EchoSingleEvents = 5,
         EchoInstances = 4,
         EchoEventsPerInstance = 4,
         ReplyTimeout = TimeSpan.FromSeconds(20),
@@ -83,7 +85,7 @@ public static class BenchmarkRun
                 log.WriteLine("floors: table upsert, HTTP round trip, orchestration echo");
                 var table = await Floors.TableUpsertAsync(direct, options.FloorSamples, cancellationToken);
                 var httpFloor = await Floors.HttpRoundTripAsync(http, options.FloorSamples, cancellationToken);
-                var echo = await Floors.OrchestrationEchoAsync(direct, options.EchoInstances, options.EchoEventsPerInstance, cancellationToken);
+                var echo = await Floors.OrchestrationEchoAsync(direct, options.EchoSingleEvents, options.EchoInstances, options.EchoEventsPerInstance, cancellationToken);
                 floors = new FloorResults(table, httpFloor, echo.Single, echo.Saturated, echo.EventsPerSecond, options.EchoInstances, echo.Errors);
                 log.WriteLine($"  table p50 {table.P50:F1} ms, HTTP p50 {httpFloor.P50:F1} ms, echo p50 {echo.Single.P50:F0} ms alone, {echo.Saturated.P50:F0} ms at {echo.EventsPerSecond:F0} events/s");
             }

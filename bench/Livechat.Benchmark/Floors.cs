@@ -70,7 +70,7 @@ public static class Floors
     /// arrived (a closed loop at saturation), with echoes per second.
     /// </summary>
     public static async Task<EchoResults> OrchestrationEchoAsync(
-        string connectionString, int instances, int eventsPerInstance, CancellationToken cancellationToken)
+        string connectionString, int singleEvents, int instances, int eventsPerInstance, CancellationToken cancellationToken)
     {
         var options = new DurableEngineOptions();
         var hub = "benchecho" + Guid.NewGuid().ToString("N")[..8];
@@ -95,8 +95,8 @@ public static class Floors
         var errors = 0;
         try
         {
-            var alone = await client.CreateOrchestrationInstanceAsync(typeof(EchoOrchestration), $"echo-{hub}-alone", eventsPerInstance + 1);
-            for (var e = 0; e <= eventsPerInstance; e++)
+            var alone = await client.CreateOrchestrationInstanceAsync(typeof(EchoOrchestration), $"echo-{hub}-alone", singleEvents + 1);
+            for (var e = 0; e <= singleEvents; e++)
             {
                 var elapsed = await EchoAsync(client, alone, "alone" + e, cancellationToken);
                 if (elapsed is not { } ms) Interlocked.Increment(ref errors);

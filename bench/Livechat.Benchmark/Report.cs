@@ -45,7 +45,8 @@ public static class Report
                 sb.AppendLine($"| {l.N} | {name} | {p.Elapsed.TotalSeconds:F1} | {p.Conversations / p.Elapsed.TotalSeconds:F2} | {p.HttpCalls / p.Elapsed.TotalSeconds:F1} | {p.Errors} | {p.LostReplies} | {Mb(l.PeakMemoryBytes)} |");
         }
         sb.AppendLine();
-        sb.AppendLine("Peak memory is the server process's high-water mark over its whole life (warm-up, the bot phase and the agent phase of that N).");
+        sb.AppendLine("Peak memory is the server process's high-water mark over its whole life (warm-up, the bot phase and the agent phase of that N). " +
+                      $"A reply or event not heard within {o.ReplyTimeout.TotalSeconds:F0} s (N × 0.25 s for larger N) counts as lost; each phase is bounded by {o.PhaseTimeout.TotalMinutes:F0} minutes.");
         sb.AppendLine();
 
         sb.AppendLine("## Latency");
