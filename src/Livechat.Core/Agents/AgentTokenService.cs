@@ -1,3 +1,4 @@
+using Livechat.Core.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -24,8 +25,8 @@ public sealed class AgentTokenService(IOptions<AdminOptions> options, TimeProvid
         // Whole seconds, as the token carries it, so expiresAt says exactly when the token stops working.
         var expires = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().Add(options.Value.AgentTokenLifetime).ToUnixTimeSeconds());
         var claims = new Claims(agentId, name, [.. departments], expires.ToUnixTimeSeconds());
-        var signed = Prefix + Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
-        return new AgentTokenIssued($"{signed}.{Base64Url(Sign(signed))}", expires);
+        var signed = Prefix + Base64Url.Encode(JsonSerializer.SerializeToUtf8Bytes(claims));
+        return new AgentTokenIssued($"{signed}.{Base64Url.Encode(Sign(signed))}", expires);
     }
 
     /// <summary>The agent when the token is well formed, signed by us and not expired; otherwise null.</summary>
@@ -39,8 +40,8 @@ public sealed class AgentTokenService(IOptions<AdminOptions> options, TimeProvid
         Claims? claims;
         try
         {
-            if (!CryptographicOperations.FixedTimeEquals(FromBase64Url(token[(dot + 1)..]), Sign(signed))) return null;
-            claims = JsonSerializer.Deserialize<Claims>(FromBase64Url(signed[Prefix.Length..]));
+            if (!CryptographicOperations.FixedTimeEquals(Base64Url.Decode(token[(dot + 1)..]), Sign(signed))) return null;
+            claims = JsonSerializer.Deserialize<Claims>(Base64Url.Decode(signed[Prefix.Length..]));
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
@@ -53,13 +54,6 @@ public sealed class AgentTokenService(IOptions<AdminOptions> options, TimeProvid
 
     private byte[] Sign(string signed) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(signed));
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] FromBase64Url(string text)
-    {
-        var s = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
-    }
 
     /// <summary>The signed claims, short-named to keep tokens small: agent id, name, departments, expiry (Unix seconds).</summary>
     private sealed record Claims(string? A, string? N, string[]? D, long E);

@@ -1,3 +1,4 @@
+using Livechat.Core.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -16,8 +17,8 @@ public sealed class SessionTokenService(IOptions<SessionOptions> options, TimePr
     {
         var expires = time.GetUtcNow().Add(options.Value.TokenLifetime);
         var payload = $"{sessionId}.{visitorId}.{expires.ToUnixTimeSeconds()}";
-        var body = Base64Url(Encoding.UTF8.GetBytes(payload));
-        return ($"{body}.{Base64Url(Sign(body))}", expires);
+        var body = Base64Url.Encode(Encoding.UTF8.GetBytes(payload));
+        return ($"{body}.{Base64Url.Encode(Sign(body))}", expires);
     }
 
     /// <summary>The token's claims when it is well formed, signed by us and not expired; otherwise null.</summary>
@@ -31,8 +32,8 @@ public sealed class SessionTokenService(IOptions<SessionOptions> options, TimePr
         byte[] payloadBytes;
         try
         {
-            signature = FromBase64Url(token[(dot + 1)..]);
-            payloadBytes = FromBase64Url(body);
+            signature = Base64Url.Decode(token[(dot + 1)..]);
+            payloadBytes = Base64Url.Decode(body);
         }
         catch (FormatException)
         {
@@ -46,12 +47,4 @@ public sealed class SessionTokenService(IOptions<SessionOptions> options, TimePr
     }
 
     private byte[] Sign(string body) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(body));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] FromBase64Url(string text)
-    {
-        var s = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
-    }
 }
