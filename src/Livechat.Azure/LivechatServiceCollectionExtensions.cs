@@ -63,6 +63,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<SessionUpdater>();
         services.AddSingleton<SessionViewHandler>();
         services.AddSingleton<SetUserParamsHandler>();
+        services.AddSingleton<UserParamsWriter>();
         services.AddSingleton<SetDepartmentHandler>();
         services.AddSingleton<SetRecipeHandler>();
         services.AddSingleton<LogoutHandler>();

@@ -9,7 +9,7 @@ namespace Livechat.Core.Recipes;
 /// Reads and writes what a recipe knows about a room's visitor: user params (on the user, or the anonymous
 /// session) and custom fields of both scopes. Used by activities only, never by the orchestrator.
 /// </summary>
-public sealed class FlowVariablesStore(ISessionStore sessions, IUserStore users, ICustomFieldStore fields)
+public sealed class FlowVariablesStore(ISessionStore sessions, IUserStore users, ICustomFieldStore fields, UserParamsWriter userParams)
 {
     public async Task<FlowVariables> ReadAsync(Room room, CancellationToken cancellationToken)
     {
@@ -42,20 +42,7 @@ public sealed class FlowVariablesStore(ISessionStore sessions, IUserStore users,
             paramSaves.LastOrDefault(s => s.Target == AskKinds.Name)?.Value,
             paramSaves.LastOrDefault(s => s.Target == AskKinds.Email)?.Value,
             paramSaves.LastOrDefault(s => s.Target == AskKinds.Phone)?.Value);
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            if (room.UserId is not null)
-            {
-                var user = await users.GetOrCreateAsync(new ChatUser { UserId = room.UserId, CreatedAt = now }, cancellationToken);
-                if (await users.TryReplaceAsync(user with { UserParams = UserParamsValidator.Apply(user.UserParams, request) }, cancellationToken) is not null) return;
-            }
-            else
-            {
-                var session = await sessions.GetAsync(room.SessionId, cancellationToken);
-                if (session is null) return;
-                if (await sessions.TryReplaceAsync(session with { UserParams = UserParamsValidator.Apply(session.UserParams, request) }, cancellationToken) is not null) return;
-            }
-        }
+        await userParams.ApplyAsync(room.SessionId, room.UserId, request, cancellationToken);
     }
 
     private static FieldOwner UserScope(Room room) =>

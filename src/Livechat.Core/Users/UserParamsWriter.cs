@@ -1,0 +1,30 @@
+using Livechat.Core.Sessions;
+
+namespace Livechat.Core.Users;
+
+/// <summary>
+/// Stores user params where they live: on the user when there is one (every device sees them), else on the anonymous
+/// session; under the ETag, re-reading when another writer came first.
+/// </summary>
+public sealed class UserParamsWriter(ISessionStore sessions, IUserStore users, TimeProvider time)
+{
+    /// <summary>False when the session is gone or the writes kept conflicting.</summary>
+    public async Task<bool> ApplyAsync(string sessionId, string? userId, UserParamsRequest request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            if (userId is not null)
+            {
+                var user = await users.GetOrCreateAsync(new ChatUser { UserId = userId, CreatedAt = time.GetUtcNow() }, cancellationToken);
+                if (await users.TryReplaceAsync(user with { UserParams = UserParamsValidator.Apply(user.UserParams, request) }, cancellationToken) is not null) return true;
+            }
+            else
+            {
+                var session = await sessions.GetAsync(sessionId, cancellationToken);
+                if (session is null || session.Ended) return false;
+                if (await sessions.TryReplaceAsync(session with { UserParams = UserParamsValidator.Apply(session.UserParams, request) }, cancellationToken) is not null) return true;
+            }
+        }
+        return false;
+    }
+}
