@@ -83,7 +83,8 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<AgentCloseRoomHandler>();
         services.AddSingleton<AgentNegotiateHandler>();
 
-        services.AddSingleton<LoadRoomRecipeActivity>();
+        services.AddSingleton<StartRoomActivity>();
+        services.AddSingleton<BotTurnDelivery>();
         services.AddSingleton<ReadVisitorInputsActivity>();
         services.AddSingleton<SendBotMessagesActivity>();
         services.AddSingleton<TransferRoomActivity>();

@@ -78,7 +78,7 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData(nameof(LoadRoomRecipeActivity))]
+    [InlineData(nameof(StartRoomActivity))]
     [InlineData(nameof(ReadVisitorInputsActivity))]
     [InlineData(nameof(SendBotMessagesActivity))]
     [InlineData(nameof(TransferRoomActivity))]

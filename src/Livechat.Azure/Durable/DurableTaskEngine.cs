@@ -35,7 +35,7 @@ public sealed partial class DurableTaskEngine : IHostedService, IAsyncDisposable
             new FactoryObjectCreator<TaskOrchestration>(nameof(RoomOrchestrator),
                 () => shims.CreateOrchestration(nameof(RoomOrchestrator), new RoomOrchestrator())));
         _worker.AddTaskActivities(
-            Activity<LoadRoomRecipeActivity>(shims, services),
+            Activity<StartRoomActivity>(shims, services),
             Activity<ReadVisitorInputsActivity>(shims, services),
             Activity<SendBotMessagesActivity>(shims, services),
             Activity<TransferRoomActivity>(shims, services),

@@ -47,19 +47,34 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
         }
     }
 
-    public async Task<AppendResult?> AppendAsync(string roomId, NewMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    public async Task<AppendResult?> AppendAsync(Room room, NewMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        (await AppendAllAsync(room, [message], sentAt, cancellationToken))?[0];
+
+    public async Task<IReadOnlyList<AppendResult>?> AppendAllAsync(Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
-        var markerKey = IdempotencyMarkerEntity.Prefix + message.IdempotencyKey;
+        if (messages.Count == 0) return [];
+        if (messages.Count > IRoomStore.MaxMessagesPerAppend)
+            throw new ArgumentException($"At most {IRoomStore.MaxMessagesPerAppend} messages in one append.", nameof(messages));
+        var markerKeys = messages.Select(m => IdempotencyMarkerEntity.Prefix + m.IdempotencyKey).ToList();
+        if (markerKeys.Distinct(StringComparer.Ordinal).Count() != markerKeys.Count)
+            throw new ArgumentException("Idempotency keys must differ within one append.", nameof(messages));
+
+        var roomId = room.RoomId;
+        // The caller's read is the first guess: no read before the write unless somebody wrote in between.
+        var roomEntity = room.ETag is null ? null : RoomEntity.From(room);
         for (var attempt = 0; attempt < MaxAppendAttempts; attempt++)
         {
-            var room = await tables.Rooms.GetEntityIfExistsAsync<RoomEntity>(roomId, RoomEntity.Key, cancellationToken: cancellationToken);
-            if (!room.HasValue) return null;
-            var roomEntity = room.Value!;
-            var stored = new ChatMessage
+            if (roomEntity is null)
+            {
+                var read = await tables.Rooms.GetEntityIfExistsAsync<RoomEntity>(roomId, RoomEntity.Key, cancellationToken: cancellationToken);
+                if (!read.HasValue) return null;
+                roomEntity = read.Value!;
+            }
+            var stored = messages.Select((message, i) => new ChatMessage
             {
                 Id = Ids.New("m"),
                 RoomId = roomId,
-                Seq = roomEntity.NextSeq,
+                Seq = roomEntity.NextSeq + i,
                 Sender = message.Sender,
                 Text = message.Text,
                 Buttons = message.Buttons ?? [],
@@ -68,27 +83,33 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
                 ButtonId = message.ButtonId,
                 AgentId = message.AgentId,
                 SentAt = sentAt,
-            };
-            roomEntity.NextSeq++;
-            TableTransactionAction[] batch =
-            [
+            }).ToList();
+            roomEntity.NextSeq += messages.Count;
+            var batch = new List<TableTransactionAction>(1 + 2 * messages.Count)
+            {
                 new(TableTransactionActionType.UpdateReplace, roomEntity, roomEntity.ETag),
-                new(TableTransactionActionType.Add, MessageEntity.From(stored)),
-                new(TableTransactionActionType.Add, new IdempotencyMarkerEntity { PartitionKey = roomId, RowKey = markerKey, Seq = stored.Seq }),
-            ];
+            };
+            for (var i = 0; i < stored.Count; i++)
+            {
+                batch.Add(new(TableTransactionActionType.Add, MessageEntity.From(stored[i])));
+                batch.Add(new(TableTransactionActionType.Add, new IdempotencyMarkerEntity { PartitionKey = roomId, RowKey = markerKeys[i], Seq = stored[i].Seq }));
+            }
             try
             {
                 await tables.Rooms.SubmitTransactionAsync(batch, cancellationToken);
-                return new AppendResult(stored, Duplicate: false);
+                return stored.Select(m => new AppendResult(m, Duplicate: false)).ToList();
             }
-            catch (TableTransactionFailedException e) when (e.Status == TableStatus.PreconditionFailed)
+            catch (TableTransactionFailedException e) when (e.Status is TableStatus.PreconditionFailed or TableStatus.NotFound)
             {
-                await Task.Delay(Random.Shared.Next(1, 5 + attempt * 5), cancellationToken);
+                roomEntity = null;
+                if (attempt > 0) await Task.Delay(Random.Shared.Next(1, 5 + attempt * 5), cancellationToken);
             }
             catch (TableTransactionFailedException e) when (e.Status == TableStatus.Conflict)
             {
-                var existing = await FindByMarkerAsync(roomId, markerKey, cancellationToken);
-                if (existing is not null) return new AppendResult(existing, Duplicate: true);
+                roomEntity = null;
+                // The markers are written together, so the first one tells whether this append happened before.
+                if (await FindByMarkersAsync(roomId, markerKeys, cancellationToken) is { } existing)
+                    return existing.Select(m => new AppendResult(m, Duplicate: true)).ToList();
                 // The conflict was a message key taken by a racing append: read the room again.
             }
         }
@@ -108,11 +129,16 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
         return messages;
     }
 
-    private async Task<ChatMessage?> FindByMarkerAsync(string roomId, string markerKey, CancellationToken cancellationToken)
+    private async Task<List<ChatMessage>?> FindByMarkersAsync(string roomId, IReadOnlyList<string> markerKeys, CancellationToken cancellationToken)
     {
-        var marker = await tables.Rooms.GetEntityIfExistsAsync<IdempotencyMarkerEntity>(roomId, markerKey, cancellationToken: cancellationToken);
-        if (!marker.HasValue) return null;
-        var message = await tables.Rooms.GetEntityAsync<MessageEntity>(roomId, MessageEntity.KeyOf(marker.Value!.Seq), cancellationToken: cancellationToken);
-        return message.Value.ToMessage();
+        var found = new List<ChatMessage>(markerKeys.Count);
+        foreach (var markerKey in markerKeys)
+        {
+            var marker = await tables.Rooms.GetEntityIfExistsAsync<IdempotencyMarkerEntity>(roomId, markerKey, cancellationToken: cancellationToken);
+            if (!marker.HasValue) return null;
+            var message = await tables.Rooms.GetEntityAsync<MessageEntity>(roomId, MessageEntity.KeyOf(marker.Value!.Seq), cancellationToken: cancellationToken);
+            found.Add(message.Value.ToMessage());
+        }
+        return found;
     }
 }

@@ -25,7 +25,7 @@ public sealed class AgentPostMessageHandler(IRoomStore rooms, IRealtimePublisher
         if (room.Status == RoomStatus.Ended) return Problem.Conflict("The room has ended.");
         if (room.Status != RoomStatus.Agent || room.AgentId != agent.AgentId) return AgentRoomAccess.NotYours();
 
-        var appended = await rooms.AppendAsync(roomId,
+        var appended = await rooms.AppendAsync(room,
             new NewMessage(Sender.Agent, request.Text.Trim(), $"agent-{agent.AgentId}-{request.ClientMessageId}",
                 ClientMessageId: request.ClientMessageId, AgentId: agent.AgentId),
             time.GetUtcNow(), cancellationToken);

@@ -43,7 +43,7 @@ public sealed partial class ClaimRoomHandler(
         // Joined first, so the agent's console hears its own "joined" line and everything after it.
         await realtime.AddUserToGroupAsync(agent.RealtimeUserId, RealtimeGroups.Room(roomId), cancellationToken);
 
-        var appended = await rooms.AppendAsync(roomId,
+        var appended = await rooms.AppendAsync(claimed,
             new NewMessage(Sender.System, $"{agent.Name} joined the chat", $"agent-joined-{agent.AgentId}", AgentId: agent.AgentId),
             time.GetUtcNow(), cancellationToken);
         if (appended is not null)

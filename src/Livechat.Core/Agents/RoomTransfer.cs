@@ -50,7 +50,7 @@ public sealed partial class RoomTransfer(
         await queue.EnqueueAsync(waiting, visitorName, time.GetUtcNow(), cancellationToken);
         if (leftQueue is not null && leftQueue != department) await queue.RemoveAsync(leftQueue, roomId, cancellationToken);
 
-        var appended = await rooms.AppendAsync(roomId,
+        var appended = await rooms.AppendAsync(waiting,
             new NewMessage(Sender.System, ConnectingText, $"transfer-{roomId}-{department}"), time.GetUtcNow(), cancellationToken);
         // Sent even when the append was a duplicate: the first attempt may have died before sending, and the widget
         // drops a message id it already shows.

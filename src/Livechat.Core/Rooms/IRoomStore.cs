@@ -13,9 +13,20 @@ public interface IRoomStore
 
     /// <summary>
     /// Appends a message with the room's next sequence number, exactly once per idempotency key.
+    /// <paramref name="room"/> is the caller's latest read of the stored room, unchanged: its ETag and NextSeq are
+    /// tried first, so an uncontended append is one round trip; when somebody wrote since, the room is read again.
     /// Returns null when the room does not exist.
     /// </summary>
-    Task<AppendResult?> AppendAsync(string roomId, NewMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken);
+    Task<AppendResult?> AppendAsync(Room room, NewMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends several messages, in order and with consecutive sequence numbers, all or none (one transaction; at
+    /// most <see cref="MaxMessagesPerAppend"/>), exactly once per idempotency key, as <see cref="AppendAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<AppendResult>?> AppendAllAsync(Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset sentAt, CancellationToken cancellationToken);
+
+    /// <summary>The most messages one <see cref="AppendAllAsync"/> stores together.</summary>
+    const int MaxMessagesPerAppend = 40;
 
     /// <summary>The room's messages with a sequence number above <paramref name="afterSeq"/>, oldest first.</summary>
     Task<IReadOnlyList<ChatMessage>> ReadMessagesAsync(string roomId, long afterSeq, int max, CancellationToken cancellationToken);

@@ -38,7 +38,7 @@ public sealed class PostMessageHandler(
 
         // A button choice keeps its label as text, so the transcript reads as the visitor saw it.
         var text = hasText ? request.Text!.Trim() : request.ButtonId!;
-        var appended = await rooms.AppendAsync(roomId,
+        var appended = await rooms.AppendAsync(room,
             new NewMessage(Sender.Visitor, text, $"c-{request.ClientMessageId}", ClientMessageId: request.ClientMessageId, ButtonId: request.ButtonId),
             time.GetUtcNow(), cancellationToken);
         if (appended is null) return Problem.NotFound("Room", "roomId");

@@ -18,17 +18,16 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
 
     public override async Task<string> RunAsync(TaskOrchestrationContext context, RoomOrchestrationInput input)
     {
-        var logger = context.CreateReplaySafeLogger<RoomOrchestrator>();
         var roomId = input.RoomId;
         RoomFlowState state;
         RoomStatus status;
 
         if (input.State is null)
         {
-            var start = await context.CallActivityAsync<RoomStart>(nameof(LoadRoomRecipeActivity), roomId);
-            var first = RecipeInterpreter.Start(start.Recipe, start.Variables);
-            state = new RoomFlowState(start.Recipe, first.WaitingBlockId, Cursor: 0, Turn: 0) { Variables = start.Variables };
-            (state, status) = await DeliverAsync(context, input, state, first);
+            // Loads, interprets and delivers the greeting in one activity: one episode less before the visitor sees it.
+            var start = await context.CallActivityAsync<RoomStart>(nameof(StartRoomActivity), roomId);
+            state = new RoomFlowState(start.Recipe, start.First.WaitingBlockId, Cursor: 0, Turn: 0) { Variables = start.Variables };
+            (state, status) = await DeliverAsync(context, input, state, start.First, start.Delivered);
         }
         else
         {
@@ -41,33 +40,58 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
         // A new generation reads the transcript once more after a short while: a signal raised while it was starting
         // may still be lost (durabletask-dotnet #387), and no later signal may come to reveal the gap.
         var settling = input.State is not null;
-        for (var turn = 0; turn < input.TurnsPerGeneration; turn++)
+        // One timer serves many turns: a durable timer is a queue message and, when it fires, an episode, so it is
+        // not renewed on every message; when it fires early for a visitor who wrote since, it is set for the rest.
+        // Pending waits are cancelled on the way out: the engine does not complete an orchestration with a live timer.
+        using var pending = new CancellationTokenSource();
+        try
         {
-            using var cancel = new CancellationTokenSource();
-            var wait = settling ? SettleDelay : input.InactivityTimeout;
-            var timer = context.CreateTimer(context.CurrentUtcDateTime.Add(wait), cancel.Token);
-            var signalTask = context.WaitForExternalEvent<RoomSignal>(RoomSignal.EventName, cancel.Token);
+            return await WaitForTurnsAsync(context, input, state, settling, pending.Token);
+        }
+        finally
+        {
+            pending.Cancel();
+        }
+    }
+
+    private static async Task<string> WaitForTurnsAsync(
+        TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, bool settling, CancellationToken pending)
+    {
+        var logger = context.CreateReplaySafeLogger<RoomOrchestrator>();
+        var roomId = input.RoomId;
+        var generationStart = context.CurrentUtcDateTime;
+        var lastActivity = generationStart;
+        Task? timer = null;
+        Task<RoomSignal>? signalTask = null;
+        var turn = 0;
+        while (turn < input.TurnsPerGeneration)
+        {
+            signalTask ??= context.WaitForExternalEvent<RoomSignal>(RoomSignal.EventName, pending);
+            timer ??= context.CreateTimer(settling ? generationStart.Add(SettleDelay) : lastActivity.Add(input.InactivityTimeout), pending);
             var winner = await Task.WhenAny(signalTask, timer);
-            if (winner == timer && settling)
-            {
-                settling = false;
-                turn--;
-                var late = await context.CallActivityAsync<List<VisitorInput>>(
-                    nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, state.Cursor));
-                (state, status) = await HandleInputsAsync(context, input, state, late);
-                if (Finished(status) is { } settled) return settled;
-                continue;
-            }
             if (winner == timer)
             {
+                timer = null;
+                if (settling)
+                {
+                    settling = false;
+                    var late = await context.CallActivityAsync<List<VisitorInput>>(
+                        nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, state.Cursor));
+                    (state, var settled) = await HandleInputsAsync(context, input, state, late);
+                    if (Finished(settled) is { } settledResult) return settledResult;
+                    continue;
+                }
+                if (context.CurrentUtcDateTime < lastActivity.Add(input.InactivityTimeout)) continue;
                 logger.LogInformation("Room {RoomId} ended after {Timeout} of inactivity", roomId, input.InactivityTimeout);
                 await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity),
                     new BotTurn(roomId, state.Turn + 1, [], EndReasons.Inactivity));
                 return "inactive";
             }
-            cancel.Cancel();
 
             var signal = await signalTask;
+            signalTask = null;
+            turn++;
+            lastActivity = context.CurrentUtcDateTime;
             if (signal.Kind == RoomSignalKind.End)
             {
                 logger.LogInformation("Room {RoomId} ended: {Reason}", roomId, signal.Reason);
@@ -80,7 +104,7 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
                 ? [signal.Input]
                 : await context.CallActivityAsync<List<VisitorInput>>(
                     nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, state.Cursor));
-            (state, status) = await HandleInputsAsync(context, input, state, inputs);
+            (state, var status) = await HandleInputsAsync(context, input, state, inputs);
             if (Finished(status) is { } result) return result;
         }
 
@@ -109,18 +133,22 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
         return (state, status);
     }
 
-    /// <summary>Carries out a step, and the steps that follow a webhook, until the flow waits, idles, transfers or ends.</summary>
+    /// <summary>
+    /// Carries out a step, and the steps that follow a webhook, until the flow waits, idles, transfers or ends.
+    /// <paramref name="delivered"/>: the first step's turn was already delivered (by <see cref="StartRoomActivity"/>).
+    /// </summary>
     private static async Task<(RoomFlowState, RoomStatus)> DeliverAsync(
-        TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, FlowStep step)
+        TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, FlowStep step, BotTurnResult? delivered = null)
     {
         while (true)
         {
             state = state with { WaitingBlockId = step.WaitingBlockId, Variables = step.Variables };
-            if (step.Messages.Count > 0 || step.Saves.Count > 0 || step.Ended)
+            if (StartRoomActivity.HasTurn(step))
             {
                 state = state with { Turn = state.Turn + 1 };
-                var result = await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity),
+                var result = delivered ?? await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity),
                     new BotTurn(context.InstanceId, state.Turn, step.Messages, step.Ended ? EndReasons.RecipeEnded : null) { Saves = step.Saves });
+                delivered = null;
                 // The cursor may pass the bot's own messages while they directly follow it: no visitor message is between.
                 var cursor = state.Cursor;
                 foreach (var seq in (result.Seqs ?? []).Order())

@@ -7,15 +7,15 @@ namespace Livechat.Functions.Durable;
 
 /// <summary>Activity triggers over the core's room activities, named as the orchestrator calls them.</summary>
 public sealed class RoomActivityFunctions(
-    LoadRoomRecipeActivity loadRecipe,
+    StartRoomActivity startRoom,
     ReadVisitorInputsActivity readInputs,
     SendBotMessagesActivity sendBotMessages,
     TransferRoomActivity transferRoom,
     CallWebhookActivity callWebhook)
 {
-    [Function(nameof(LoadRoomRecipeActivity))]
-    public Task<RoomStart> LoadRoomRecipe([ActivityTrigger] string roomId, CancellationToken cancellationToken) =>
-        loadRecipe.ExecuteAsync(roomId, cancellationToken);
+    [Function(nameof(StartRoomActivity))]
+    public Task<RoomStart> StartRoom([ActivityTrigger] string roomId, CancellationToken cancellationToken) =>
+        startRoom.ExecuteAsync(roomId, cancellationToken);
 
     [Function(nameof(ReadVisitorInputsActivity))]
     public Task<List<VisitorInput>> ReadVisitorInputs([ActivityTrigger] ReadVisitorInputsRequest request, CancellationToken cancellationToken) =>

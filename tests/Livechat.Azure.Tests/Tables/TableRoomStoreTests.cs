@@ -33,7 +33,7 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
     {
         var room = await NewRoomAsync();
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            _rooms.AppendAsync(room.RoomId, new NewMessage(Sender.Visitor, $"m{i}", $"c-{i}"), DateTimeOffset.UtcNow, CancellationToken.None)));
+            _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, $"m{i}", $"c-{i}"), DateTimeOffset.UtcNow, CancellationToken.None)));
 
         var messages = await _rooms.ReadMessagesAsync(room.RoomId, 0, 100, CancellationToken.None);
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), messages.Select(m => m.Seq));
@@ -45,8 +45,8 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
     public async Task AppendAsync_SameIdempotencyKeyTwice_StoresOnceAndReturnsTheFirst()
     {
         var room = await NewRoomAsync();
-        var first = await _rooms.AppendAsync(room.RoomId, new NewMessage(Sender.Visitor, "hello", "c-abc"), DateTimeOffset.UtcNow, CancellationToken.None);
-        var again = await _rooms.AppendAsync(room.RoomId, new NewMessage(Sender.Visitor, "hello", "c-abc"), DateTimeOffset.UtcNow, CancellationToken.None);
+        var first = await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "hello", "c-abc"), DateTimeOffset.UtcNow, CancellationToken.None);
+        var again = await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "hello", "c-abc"), DateTimeOffset.UtcNow, CancellationToken.None);
 
         Assert.False(first!.Duplicate);
         Assert.True(again!.Duplicate);
@@ -59,7 +59,7 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
     {
         var room = await NewRoomAsync();
         for (var i = 1; i <= 5; i++)
-            await _rooms.AppendAsync(room.RoomId, new NewMessage(Sender.Bot, $"b{i}", $"bot-{i}", [new ChatButton("x", "X")], "menu"), DateTimeOffset.UtcNow, CancellationToken.None);
+            await _rooms.AppendAsync(room, new NewMessage(Sender.Bot, $"b{i}", $"bot-{i}", [new ChatButton("x", "X")], "menu"), DateTimeOffset.UtcNow, CancellationToken.None);
 
         var later = await _rooms.ReadMessagesAsync(room.RoomId, 3, 100, CancellationToken.None);
 
@@ -83,8 +83,47 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
     [Fact]
     public async Task AppendAsync_UnknownRoom_ReturnsNullAndWritesNothing()
     {
-        var result = await _rooms.AppendAsync("rmissing", new NewMessage(Sender.Visitor, "x", "c-1"), DateTimeOffset.UtcNow, CancellationToken.None);
+        var other = await NewRoomAsync();
+        var missing = other with { RoomId = Azurite.UniqueName("r") };
+
+        var result = await _rooms.AppendAsync(missing, new NewMessage(Sender.Visitor, "x", "c-1"), DateTimeOffset.UtcNow, CancellationToken.None);
+
         Assert.Null(result);
-        Assert.Empty(await _rooms.ReadMessagesAsync("rmissing", 0, 10, CancellationToken.None));
+        Assert.Empty(await _rooms.ReadMessagesAsync(missing.RoomId, 0, 10, CancellationToken.None));
+        Assert.Null(await _rooms.GetAsync(missing.RoomId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AppendAllAsync_ABotTurn_StoresItsMessagesInOrderWithConsecutiveSeqs()
+    {
+        var room = await NewRoomAsync();
+        await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "hi", "c-1"), DateTimeOffset.UtcNow, CancellationToken.None);
+
+        // The caller's read is stale now (the visitor's message moved the ETag): the append reads again and still lands.
+        var turn = await _rooms.AppendAllAsync(room,
+            [new NewMessage(Sender.Bot, "Hello!", "bot-2-0", BlockId: "greet"), new NewMessage(Sender.Bot, "Pick one", "bot-2-1", [new ChatButton("a", "A")], "menu")],
+            DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.Equal([2L, 3L], turn!.Select(r => r.Message.Seq));
+        Assert.All(turn, r => Assert.False(r.Duplicate));
+        var transcript = await _rooms.ReadMessagesAsync(room.RoomId, 0, 10, CancellationToken.None);
+        Assert.Equal(["hi", "Hello!", "Pick one"], transcript.Select(m => m.Text));
+        Assert.Equal(4, (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!.NextSeq);
+    }
+
+    [Fact]
+    public async Task AppendAllAsync_RetriedTurn_StoresNothingAndReturnsTheFirstMessages()
+    {
+        var room = await NewRoomAsync();
+        NewMessage[] turn = [new(Sender.Bot, "One", "bot-1-0"), new(Sender.Bot, "Two", "bot-1-1")];
+        var first = await _rooms.AppendAllAsync(room, turn, DateTimeOffset.UtcNow, CancellationToken.None);
+        var fresh = (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!;
+
+        var retried = await _rooms.AppendAllAsync(fresh, turn, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.All(retried!, r => Assert.True(r.Duplicate));
+        Assert.Equal(first!.Select(r => r.Message.Id), retried!.Select(r => r.Message.Id));
+        Assert.Equal(2, (await _rooms.ReadMessagesAsync(room.RoomId, 0, 10, CancellationToken.None)).Count);
+        Assert.Equal(3, (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!.NextSeq);
     }
 }

@@ -27,7 +27,7 @@ public sealed class AgentPostMessageHandlerTests
         Assert.Equal(Sender.Agent, outcome.Value!.Sender);
         Assert.Equal("Hi, I'm Ann", outcome.Value.Text);
         Assert.Equal("ann", outcome.Value.AgentId);
-        _rooms.Verify(r => r.AppendAsync(RoomId, It.Is<NewMessage>(m => m.IdempotencyKey == "agent-ann-c-1" && m.ClientMessageId == "c-1"),
+        _rooms.Verify(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.Is<NewMessage>(m => m.IdempotencyKey == "agent-ann-c-1" && m.ClientMessageId == "c-1"),
             It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()));
         _realtime.Verify(p => p.SendToUserAsync(VisitorUser, RealtimeEvents.Message, outcome.Value, It.IsAny<CancellationToken>()));
         _realtime.Verify(p => p.SendToGroupAsync(RealtimeGroups.Room(RoomId), RealtimeEvents.Message, outcome.Value, It.IsAny<CancellationToken>()));
@@ -75,7 +75,7 @@ public sealed class AgentPostMessageHandlerTests
 
     private void AssertNothingWritten()
     {
-        _rooms.Verify(r => r.AppendAsync(It.IsAny<string>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        _rooms.Verify(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         _realtime.VerifyNoOtherCalls();
     }
 }

@@ -31,11 +31,11 @@ internal static class AgentTestRooms
 
     /// <summary>Appends answer with the next sequence number and echo what was appended.</summary>
     public static void SetupAppend(Mock<IRoomStore> rooms, long seq = 7) =>
-        rooms.Setup(r => r.AppendAsync(RoomId, It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string roomId, NewMessage m, DateTimeOffset at, CancellationToken _) => new AppendResult(new ChatMessage
+        rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Room room, NewMessage m, DateTimeOffset at, CancellationToken _) => new AppendResult(new ChatMessage
             {
                 Id = "m-" + seq,
-                RoomId = roomId,
+                RoomId = room.RoomId,
                 Seq = seq,
                 Sender = m.Sender,
                 Text = m.Text,

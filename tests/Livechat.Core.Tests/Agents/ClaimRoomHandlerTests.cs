@@ -30,7 +30,7 @@ public sealed class ClaimRoomHandlerTests
         _rooms.Verify(r => r.TryReplaceAsync(It.Is<Room>(x => x.Status == RoomStatus.Agent && x.AgentId == "ann" && x.ETag == "1"), It.IsAny<CancellationToken>()));
         _queue.Verify(q => q.RemoveAsync("sales", RoomId, It.IsAny<CancellationToken>()));
         _realtime.Verify(p => p.AddUserToGroupAsync("a-ann", RealtimeGroups.Room(RoomId), It.IsAny<CancellationToken>()));
-        _rooms.Verify(r => r.AppendAsync(RoomId, It.Is<NewMessage>(m => m.Sender == Sender.System && m.Text == "Ann joined the chat"),
+        _rooms.Verify(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.Is<NewMessage>(m => m.Sender == Sender.System && m.Text == "Ann joined the chat"),
             _time.GetUtcNow(), It.IsAny<CancellationToken>()));
         var joined = new AgentJoinedEvent(RoomId, "Ann");
         _realtime.Verify(p => p.SendToUserAsync(VisitorUser, RealtimeEvents.AgentJoined, joined, It.IsAny<CancellationToken>()));
@@ -86,7 +86,7 @@ public sealed class ClaimRoomHandlerTests
         Assert.Equal(ProblemKind.Conflict, outcome.Problem?.Kind);
         _queue.VerifyNoOtherCalls();
         _realtime.VerifyNoOtherCalls();
-        _rooms.Verify(r => r.AppendAsync(It.IsAny<string>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        _rooms.Verify(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class ClaimRoomHandlerTests
     private void AssertNothingChanged()
     {
         _rooms.Verify(r => r.TryReplaceAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>()), Times.Never);
-        _rooms.Verify(r => r.AppendAsync(It.IsAny<string>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        _rooms.Verify(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         _queue.VerifyNoOtherCalls();
         _realtime.VerifyNoOtherCalls();
     }

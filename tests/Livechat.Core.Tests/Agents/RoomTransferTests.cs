@@ -43,7 +43,7 @@ public sealed class RoomTransferTests
         Assert.Equal(new RoomTransferred(RoomId, "sales", RoomStatus.Waiting), outcome.Value);
         _rooms.Verify(r => r.TryReplaceAsync(It.Is<Room>(x => x.Status == RoomStatus.Waiting && x.Department == "sales" && x.ETag == "1"), It.IsAny<CancellationToken>()));
         _queue.Verify(q => q.EnqueueAsync(It.Is<Room>(x => x.RoomId == RoomId && x.Department == "sales"), "Vera", _time.GetUtcNow(), It.IsAny<CancellationToken>()));
-        _rooms.Verify(r => r.AppendAsync(RoomId, It.Is<NewMessage>(m => m.Sender == Sender.System && m.Text == RoomTransfer.ConnectingText
+        _rooms.Verify(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.Is<NewMessage>(m => m.Sender == Sender.System && m.Text == RoomTransfer.ConnectingText
             && m.IdempotencyKey == $"transfer-{RoomId}-sales"), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()));
         _realtime.Verify(p => p.SendToUserAsync(VisitorUser, RealtimeEvents.Message,
             It.Is<ChatMessage>(m => m.Text == RoomTransfer.ConnectingText), It.IsAny<CancellationToken>()));
@@ -132,7 +132,7 @@ public sealed class RoomTransferTests
     private void AssertNothingChanged()
     {
         _rooms.Verify(r => r.TryReplaceAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>()), Times.Never);
-        _rooms.Verify(r => r.AppendAsync(It.IsAny<string>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        _rooms.Verify(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         _queue.VerifyNoOtherCalls();
         _realtime.VerifyNoOtherCalls();
     }

@@ -102,7 +102,7 @@ public sealed class PostMessageHandlerTests
     {
         SetupRoom(RoomStatus.Open);
         var stored = Message(seq: 4, "Hello");
-        _rooms.Setup(r => r.AppendAsync(RoomId, It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+        _rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new AppendResult(stored, Duplicate: true));
 
         var outcome = await HandleAsync(new PostMessageRequest("c-1", "Hello", null));
@@ -121,8 +121,8 @@ public sealed class PostMessageHandlerTests
         NewMessage? appended = null;
         DateTimeOffset? sentAt = null;
         var stored = Message(seq: 7, "Hello there");
-        _rooms.Setup(r => r.AppendAsync(RoomId, It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .Callback<string, NewMessage, DateTimeOffset, CancellationToken>((_, m, at, _) => { order.Add("append"); appended = m; sentAt = at; })
+        _rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback<Room, NewMessage, DateTimeOffset, CancellationToken>((_, m, at, _) => { order.Add("append"); appended = m; sentAt = at; })
             .ReturnsAsync(new AppendResult(stored, Duplicate: false));
         _realtime.Setup(p => p.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
             .Callback(() => order.Add("fanout"));
@@ -148,8 +148,8 @@ public sealed class PostMessageHandlerTests
     public async Task HandleAsync_ButtonClick_SignalsTheButtonId()
     {
         SetupRoom(RoomStatus.Open);
-        _rooms.Setup(r => r.AppendAsync(RoomId, It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string _, NewMessage m, DateTimeOffset at, CancellationToken _) =>
+        _rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Room _, NewMessage m, DateTimeOffset at, CancellationToken _) =>
                 new AppendResult(Message(seq: 2, m.Text) with { ButtonId = m.ButtonId, SentAt = at }, Duplicate: false));
 
         var outcome = await HandleAsync(new PostMessageRequest("c-2", "Pricing", "pricing"));
@@ -164,7 +164,7 @@ public sealed class PostMessageHandlerTests
     {
         SetupRoom(RoomStatus.Agent);
         var stored = Message(seq: 9, "Hi agent");
-        _rooms.Setup(r => r.AppendAsync(RoomId, It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+        _rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new AppendResult(stored, Duplicate: false));
 
         await HandleAsync(new PostMessageRequest("c-3", "Hi agent", null));
@@ -182,7 +182,7 @@ public sealed class PostMessageHandlerTests
         var fourth = await HandleAsync(new PostMessageRequest("c-4", "hi", null));
 
         Assert.Equal(ProblemKind.TooManyRequests, fourth.Problem?.Kind);
-        _rooms.Verify(r => r.AppendAsync(It.IsAny<string>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        _rooms.Verify(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         _time.Advance(TimeSpan.FromMinutes(1));
         Assert.NotEqual(ProblemKind.TooManyRequests, (await HandleAsync(new PostMessageRequest("c-5", "hi", null))).Problem?.Kind);
     }
@@ -226,7 +226,7 @@ public sealed class PostMessageHandlerTests
 
     private void AssertNothingWritten()
     {
-        _rooms.Verify(r => r.AppendAsync(It.IsAny<string>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        _rooms.Verify(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         _rooms.Verify(r => r.TryReplaceAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>()), Times.Never);
         _orchestrations.VerifyNoOtherCalls();
         _realtime.VerifyNoOtherCalls();

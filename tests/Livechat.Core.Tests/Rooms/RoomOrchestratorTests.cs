@@ -15,25 +15,41 @@ public sealed class RoomOrchestratorTests
     private readonly Mock<TaskOrchestrationContext> _context = new();
     private readonly Recipe _recipe = WelcomeRecipe.Create() with { Version = 3 };
 
-    /// <summary>What each wait of the orchestration sees, in order: a signal, or null for the inactivity timer.</summary>
+    /// <summary>What the orchestration hears, in order: a signal, or null for its pending timer firing.</summary>
     private readonly Queue<RoomSignal?> _script = new();
 
     private readonly List<BotTurn> _turns = [];
     private readonly List<ReadVisitorInputsRequest> _reads = [];
     private readonly List<string> _calls = [];
     private readonly List<DateTime> _timers = [];
+    private readonly List<CancellationToken> _timerTokens = [];
     private List<VisitorInput> _transcriptInputs = [];
-    private RoomStatus _statusAfterTurn = RoomStatus.Open;
+    private Recipe? _startRecipe;
+    private DateTime _now = Now;
+    private TimeSpan _timePerSignal = TimeSpan.Zero;
+    private TaskCompletionSource<RoomSignal>? _pendingSignal;
+    private (DateTime FireAt, TaskCompletionSource Fired)? _pendingTimer;
+
+    /// <summary>Delivers a bot turn, for the start activity (the greeting) and the send activity alike.</summary>
+    private Func<BotTurn, BotTurnResult> _deliver;
 
     public RoomOrchestratorTests()
     {
+        _deliver = _ => new BotTurnResult(RoomStatus.Open);
         _context.SetupGet(c => c.InstanceId).Returns(RoomId);
-        _context.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
+        _context.SetupGet(c => c.CurrentUtcDateTime).Returns(() => _now);
         _context.Setup(c => c.CreateReplaySafeLogger<RoomOrchestrator>()).Returns(NullLogger.Instance);
 
-        _context.Setup(c => c.CallActivityAsync<RoomStart>(nameof(LoadRoomRecipeActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Callback(() => _calls.Add(nameof(LoadRoomRecipeActivity)))
-            .ReturnsAsync(new RoomStart(_recipe, FlowVariables.Empty));
+        _context.Setup(c => c.CallActivityAsync<RoomStart>(nameof(StartRoomActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(() =>
+            {
+                _calls.Add(nameof(StartRoomActivity));
+                var recipe = _startRecipe ?? _recipe;
+                var first = RecipeInterpreter.Start(recipe, FlowVariables.Empty);
+                var greeting = new BotTurn(RoomId, StartRoomActivity.FirstTurn, first.Messages, first.Ended ? EndReasons.RecipeEnded : null);
+                _turns.Add(greeting);
+                return new RoomStart(recipe, FlowVariables.Empty, first, _deliver(greeting));
+            });
         _context.Setup(c => c.CallActivityAsync<List<VisitorInput>>(nameof(ReadVisitorInputsActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback<TaskName, object?, TaskOptions?>((_, input, _) =>
             {
@@ -42,38 +58,72 @@ public sealed class RoomOrchestratorTests
             })
             .ReturnsAsync(() => _transcriptInputs);
         _context.Setup(c => c.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Callback<TaskName, object?, TaskOptions?>((_, input, _) =>
+            .ReturnsAsync((TaskName _, object? input, TaskOptions? _) =>
             {
                 _calls.Add(nameof(SendBotMessagesActivity));
                 _turns.Add((BotTurn)input!);
-            })
-            .ReturnsAsync(() => new BotTurnResult(_statusAfterTurn));
+                return _deliver((BotTurn)input!);
+            });
 
         _context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
-            .Returns<DateTime, CancellationToken>((fireAt, _) =>
+            .Returns<DateTime, CancellationToken>((fireAt, token) =>
             {
                 _timers.Add(fireAt);
-                if (_script.Count == 0) throw new InvalidOperationException("The test did not script this wait.");
-                return _script.Peek() is null ? Task.CompletedTask : new TaskCompletionSource().Task;
+                _timerTokens.Add(token);
+                _pendingTimer = (fireAt, new TaskCompletionSource());
+                var fired = _pendingTimer.Value.Fired.Task;
+                Pump();
+                return fired;
             });
         _context.Setup(c => c.WaitForExternalEvent<RoomSignal>(RoomSignal.EventName, It.IsAny<CancellationToken>()))
             .Returns(() =>
             {
                 _calls.Add("WaitForSignal");
-                var next = _script.Dequeue();
-                return next is null ? new TaskCompletionSource<RoomSignal>().Task : Task.FromResult(next);
+                _pendingSignal = new TaskCompletionSource<RoomSignal>();
+                var heard = _pendingSignal.Task;
+                Pump();
+                return heard;
             });
     }
 
+    /// <summary>
+    /// Lets the next scripted event happen once the orchestration waits for it and has taken the one before (a
+    /// completed wait or timer stays here until the orchestration asks for a new one): the
+    /// signal completes the pending wait (time moves on by <see cref="_timePerSignal"/>), null fires the pending timer.
+    /// </summary>
+    private void Pump()
+    {
+        if (_pendingSignal?.Task.IsCompleted == true || _pendingTimer?.Fired.Task.IsCompleted == true) return;
+        if (_script.Count == 0)
+        {
+            if (_pendingSignal is not null && _pendingTimer is not null) throw new InvalidOperationException("The test did not script this wait.");
+            return;
+        }
+        if (_script.Peek() is { } signal)
+        {
+            if (_pendingSignal is null) return;
+            _script.Dequeue();
+            _now += _timePerSignal;
+            _pendingSignal.SetResult(signal);
+        }
+        else
+        {
+            if (_pendingTimer is not { } timer) return;
+            _script.Dequeue();
+            _now = timer.FireAt;
+            timer.Fired.SetResult();
+        }
+    }
+
     [Fact]
-    public async Task RunAsync_FirstGeneration_LoadsRecipeAndSendsGreetingTurn()
+    public async Task RunAsync_FirstGeneration_StartsWithTheGreetingInOneActivity()
     {
         _script.Enqueue(RoomSignal.End(EndReasons.ClosedByVisitor));
 
         var result = await RunAsync(FirstGeneration());
 
         Assert.Equal("ended", result);
-        _context.Verify(c => c.CallActivityAsync<RoomStart>(nameof(LoadRoomRecipeActivity), RoomId, It.IsAny<TaskOptions?>()), Times.Once);
+        _context.Verify(c => c.CallActivityAsync<RoomStart>(nameof(StartRoomActivity), RoomId, It.IsAny<TaskOptions?>()), Times.Once);
         var greeting = Assert.Single(_turns);
         Assert.Equal(RoomId, greeting.RoomId);
         Assert.Equal(1, greeting.Turn);
@@ -81,7 +131,7 @@ public sealed class RoomOrchestratorTests
         Assert.Equal(["greet", "menu"], greeting.Messages.Select(m => m.BlockId));
         Assert.Equal(["Pricing", "Support"], greeting.Messages[1].Buttons.Select(b => b.Label));
         Assert.Empty(_reads);
-        Assert.Equal([nameof(LoadRoomRecipeActivity), nameof(SendBotMessagesActivity), "WaitForSignal"], _calls);
+        Assert.Equal([nameof(StartRoomActivity), "WaitForSignal"], _calls);
     }
 
     [Fact]
@@ -154,14 +204,12 @@ public sealed class RoomOrchestratorTests
     {
         // Bot and visitor messages share the room's sequence: the greeting is stored as seq 1 and 2, the click as 3.
         var nextSeq = 1L;
-        _context.Setup(c => c.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Callback<TaskName, object?, TaskOptions?>((_, input, _) => _turns.Add((BotTurn)input!))
-            .ReturnsAsync((TaskName _, object? input, TaskOptions? _) =>
-            {
-                var seqs = ((BotTurn)input!).Messages.Select(_ => nextSeq++).ToList();
-                if (nextSeq == 3) nextSeq = 4;
-                return new BotTurnResult(RoomStatus.Open, seqs);
-            });
+        _deliver = turn =>
+        {
+            var seqs = turn.Messages.Select(_ => nextSeq++).ToList();
+            if (nextSeq == 3) nextSeq = 4;
+            return new BotTurnResult(RoomStatus.Open, seqs);
+        };
         _script.Enqueue(RoomSignal.Visitor(new VisitorInput(3, "Pricing", "pricing")));
         _script.Enqueue(RoomSignal.End(EndReasons.ClosedByVisitor));
 
@@ -203,6 +251,52 @@ public sealed class RoomOrchestratorTests
     }
 
     [Fact]
+    public async Task RunAsync_SeveralMessages_ShareOneInactivityTimer()
+    {
+        _timePerSignal = TimeSpan.FromMinutes(1);
+        _script.Enqueue(RoomSignal.Visitor(new VisitorInput(1, "Pricing", "pricing")));
+        _script.Enqueue(RoomSignal.Visitor(new VisitorInput(2, "Support", "support")));
+        _script.Enqueue(RoomSignal.End(EndReasons.ClosedByVisitor));
+
+        var result = await RunAsync(FirstGeneration());
+
+        Assert.Equal("ended", result);
+        Assert.Equal([1, 2, 3], _turns.Select(t => t.Turn));
+        Assert.Equal([Now + Timeout], _timers);
+        // A live durable timer would keep the finished orchestration from completing.
+        Assert.True(Assert.Single(_timerTokens).IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task RunAsync_TimerFiresAfterTheVisitorWrote_WaitsOutTheRestBeforeEnding()
+    {
+        _timePerSignal = TimeSpan.FromMinutes(10);
+        _script.Enqueue(RoomSignal.Visitor(new VisitorInput(1, "Pricing", "pricing")));
+        _script.Enqueue(null);
+        _script.Enqueue(null);
+
+        var result = await RunAsync(FirstGeneration());
+
+        Assert.Equal("inactive", result);
+        // Set at the start, it fires 30 minutes later; the visitor wrote at minute 10, so the room lives to minute 40.
+        Assert.Equal([Now + Timeout, Now + TimeSpan.FromMinutes(10) + Timeout], _timers);
+        Assert.Equal(EndReasons.Inactivity, _turns[^1].EndReason);
+    }
+
+    [Fact]
+    public async Task RunAsync_NewGeneration_ReadsAgainWhenTheSettleTimerFires()
+    {
+        _script.Enqueue(null);
+        _script.Enqueue(RoomSignal.End(EndReasons.ClosedByVisitor));
+
+        var result = await RunAsync(NextGeneration(cursor: 2, turn: 3));
+
+        Assert.Equal("ended", result);
+        Assert.Equal([new ReadVisitorInputsRequest(RoomId, 2), new ReadVisitorInputsRequest(RoomId, 2)], _reads);
+        Assert.Equal([Now + RoomOrchestrator.SettleDelay, Now + Timeout], _timers);
+    }
+
+    [Fact]
     public async Task RunAsync_RecipeReachesEnd_EndsRoomWithRecipeReason()
     {
         var recipe = new Recipe
@@ -216,12 +310,8 @@ public sealed class RoomOrchestratorTests
                 new RecipeBlock { Id = "stop", Type = BlockTypes.End, Text = "Bye!" },
             ],
         };
-        _context.Setup(c => c.CallActivityAsync<RoomStart>(nameof(LoadRoomRecipeActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ReturnsAsync(new RoomStart(recipe, FlowVariables.Empty));
-        _context.Setup(c => c.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Callback<TaskName, object?, TaskOptions?>((_, input, _) => _turns.Add((BotTurn)input!))
-            .ReturnsAsync((TaskName _, object? input, TaskOptions? _) =>
-                new BotTurnResult(((BotTurn)input!).EndReason is null ? RoomStatus.Open : RoomStatus.Ended));
+        _startRecipe = recipe;
+        _deliver = turn => new BotTurnResult(turn.EndReason is null ? RoomStatus.Open : RoomStatus.Ended);
         _script.Enqueue(RoomSignal.Visitor(new VisitorInput(1, "Yes", "yes")));
 
         var result = await RunAsync(FirstGeneration());
@@ -273,7 +363,7 @@ public sealed class RoomOrchestratorTests
         var reply = Assert.Single(_turns);
         Assert.Equal(4, reply.Turn);
         Assert.Equal(["pricing", "menu"], reply.Messages.Select(m => m.BlockId));
-        _context.Verify(c => c.CallActivityAsync<RoomStart>(nameof(LoadRoomRecipeActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
+        _context.Verify(c => c.CallActivityAsync<RoomStart>(nameof(StartRoomActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
     }
 
     [Fact]

@@ -15,11 +15,11 @@ public sealed class PostMessageTests
     public async Task Run_ValidMessage_Returns202WithStoredMessageAndRaisesRoomSignal()
     {
         SetupRoom(RoomStatus.Open);
-        _api.Rooms.Setup(r => r.AppendAsync(RoomId, It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string roomId, NewMessage m, DateTimeOffset at, CancellationToken _) => new AppendResult(new ChatMessage
+        _api.Rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Room room, NewMessage m, DateTimeOffset at, CancellationToken _) => new AppendResult(new ChatMessage
             {
                 Id = "m-5",
-                RoomId = roomId,
+                RoomId = room.RoomId,
                 Seq = 5,
                 Sender = m.Sender,
                 Text = m.Text,
