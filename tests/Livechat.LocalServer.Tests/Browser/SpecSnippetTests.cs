@@ -679,6 +679,9 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         await tab2.Bubble.ClickAsync();
         await SendAsync(tab2, "sent from tab 2");
         await Assertions.Expect(tab1.Messages.Filter(new() { HasText = "sent from tab 2" })).ToHaveCountAsync(1);
+        // The bot answers that too; both tabs show the whole conversation once its answer has arrived in each.
+        await Assertions.Expect(tab1.Messages.Filter(new() { HasText = "Please choose one of the options below." })).ToHaveCountAsync(2);
+        await Assertions.Expect(tab2.Messages.Filter(new() { HasText = "Please choose one of the options below." })).ToHaveCountAsync(2);
         Assert.Equal(await MessageIdsAsync(tab1), await MessageIdsAsync(tab2));
     }
 
