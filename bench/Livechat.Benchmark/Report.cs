@@ -22,6 +22,8 @@ public static class Report
                       $"N = {string.Join(", ", o.Visitors)} concurrent conversations, K = {o.Exchanges} exchanges each. Errors: **{result.Errors}**.");
         sb.AppendLine();
 
+        AppendTargets(sb, result);
+
         sb.AppendLine("## Floors");
         sb.AppendLine();
         sb.AppendLine("| floor | what | p50 ms | p95 ms | p99 ms |");
@@ -37,28 +39,42 @@ public static class Report
 
         sb.AppendLine("## Throughput and errors");
         sb.AppendLine();
-        sb.AppendLine("| N | phase | wall s | conversations/s | HTTP requests/s | errors | lost replies | server peak memory (VmHWM) |");
-        sb.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        sb.AppendLine("| N | phase | load | wall s | completed | conversations/s | HTTP requests/s | errors | lost replies | server peak memory (VmHWM) |");
+        sb.AppendLine("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var l in result.Levels)
         {
             foreach (var (name, p) in Phases(l))
-                sb.AppendLine($"| {l.N} | {name} | {p.Elapsed.TotalSeconds:F1} | {p.Conversations / p.Elapsed.TotalSeconds:F2} | {p.HttpCalls / p.Elapsed.TotalSeconds:F1} | {p.Errors} | {p.LostReplies} | {Mb(l.PeakMemoryBytes)} |");
+                sb.AppendLine($"| {l.N} | {name} | {Load(p)} | {p.Elapsed.TotalSeconds:F1} | {p.Completed}/{p.Conversations} | {p.Completed / p.Elapsed.TotalSeconds:F2} | {p.HttpCalls / p.Elapsed.TotalSeconds:F1} | {p.Errors} | {p.LostReplies} | {Mb(l.PeakMemoryBytes)} |");
         }
         sb.AppendLine();
-        sb.AppendLine("Peak memory is the server process's high-water mark over its whole life (warm-up, the bot phase and the agent phase of that N). " +
-                      $"A reply or event not heard within {o.ReplyTimeout.TotalSeconds:F0} s (N × 0.25 s for larger N) counts as lost; each phase is bounded by {o.PhaseTimeout.TotalMinutes:F0} minutes.");
+        var bounds = string.Join(", ", result.Levels.Select(l => $"N = {l.N}: bot {o.BotPhaseTimeoutFor(l.N).TotalSeconds:F0} s" + (l.Agent is null ? "" : $", agents {o.AgentPhaseTimeoutFor(l.N).TotalSeconds:F0} s")));
+        sb.AppendLine("Peak memory is the server process's high-water mark over its whole life (warm-up and every phase of that N, the history phase included on the first). " +
+                      $"A reply or event not heard within {o.ReplyTimeout.TotalSeconds:F0} s (N × 0.25 s for larger N) counts as lost. " +
+                      $"Bot visitors arrive evenly over N ÷ {o.ArrivalsPerSecond:0} s (at most {o.ArrivalsPerSecond:0} a second; N = 1 runs {o.SingleVisitorRepeats} conversations one after the other, so each call has samples). " +
+                      $"The agent phase first sets up its rooms ({o.SetupConcurrency} at a time: open, greeting, transfer, claim; not the measured load), " +
+                      $"then each room sends its K visitor messages one every {o.AgentMessageInterval.TotalSeconds:0.###} s from a random offset, and the agent answers each; its wall time includes that pacing, so its conversations/s is not a capacity. " +
+                      $"Each phase is bounded, growing with N ({bounds}).");
         sb.AppendLine();
+
+        AppendSaturation(sb, result);
 
         sb.AppendLine("## Latency");
         sb.AppendLine();
         sb.AppendLine("HTTP calls are client-measured round trips; realtime rows run from the sending call's start to the event arriving on the other connection.");
         sb.AppendLine();
-        sb.AppendLine("| N | measured | count | p50 ms | p95 ms | p99 ms | p50 ÷ floor | p95 ÷ floor | p99 ÷ floor | floor |");
-        sb.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        sb.AppendLine("| N | measured | count | p50 ms | p95 ms | p99 ms | p50 ÷ floor | p95 ÷ floor | p99 ÷ floor | floor | p50 ÷ HTTP |");
+        sb.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
         foreach (var l in result.Levels)
             foreach (var row in Rows(l, f))
-                sb.AppendLine($"| {l.N} | {row.Name} | {row.P.Count} | {Ms(row.P.P50)} | {Ms(row.P.P95)} | {Ms(row.P.P99)} | {Ratio(row.P.P50, row.Floor.P50)} | {Ratio(row.P.P95, row.Floor.P95)} | {Ratio(row.P.P99, row.Floor.P99)} | {row.FloorName} |");
+                sb.AppendLine($"| {l.N} | {row.Name} | {row.P.Count} | {Ms(row.P.P50)} | {Ms(row.P.P95)} | {Ms(row.P.P99)} | {Ratio(row.P.P50, row.Floor.P50)} | {Ratio(row.P.P95, row.Floor.P95)} | {Ratio(row.P.P99, row.Floor.P99)} | {row.FloorName} | {Ratio(row.P.P50, f.HttpRoundTrip.P50)} |");
         sb.AppendLine();
+        sb.AppendLine("Floors: configuration calls and the agent path's calls (each one or a few table transactions behind an HTTP call) are compared with the bare **table** upsert; " +
+                      "the bot's realtime rows with the **orchestration** echo alone; negotiate, the hub connect and the agent path's realtime rows with the **HTTP** floor. " +
+                      "The last column compares every row with the HTTP floor. At N = 1 the bot phase runs its conversation " + o.SingleVisitorRepeats + " times in sequence; " +
+                      "agent-path rows marked (setup) or (teardown) are not the paced load.");
+        sb.AppendLine();
+
+        AppendHistoryGrowth(sb, result);
 
         sb.AppendLine("## Per conversation");
         sb.AppendLine();
@@ -160,6 +176,8 @@ public static class Report
                       $"orchestrator episodes and activities are not timed locally and are assumed {Prices.DurableExecutionSeconds * 1000:F0} ms each. " +
                       $"Flex bills the instance memory ({Prices.FlexInstanceMemoryGb} GB, `instanceMemoryMB` in the Bicep) while executions run and overlapping executions share it: the upper bound sums every execution, the other figure takes one instance busy for the whole phase (wall time ÷ conversations) when that is less; " +
                       $"Consumption bills at least {Prices.ConsumptionMinimumSeconds * 1000:F0} ms per execution at the observed memory rounded up to 128 MB, taken as the local server's peak ({Mb(level.PeakMemoryBytes)} → {Num(costs.FirstOrDefault()?.MemoryGbConsumption ?? 0, 3)} GB).");
+        sb.AppendLine("- The agent phase's wall time includes its pacing (one visitor message per room every " + result.Options.AgentMessageInterval.TotalSeconds.ToString("0.###", Inv) + " s), " +
+                      "so its \"at the measured overlap\" figure is a loose upper bound: the server is mostly idle between messages.");
         sb.AppendLine($"- SignalR: a conversation holds its connection for {Prices.ConversationMinutes} minutes (assumed); a unit is shared by 1,000 such connections at a time.");
         sb.AppendLine("- Storage: the Durable task hub's queues, tables and blobs are billed like the app's tables; in Azure the engine polls every ≤2 s (host.json), not every ≤100 ms as locally, so per-conversation queue counts are net of the idle background.");
         sb.AppendLine("- Not included: bandwidth, Application Insights, storage capacity (GB stored), always-ready instances.");
@@ -175,15 +193,92 @@ public static class Report
 
     public static IEnumerable<(string Name, Percentiles P, Percentiles Floor, string FloorName)> Rows(LevelResult l, FloorResults f)
     {
+        (Percentiles, string) Call(string name) => Targets.ConfigCalls.Contains(name) ? (f.TableUpsert, "table") : (f.HttpRoundTrip, "HTTP");
         foreach (var name in CallOrder)
-            if (l.Bot.Calls.TryGetValue(name, out var c)) yield return (name, c.Summarize(), f.HttpRoundTrip, "HTTP");
+            if (l.Bot.Calls.TryGetValue(name, out var c))
+            {
+                var (floor, floorName) = Call(name);
+                yield return (name, c.Summarize(), floor, floorName);
+            }
         foreach (var (name, c) in l.Bot.Realtime.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             yield return (name, c.Summarize(), name.StartsWith("hub", StringComparison.Ordinal) ? f.HttpRoundTrip : f.OrchestrationEcho, name.StartsWith("hub", StringComparison.Ordinal) ? "HTTP" : "orchestration");
+        if (l.Saturation?.Realtime.GetValueOrDefault(Scenario.SaturatedReply) is { Count: > 0 } saturated)
+            yield return ($"{Scenario.SaturatedReply}, {l.Saturation.ReadyRooms} rooms", saturated.Summarize(), f.OrchestrationEchoSaturated, "orchestration, saturated");
         if (l.Agent is not { } a) yield break;
-        foreach (var name in new[] { "transfer (admin)", "claim (agent)", "sendMessage (to agent)", "agent sendMessage", "close (agent)" })
-            if (a.Calls.TryGetValue(name, out var c)) yield return ("agent path: " + name, c.Summarize(), f.HttpRoundTrip, "HTTP");
-        foreach (var (name, c) in a.Realtime.Where(kv => kv.Key.Contains('→') && !kv.Key.StartsWith("greeting", StringComparison.Ordinal)).OrderByDescending(kv => kv.Key, StringComparer.Ordinal))
-            yield return ("agent path: " + name, c.Summarize(), f.HttpRoundTrip, "HTTP");
+        foreach (var (name, stage) in new[] { ("transfer (admin)", " (setup)"), ("claim (agent)", " (setup)"), ("sendMessage (to agent)", ""), ("agent sendMessage", ""), ("close (agent)", " (teardown)") })
+            if (a.Calls.TryGetValue(name, out var c)) yield return ($"agent path{stage}: {name}", c.Summarize(), f.TableUpsert, "table");
+        foreach (var name in new[] { Scenario.VisitorToAgent, Scenario.AgentToVisitor })
+            if (a.Realtime.TryGetValue(name, out var c)) yield return ("agent path: " + name, c.Summarize(), f.HttpRoundTrip, "HTTP");
+    }
+
+    private static string Load(PhaseMetrics p)
+    {
+        if (p.PaceInterval > TimeSpan.Zero)
+            return $"setup {p.SetupConcurrency} at a time in {p.SetupElapsed.TotalSeconds:F1} s; then 1 message / {p.PaceInterval.TotalSeconds:0.###} s per room " +
+                   $"({p.ReadyRooms / p.PaceInterval.TotalSeconds:0.#}/s) for {p.MeasuredElapsed.TotalSeconds:F1} s" + (p.LateSends > 0 ? $", {p.LateSends} sends late" : "");
+        if (p.Repeats > 1) return $"{p.Visitors} visitor, {p.Repeats} conversations in sequence";
+        if (p.ArrivalWindow > TimeSpan.Zero) return $"arrivals over {p.ArrivalWindow.TotalSeconds:0.#} s ({p.Visitors / p.ArrivalWindow.TotalSeconds:0.#}/s)";
+        return p.Visitors == 1 ? "1 visitor" : "all at once";
+    }
+
+    private static void AppendTargets(StringBuilder sb, BenchmarkResult result)
+    {
+        sb.AppendLine("## Targets");
+        sb.AppendLine();
+        sb.AppendLine("| # | target | measured | goal | result |");
+        sb.AppendLine("| ---: | --- | --- | --- | --- |");
+        foreach (var t in Targets.Evaluate(result))
+            sb.AppendLine($"| {t.Number} | {t.Target} | {t.Measured} | {t.Goal} | **{t.Verdict}** |");
+        sb.AppendLine();
+    }
+
+    private static void AppendSaturation(StringBuilder sb, BenchmarkResult result)
+    {
+        var runs = result.Levels.Where(l => l.Saturation is not null).ToList();
+        if (runs.Count == 0) return;
+        var f = result.Floors;
+        var o = result.Options;
+        sb.AppendLine("## The bot at saturation");
+        sb.AppendLine();
+        sb.AppendLine($"After each level's bot phase, on the same server: {o.SaturationRooms} rooms are opened and greeted ({o.SetupConcurrency} at a time, not measured), " +
+                      $"then every room at once clicks a button and waits for the bot's reply and the menu that follows, {o.SaturationClicks} times (a closed loop, like the saturated echo's " +
+                      $"{f.EchoInstances} instances × {o.EchoEventsPerInstance - 1} events). Bot replies/s = replies ÷ the wall time of that loop.");
+        sb.AppendLine();
+        sb.AppendLine("| server of | rooms × clicks | replies | loop wall s | **bot replies/s** | echo events/s | ÷ echo | reply p50 ms | p95 ms | p99 ms | echo saturated p50 ms | setup s | errors | lost |");
+        sb.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var l in runs)
+        {
+            var s = l.Saturation!;
+            var p = s.Realtime.GetValueOrDefault(Scenario.SaturatedReply)?.Summarize() ?? Percentiles.Empty;
+            var rate = Targets.SaturatedRate(s);
+            sb.AppendLine($"| N = {l.N} | {s.ReadyRooms} × {o.SaturationClicks} | {p.Count} | {s.MeasuredElapsed.TotalSeconds:F1} | **{rate:F1}** | {f.EchoEventsPerSecond:F1} | {Ratio(rate, f.EchoEventsPerSecond)} | " +
+                          $"{Ms(p.P50)} | {Ms(p.P95)} | {Ms(p.P99)} | {Ms(f.OrchestrationEchoSaturated.P50)} | {s.SetupElapsed.TotalSeconds:F1} | {s.Errors} | {s.LostReplies} |");
+        }
+        sb.AppendLine();
+    }
+
+    private static void AppendHistoryGrowth(StringBuilder sb, BenchmarkResult result)
+    {
+        if (result.History.Count == 0) return;
+        sb.AppendLine($"## Orchestration history as K grows (one conversation per K, on the N = {result.History[0].N} server)");
+        sb.AppendLine();
+        sb.AppendLine("One bot conversation per K: K button clicks, each waiting for the reply and the menu, then close; then the room's rows in the task hub's History table " +
+                      "(PartitionKey = the room). Rows of the current execution are those with the ExecutionId the Instances table names (what a replay loads); " +
+                      "executions (ContinueAsNew generations) are the distinct ExecutionIds seen in the Instances table after each exchange, or still in the History table, whichever is more.");
+        sb.AppendLine();
+        sb.AppendLine("| K | rows, current execution | rows, whole instance | executions | current rows ÷ K | status | reply p50 ms | reply p99 ms | wall s | errors + lost |");
+        sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
+        foreach (var h in result.History)
+        {
+            var p = h.Conversation.Realtime.GetValueOrDefault(Scenario.BotReply)?.Summarize() ?? Percentiles.Empty;
+            var rows = h.History?.CurrentExecutionRows;
+            sb.AppendLine($"| {h.K:N0} | {rows?.ToString() ?? "–"} | {h.History?.TotalRows.ToString() ?? "–"} | {h.Executions} | {(rows is { } r ? (r / (double)h.K).ToString("F2", Inv) : "–")} | " +
+                          $"{h.History?.RuntimeStatus ?? "–"} | {Ms(p.P50)} | {Ms(p.P99)} | {h.Conversation.Elapsed.TotalSeconds:F1} | {h.Errors} |");
+        }
+        var (bounded, text) = Targets.HistoryBounded(result.History);
+        sb.AppendLine();
+        sb.AppendLine(text + (bounded switch { true => " Bounded.", false => " **Not bounded.**", null => "" }));
+        sb.AppendLine();
     }
 
     private static double Net(LevelResult level, StorageCounts storage, PhaseMetrics phase, string label, bool exact = false) =>
