@@ -99,12 +99,12 @@ public sealed record LevelResult(
 }
 
 /// <summary>One conversation of K exchanges on the first level's server and its orchestration's history afterwards.</summary>
-public sealed record HistoryGrowth(int N, int K, PhaseMetrics Conversation, InstanceHistory? History, int ExecutionsObserved)
+public sealed record HistoryGrowth(int N, int K, PhaseMetrics Conversation, InstanceHistory? History, IReadOnlyCollection<string> ObservedExecutionIds)
 {
     public int Errors => Conversation.Errors + Conversation.LostReplies;
 
-    /// <summary>Generations: the ExecutionIds seen while it ran, or still in the History table, whichever is more.</summary>
-    public int Executions => Math.Max(ExecutionsObserved, History?.ExecutionsInHistory ?? 0);
+    /// <summary>Generations: the ExecutionIds seen in the Instances table after each exchange and at the end, and those still in the History table.</summary>
+    public int Executions => ObservedExecutionIds.Union(History?.ExecutionIds ?? []).Count();
 }
 
 public sealed record BenchmarkResult(BenchmarkOptions Options, FloorResults Floors, IReadOnlyList<LevelResult> Levels, DateTimeOffset StartedAt, TimeSpan Elapsed, IReadOnlyList<HistoryGrowth>? HistoryGrowth = null)
@@ -224,7 +224,7 @@ public static class BenchmarkRun
                     }
                     var room = conversation.RoomIds.FirstOrDefault();
                     var history = room is null ? null : await InstanceHistory.ReadAsync(direct, target.TaskHubName, room, TimeSpan.FromSeconds(15), cancellationToken);
-                    var result = new HistoryGrowth(n, k, conversation, history, tracker.Count);
+                    var result = new HistoryGrowth(n, k, conversation, history, [.. tracker.Seen]);
                     growth.Add(result);
                     log.WriteLine($"  {conversation.Elapsed.TotalSeconds:F1} s, {result.Errors} errors; history: {history?.CurrentExecutionRows} rows in the current execution ({history?.RuntimeStatus}), {history?.TotalRows} in all, {result.Executions} executions");
                     foreach (var sample in conversation.ErrorSamples.Take(5)) log.WriteLine("  " + sample);

@@ -43,6 +43,7 @@ public static class Chart
             ($"floor: orchestration echo p50, {result.Floors.EchoInstances} instances ({result.Floors.OrchestrationEchoSaturated.P50:F0} ms)", result.Floors.OrchestrationEchoSaturated.P50, Colors.C4),
             ($"floor: HTTP round trip p50 ({result.Floors.HttpRoundTrip.P50:F1} ms)", result.Floors.HttpRoundTrip.P50, Colors.Gray),
             ($"floor: table upsert p50 ({result.Floors.TableUpsert.P50:F1} ms)", result.Floors.TableUpsert.P50, Colors.Black),
+            ($"target: visitor ↔ agent p99 < {Targets.AgentP99Ms:0} ms", Targets.AgentP99Ms, Colors.Red),
         };
         foreach (var (name, ms, color) in floors)
         {

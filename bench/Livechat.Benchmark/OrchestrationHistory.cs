@@ -57,8 +57,11 @@ public sealed record HistoryCounts(int Rooms, IReadOnlyDictionary<string, double
 /// tagged with the ExecutionId of the generation that wrote it): rows of the current execution (the one the
 /// Instances table names), rows in all, and the distinct executions the rows still show.
 /// </summary>
-public sealed record InstanceHistory(string? CurrentExecutionId, string? RuntimeStatus, int CurrentExecutionRows, int TotalRows, int ExecutionsInHistory, IReadOnlyDictionary<string, int> CurrentRowsByType)
+public sealed record InstanceHistory(string? CurrentExecutionId, string? RuntimeStatus, int CurrentExecutionRows, int TotalRows, IReadOnlyCollection<string> ExecutionIds, IReadOnlyDictionary<string, int> CurrentRowsByType)
 {
+    /// <summary>Distinct executions the History table still shows rows of (a new generation overwrites the rows of the last).</summary>
+    public int ExecutionsInHistory => ExecutionIds.Count;
+
     /// <summary>Waits (bounded) until the instance is no longer running, then reads its rows. Reads Azurite directly.</summary>
     public static async Task<InstanceHistory> ReadAsync(string connectionString, string taskHub, string instanceId, TimeSpan settle, CancellationToken cancellationToken)
     {
@@ -89,7 +92,8 @@ public sealed record InstanceHistory(string? CurrentExecutionId, string? Runtime
             var type = row.GetString("EventType") ?? "?";
             byType[type] = byType.GetValueOrDefault(type) + 1;
         }
-        return new InstanceHistory(executionId, status, current, total, executions.Count, byType);
+        if (executionId is not null) executions.Add(executionId);
+        return new InstanceHistory(executionId, status, current, total, executions, byType);
     }
 }
 

@@ -214,7 +214,7 @@ public static class Report
     private static string Load(PhaseMetrics p)
     {
         if (p.PaceInterval > TimeSpan.Zero)
-            return $"setup {p.SetupConcurrency} at a time in {p.SetupElapsed.TotalSeconds:F1} s; then 1 message / {p.PaceInterval.TotalSeconds:0.###} s per room " +
+            return $"setup {Math.Min(p.SetupConcurrency, p.Conversations)} at a time in {p.SetupElapsed.TotalSeconds:F1} s; then 1 message / {p.PaceInterval.TotalSeconds:0.###} s per room " +
                    $"({p.ReadyRooms / p.PaceInterval.TotalSeconds:0.#}/s) for {p.MeasuredElapsed.TotalSeconds:F1} s" + (p.LateSends > 0 ? $", {p.LateSends} sends late" : "");
         if (p.Repeats > 1) return $"{p.Visitors} visitor, {p.Repeats} conversations in sequence";
         if (p.ArrivalWindow > TimeSpan.Zero) return $"arrivals over {p.ArrivalWindow.TotalSeconds:0.#} s ({p.Visitors / p.ArrivalWindow.TotalSeconds:0.#}/s)";
@@ -264,7 +264,7 @@ public static class Report
         sb.AppendLine();
         sb.AppendLine("One bot conversation per K: K button clicks, each waiting for the reply and the menu, then close; then the room's rows in the task hub's History table " +
                       "(PartitionKey = the room). Rows of the current execution are those with the ExecutionId the Instances table names (what a replay loads); " +
-                      "executions (ContinueAsNew generations) are the distinct ExecutionIds seen in the Instances table after each exchange, or still in the History table, whichever is more.");
+                      "executions (ContinueAsNew generations) are the distinct ExecutionIds seen in the Instances table after each exchange and at the end, together with those the History table still holds rows of.");
         sb.AppendLine();
         sb.AppendLine("| K | rows, current execution | rows, whole instance | executions | current rows ÷ K | status | reply p50 ms | reply p99 ms | wall s | errors + lost |");
         sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
