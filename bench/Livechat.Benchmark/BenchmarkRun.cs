@@ -18,7 +18,7 @@ public sealed record BenchmarkOptions
     public int HistorySample { get; init; } = 50;
 
     /// <summary>Bot phase: the phase deadline grows with N, max(<see cref="PhaseTimeout"/>, N × this) plus the arrival window.</summary>
-    public TimeSpan PhaseTimePerVisitor { get; init; } = TimeSpan.FromSeconds(0.5);
+    public TimeSpan PhaseTimePerVisitor { get; init; } = TimeSpan.FromSeconds(0.8);
 
     /// <summary>Bot phase: conversation starts spread evenly over this window; null: N ÷ <see cref="ArrivalsPerSecond"/> seconds.</summary>
     public TimeSpan? ArrivalWindow { get; init; }

@@ -264,6 +264,7 @@ public static class Report
         sb.AppendLine();
         sb.AppendLine("One bot conversation per K: K button clicks, each waiting for the reply and the menu, then close; then the room's rows in the task hub's History table " +
                       "(PartitionKey = the room). Rows of the current execution are those with the ExecutionId the Instances table names (what a replay loads); " +
+                      "a new generation writes its rows over the last one's from the first row key, so the whole instance holds about the longest generation's rows; " +
                       "executions (ContinueAsNew generations) are the distinct ExecutionIds seen in the Instances table after each exchange and at the end, together with those the History table still holds rows of.");
         sb.AppendLine();
         sb.AppendLine("| K | rows, current execution | rows, whole instance | executions | current rows ÷ K | status | reply p50 ms | reply p99 ms | wall s | errors + lost |");
