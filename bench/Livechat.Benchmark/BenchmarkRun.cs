@@ -31,11 +31,14 @@ public sealed record BenchmarkOptions
     public int SaturationRooms { get; init; } = 32;
     public int SaturationClicks { get; init; } = 8;
 
+    /// <summary>False: once, after the first level's bot phase (a clean server, like the echo's fresh task hub); true: after every level's.</summary>
+    public bool SaturationEveryLevel { get; init; }
+
     /// <summary>Agent phase: one visitor message per room per interval, after the rooms are set up this many at a time.</summary>
     public TimeSpan AgentMessageInterval { get; init; } = TimeSpan.FromSeconds(5);
     public int SetupConcurrency { get; init; } = 50;
 
-    /// <summary>History phase: one bot conversation per K on the first level's server, then its orchestration history. Empty: off.</summary>
+    /// <summary>History phase: one bot conversation per K on a fresh server after the levels, then its orchestration history. Empty: off.</summary>
     public IReadOnlyList<int> HistoryExchanges { get; init; } = [10, 100, 1000];
 
     /// <summary>N = 5, K = 3, small floors: a check that every path works, in well under a minute.</summary>
@@ -72,7 +75,7 @@ public sealed record BenchmarkOptions
         Max(PhaseTimeout, PhaseTimePerVisitor * n) + AgentMessageInterval * (Exchanges + 1);
 
     /// <summary>The history phase's deadline for one conversation of K exchanges.</summary>
-    public static TimeSpan HistoryTimeoutFor(int k) => TimeSpan.FromSeconds(60 + k * 0.3);
+    public static TimeSpan HistoryTimeoutFor(int k) => TimeSpan.FromSeconds(60 + k * 0.4);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
@@ -98,8 +101,8 @@ public sealed record LevelResult(
         counts.ByLabel.ToDictionary(kv => kv.Key, kv => Math.Max(0, kv.Value - IdleStoragePerSecond.GetValueOrDefault(kv.Key) * elapsed.TotalSeconds));
 }
 
-/// <summary>One conversation of K exchanges on the first level's server and its orchestration's history afterwards.</summary>
-public sealed record HistoryGrowth(int N, int K, PhaseMetrics Conversation, InstanceHistory? History, IReadOnlyCollection<string> ObservedExecutionIds)
+/// <summary>One conversation of K exchanges on the history phase's own server and its orchestration's history afterwards.</summary>
+public sealed record HistoryGrowth(int K, PhaseMetrics Conversation, InstanceHistory? History, IReadOnlyCollection<string> ObservedExecutionIds)
 {
     public int Errors => Conversation.Errors + Conversation.LostReplies;
 
@@ -147,14 +150,7 @@ public static class BenchmarkRun
                 log.WriteLine($"  table p50 {table.P50:F1} ms, HTTP p50 {httpFloor.P50:F1} ms, echo p50 {echo.Single.P50:F0} ms alone, {echo.Saturated.P50:F0} ms at {echo.EventsPerSecond:F1} events/s");
             }
 
-            // Warm-up: one short conversation (tables created, JIT, the engine's first partitions); not measured.
-            using (var warm = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                warm.CancelAfter(options.PhaseTimeout);
-                var warmUp = await scenario.RunBotPhaseAsync(1, 1, TimeSpan.Zero, 1, warm.Token);
-                if (warmUp.Errors + warmUp.LostReplies > 0) log.WriteLine("  warm-up failed: " + string.Join("; ", warmUp.ErrorSamples));
-            }
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            await WarmUpAsync(scenario, options, log, cancellationToken);
 
             // The idle background: what the engine's polling and leases cost while nothing happens.
             var idleStart = proxies.Snapshot();
@@ -179,7 +175,7 @@ public static class BenchmarkRun
             var botHistory = await HistoryCounts.ReadAsync(direct, target.TaskHubName, [.. bot.RoomIds], options.HistorySample, TimeSpan.FromSeconds(15), cancellationToken);
 
             PhaseMetrics? saturation = null;
-            if (options.SaturationRooms > 0 && options.SaturationClicks > 0)
+            if (options.SaturationRooms > 0 && options.SaturationClicks > 0 && (levels.Count == 0 || options.SaturationEveryLevel))
             {
                 log.WriteLine($"N = {n}: the bot at saturation, {options.SaturationRooms} rooms × {options.SaturationClicks} clicks at once");
                 using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -208,33 +204,52 @@ public static class BenchmarkRun
                 agentHistory = await HistoryCounts.ReadAsync(direct, target.TaskHubName, [.. agent.RoomIds], options.HistorySample, TimeSpan.FromSeconds(15), cancellationToken);
             }
 
-            // History as K grows: once, on the first level's warm server.
-            if (levels.Count == 0)
-            {
-                var index = 200_000;
-                foreach (var k in options.HistoryExchanges)
-                {
-                    log.WriteLine($"N = {n}: history phase, one bot conversation of K = {k} (bound {BenchmarkOptions.HistoryTimeoutFor(k).TotalSeconds:F0} s)");
-                    var tracker = new ExecutionTracker(direct, target.TaskHubName);
-                    PhaseMetrics conversation;
-                    using (var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-                    {
-                        phase.CancelAfter(BenchmarkOptions.HistoryTimeoutFor(k));
-                        conversation = await scenario.RunLongBotConversationAsync(index++, k, (room, _, ct) => tracker.ObserveAsync(room, ct), phase.Token);
-                    }
-                    var room = conversation.RoomIds.FirstOrDefault();
-                    var history = room is null ? null : await InstanceHistory.ReadAsync(direct, target.TaskHubName, room, TimeSpan.FromSeconds(15), cancellationToken);
-                    var result = new HistoryGrowth(n, k, conversation, history, [.. tracker.Seen]);
-                    growth.Add(result);
-                    log.WriteLine($"  {conversation.Elapsed.TotalSeconds:F1} s, {result.Errors} errors; history: {history?.CurrentExecutionRows} rows in the current execution ({history?.RuntimeStatus}), {history?.TotalRows} in all, {result.Executions} executions");
-                    foreach (var sample in conversation.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
-                }
-            }
-
             var memory = PeakMemory.Of(target.ProcessId);
             levels.Add(new LevelResult(n, options.Exchanges, bot, agent, botStorage, agentStorage, idle, botHistory, agentHistory, memory, saturation));
         }
 
+        // History as K grows: on a fresh, warmed-up server of its own, so a large level's leftovers (its engine's
+        // pending messages) do not slow a conversation of 1,000 exchanges, and no level's figures include it.
+        if (options.HistoryExchanges.Count > 0)
+        {
+            log.WriteLine($"history phase: starting a fresh server ({clock.Elapsed.TotalSeconds:F0} s)");
+            await using var server = await startServer(cancellationToken);
+            var target = server.Target;
+            using var http = Scenario.CreateHttpClient(target.BaseAddress);
+            var scenario = new Scenario(target, http, options.ReplyTimeout);
+            await WarmUpAsync(scenario, options, log, cancellationToken);
+            var index = 200_000;
+            foreach (var k in options.HistoryExchanges)
+            {
+                log.WriteLine($"history phase: one bot conversation of K = {k} (bound {BenchmarkOptions.HistoryTimeoutFor(k).TotalSeconds:F0} s)");
+                var tracker = new ExecutionTracker(direct, target.TaskHubName);
+                PhaseMetrics conversation;
+                using (var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    phase.CancelAfter(BenchmarkOptions.HistoryTimeoutFor(k));
+                    conversation = await scenario.RunLongBotConversationAsync(index++, k, (room, _, ct) => tracker.ObserveAsync(room, ct), phase.Token);
+                }
+                var room = conversation.RoomIds.FirstOrDefault();
+                var history = room is null ? null : await InstanceHistory.ReadAsync(direct, target.TaskHubName, room, TimeSpan.FromSeconds(15), cancellationToken);
+                var result = new HistoryGrowth(k, conversation, history, [.. tracker.Seen]);
+                growth.Add(result);
+                log.WriteLine($"  {conversation.Elapsed.TotalSeconds:F1} s, {result.Errors} errors; history: {history?.CurrentExecutionRows} rows in the current execution ({history?.RuntimeStatus}), {history?.TotalRows} in all, {result.Executions} executions");
+                foreach (var sample in conversation.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
+            }
+        }
+
         return new BenchmarkResult(options, floors!, levels, startedAt, clock.Elapsed, growth);
+    }
+
+    /// <summary>One short conversation (tables created, JIT, the engine's first partitions); not measured.</summary>
+    private static async Task WarmUpAsync(Scenario scenario, BenchmarkOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        using (var warm = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            warm.CancelAfter(options.PhaseTimeout);
+            var warmUp = await scenario.RunBotPhaseAsync(1, 1, TimeSpan.Zero, 1, warm.Token);
+            if (warmUp.Errors + warmUp.LostReplies > 0) log.WriteLine("  warm-up failed: " + string.Join("; ", warmUp.ErrorSamples));
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
     }
 }

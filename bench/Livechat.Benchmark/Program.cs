@@ -23,6 +23,7 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--saturation-rooms": options = options with { SaturationRooms = int.Parse(Next()) }; break;
         case "--saturation-clicks": options = options with { SaturationClicks = int.Parse(Next()) }; break;
+        case "--saturation-every-level": options = options with { SaturationEveryLevel = true }; break;
         case "--agent-interval": options = options with { AgentMessageInterval = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
         case "--arrival-window": options = options with { ArrivalWindow = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
         case "--repeat": options = options with { SingleVisitorRepeats = int.Parse(Next()) }; break;
@@ -31,7 +32,7 @@ for (var i = 0; i < args.Length; i++)
         case "--out": output = Next(); break;
         case "--command": command = Next(); break;
         default:
-            Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: [--visitors 1,50,500] [--exchanges 3] [--smoke] [--no-agents] [--history-k 10,100,1000|none] [--saturation-rooms 32] [--saturation-clicks 8] [--agent-interval 5] [--arrival-window SECONDS] [--repeat 20] [--azurite-ports 20000,20001,20002] [--server-dir DIR] [--out docs]");
+            Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: [--visitors 1,50,500] [--exchanges 3] [--smoke] [--no-agents] [--history-k 10,100,1000|none] [--saturation-rooms 32] [--saturation-clicks 8] [--saturation-every-level] [--agent-interval 5] [--arrival-window SECONDS] [--repeat 20] [--azurite-ports 20000,20001,20002] [--server-dir DIR] [--out docs]");
             return 2;
     }
 }

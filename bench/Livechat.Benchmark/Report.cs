@@ -48,7 +48,7 @@ public static class Report
         }
         sb.AppendLine();
         var bounds = string.Join(", ", result.Levels.Select(l => $"N = {l.N}: bot {o.BotPhaseTimeoutFor(l.N).TotalSeconds:F0} s" + (l.Agent is null ? "" : $", agents {o.AgentPhaseTimeoutFor(l.N).TotalSeconds:F0} s")));
-        sb.AppendLine("Peak memory is the server process's high-water mark over its whole life (warm-up and every phase of that N, the history phase included on the first). " +
+        sb.AppendLine("Peak memory is the server process's high-water mark over its whole life (warm-up and every phase of that N). " +
                       $"A reply or event not heard within {o.ReplyTimeout.TotalSeconds:F0} s (N × 0.25 s for larger N) counts as lost. " +
                       $"Bot visitors arrive evenly over N ÷ {o.ArrivalsPerSecond:0} s (at most {o.ArrivalsPerSecond:0} a second; N = 1 runs {o.SingleVisitorRepeats} conversations one after the other, so each call has samples). " +
                       $"The agent phase first sets up its rooms ({o.SetupConcurrency} at a time: open, greeting, transfer, claim; not the measured load), " +
@@ -240,7 +240,8 @@ public static class Report
         var o = result.Options;
         sb.AppendLine("## The bot at saturation");
         sb.AppendLine();
-        sb.AppendLine($"After each level's bot phase, on the same server: {o.SaturationRooms} rooms are opened and greeted ({o.SetupConcurrency} at a time, not measured), " +
+        sb.AppendLine((o.SaturationEveryLevel ? "After each level's bot phase, on the same server: " : "Once, after the first level's bot phase, on its server (the one with the least leftover work, closest to the echo's fresh task hub): ") +
+                      $"{o.SaturationRooms} rooms are opened and greeted ({o.SetupConcurrency} at a time, not measured), " +
                       $"then every room at once clicks a button and waits for the bot's reply and the menu that follows, {o.SaturationClicks} times (a closed loop, like the saturated echo's " +
                       $"{f.EchoInstances} instances × {o.EchoEventsPerInstance - 1} events). Bot replies/s = replies ÷ the wall time of that loop.");
         sb.AppendLine();
@@ -260,7 +261,7 @@ public static class Report
     private static void AppendHistoryGrowth(StringBuilder sb, BenchmarkResult result)
     {
         if (result.History.Count == 0) return;
-        sb.AppendLine($"## Orchestration history as K grows (one conversation per K, on the N = {result.History[0].N} server)");
+        sb.AppendLine("## Orchestration history as K grows (one conversation per K, on a fresh server of its own)");
         sb.AppendLine();
         sb.AppendLine("One bot conversation per K: K button clicks, each waiting for the reply and the menu, then close; then the room's rows in the task hub's History table " +
                       "(PartitionKey = the room). Rows of the current execution are those with the ExecutionId the Instances table names (what a replay loads); " +
