@@ -66,6 +66,13 @@ public sealed record BenchmarkOptions
 
     public int RepeatsFor(int n) => n == 1 ? Math.Max(1, SingleVisitorRepeats) : 1;
 
+    /// <summary>
+    /// A reply or event later than this counts as lost. N visitors in a closed loop each wait behind the others'
+    /// work, so the bound grows with N: N × 0.4 s, at most half the bot phase's deadline, at least <see cref="ReplyTimeout"/>.
+    /// </summary>
+    public TimeSpan ReplyTimeoutFor(int n) =>
+        Max(ReplyTimeout, TimeSpan.FromSeconds(Math.Min(n * 0.4, BotPhaseTimeoutFor(n).TotalSeconds / 2)));
+
     /// <summary>The bot phase's deadline at N visitors: grows with N (and the arrival window), still bounded.</summary>
     public TimeSpan BotPhaseTimeoutFor(int n) =>
         Max(PhaseTimeout, PhaseTimePerVisitor * n * RepeatsFor(n)) + ArrivalWindowFor(n);
@@ -133,83 +140,90 @@ public static class BenchmarkRun
         foreach (var n in options.Visitors)
         {
             log.WriteLine($"N = {n}: starting a fresh server ({clock.Elapsed.TotalSeconds:F0} s)");
-            await using var server = await startServer(cancellationToken);
+            var server = await startServer(cancellationToken);
             var target = server.Target;
-            using var http = Scenario.CreateHttpClient(target.BaseAddress);
-            // A reply later than this counts as lost; a burst of N waits behind the others, so the bound grows with N.
-            var replyTimeout = TimeSpan.FromSeconds(Math.Max(options.ReplyTimeout.TotalSeconds, Math.Min(n * 0.25, options.PhaseTimeout.TotalSeconds / 2)));
-            var scenario = new Scenario(target, http, replyTimeout);
-
-            if (floors is null)
+            try
             {
-                log.WriteLine("floors: table upsert, HTTP round trip, orchestration echo");
-                var table = await Floors.TableUpsertAsync(direct, options.FloorSamples, cancellationToken);
-                var httpFloor = await Floors.HttpRoundTripAsync(http, options.FloorSamples, cancellationToken);
-                var echo = await Floors.OrchestrationEchoAsync(direct, options.EchoSingleEvents, options.EchoInstances, options.EchoEventsPerInstance, cancellationToken);
-                floors = new FloorResults(table, httpFloor, echo.Single, echo.Saturated, echo.EventsPerSecond, options.EchoInstances, echo.Errors);
-                log.WriteLine($"  table p50 {table.P50:F1} ms, HTTP p50 {httpFloor.P50:F1} ms, echo p50 {echo.Single.P50:F0} ms alone, {echo.Saturated.P50:F0} ms at {echo.EventsPerSecond:F1} events/s");
-            }
+                using var http = Scenario.CreateHttpClient(target.BaseAddress);
+                var replyTimeout = options.ReplyTimeoutFor(n);
+                var scenario = new Scenario(target, http, replyTimeout);
 
-            await WarmUpAsync(scenario, options, log, cancellationToken);
+                if (floors is null)
+                {
+                    log.WriteLine("floors: table upsert, HTTP round trip, orchestration echo");
+                    var table = await Floors.TableUpsertAsync(direct, options.FloorSamples, cancellationToken);
+                    var httpFloor = await Floors.HttpRoundTripAsync(http, options.FloorSamples, cancellationToken);
+                    var echo = await Floors.OrchestrationEchoAsync(direct, options.EchoSingleEvents, options.EchoInstances, options.EchoEventsPerInstance, cancellationToken);
+                    floors = new FloorResults(table, httpFloor, echo.Single, echo.Saturated, echo.EventsPerSecond, options.EchoInstances, echo.Errors);
+                    log.WriteLine($"  table p50 {table.P50:F1} ms, HTTP p50 {httpFloor.P50:F1} ms, echo p50 {echo.Single.P50:F0} ms alone, {echo.Saturated.P50:F0} ms at {echo.EventsPerSecond:F1} events/s");
+                }
 
-            // The idle background: what the engine's polling and leases cost while nothing happens.
-            var idleStart = proxies.Snapshot();
-            var idleClock = Stopwatch.StartNew();
-            await Task.Delay(options.IdleWindow, cancellationToken);
-            var idle = (proxies.Snapshot() - idleStart).ByLabel.ToDictionary(kv => kv.Key, kv => kv.Value / idleClock.Elapsed.TotalSeconds);
+                await WarmUpAsync(scenario, options, log, cancellationToken);
 
-            var arrival = options.ArrivalWindowFor(n);
-            var repeats = options.RepeatsFor(n);
-            log.WriteLine($"N = {n}: {n} visitors with the bot, K = {options.Exchanges}, arriving over {arrival.TotalSeconds:F1} s" +
-                          (repeats > 1 ? $", {repeats} conversations each in sequence" : "") + $" (bound {options.BotPhaseTimeoutFor(n).TotalSeconds:F0} s)");
-            var before = proxies.Snapshot();
-            PhaseMetrics bot;
-            using (var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                phase.CancelAfter(options.BotPhaseTimeoutFor(n));
-                bot = await scenario.RunBotPhaseAsync(n, options.Exchanges, arrival, repeats, phase.Token);
-            }
-            var botStorage = proxies.Snapshot() - before;
-            log.WriteLine($"  {bot.Elapsed.TotalSeconds:F1} s, {bot.Completed}/{bot.Conversations} completed, {bot.Errors} errors, {bot.LostReplies} lost");
-            foreach (var sample in bot.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
-            var botHistory = await HistoryCounts.ReadAsync(direct, target.TaskHubName, [.. bot.RoomIds], options.HistorySample, TimeSpan.FromSeconds(15), cancellationToken);
+                // The idle background: what the engine's polling and leases cost while nothing happens.
+                var idleStart = proxies.Snapshot();
+                var idleClock = Stopwatch.StartNew();
+                await Task.Delay(options.IdleWindow, cancellationToken);
+                var idle = (proxies.Snapshot() - idleStart).ByLabel.ToDictionary(kv => kv.Key, kv => kv.Value / idleClock.Elapsed.TotalSeconds);
 
-            PhaseMetrics? saturation = null;
-            if (options.SaturationRooms > 0 && options.SaturationClicks > 0 && (levels.Count == 0 || options.SaturationEveryLevel))
-            {
-                log.WriteLine($"N = {n}: the bot at saturation, {options.SaturationRooms} rooms × {options.SaturationClicks} clicks at once");
-                using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                phase.CancelAfter(options.PhaseTimeout);
-                saturation = await scenario.RunBotSaturationAsync(options.SaturationRooms, options.SaturationClicks, options.SetupConcurrency, phase.Token);
-                var replies = saturation.Realtime.GetValueOrDefault(Scenario.SaturatedReply)?.Count ?? 0;
-                log.WriteLine($"  setup {saturation.SetupElapsed.TotalSeconds:F1} s; {replies} replies in {saturation.MeasuredElapsed.TotalSeconds:F1} s = {replies / saturation.MeasuredElapsed.TotalSeconds:F1}/s; {saturation.Errors} errors, {saturation.LostReplies} lost");
-                foreach (var sample in saturation.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
-            }
-
-            PhaseMetrics? agent = null;
-            var agentStorage = StorageCounts.Empty;
-            var agentHistory = HistoryCounts.None;
-            if (options.Agents)
-            {
-                log.WriteLine($"N = {n}: {n} rooms transferred to agents ({options.SetupConcurrency} at a time), then K = {options.Exchanges} messages a room, one every {options.AgentMessageInterval.TotalSeconds:0.###} s (bound {options.AgentPhaseTimeoutFor(n).TotalSeconds:F0} s)");
-                before = proxies.Snapshot();
+                var arrival = options.ArrivalWindowFor(n);
+                var repeats = options.RepeatsFor(n);
+                log.WriteLine($"N = {n}: {n} visitors with the bot, K = {options.Exchanges}, arriving over {arrival.TotalSeconds:F1} s" +
+                              (repeats > 1 ? $", {repeats} conversations each in sequence" : "") + $" (bound {options.BotPhaseTimeoutFor(n).TotalSeconds:F0} s)");
+                var before = proxies.Snapshot();
+                PhaseMetrics bot;
                 using (var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
-                    phase.CancelAfter(options.AgentPhaseTimeoutFor(n));
-                    agent = await scenario.RunAgentPhaseAsync(n, options.Exchanges, options.AgentMessageInterval, options.SetupConcurrency, phase.Token);
+                    phase.CancelAfter(options.BotPhaseTimeoutFor(n));
+                    bot = await scenario.RunBotPhaseAsync(n, options.Exchanges, arrival, repeats, phase.Token);
                 }
-                agentStorage = proxies.Snapshot() - before;
-                log.WriteLine($"  {agent.Elapsed.TotalSeconds:F1} s (setup {agent.SetupElapsed.TotalSeconds:F1} s, paced {agent.MeasuredElapsed.TotalSeconds:F1} s), {agent.Completed}/{agent.Conversations} completed, {agent.Errors} errors, {agent.LostReplies} lost, {agent.LateSends} late sends");
-                foreach (var sample in agent.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
-                agentHistory = await HistoryCounts.ReadAsync(direct, target.TaskHubName, [.. agent.RoomIds], options.HistorySample, TimeSpan.FromSeconds(15), cancellationToken);
-            }
+                var botStorage = proxies.Snapshot() - before;
+                log.WriteLine($"  {bot.Elapsed.TotalSeconds:F1} s, {bot.Completed}/{bot.Conversations} completed, {bot.Errors} errors, {bot.LostReplies} lost");
+                foreach (var sample in bot.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
+                var botHistory = await HistoryCounts.ReadAsync(direct, target.TaskHubName, [.. bot.RoomIds], options.HistorySample, TimeSpan.FromSeconds(15), cancellationToken);
 
-            var memory = PeakMemory.Of(target.ProcessId);
-            levels.Add(new LevelResult(n, options.Exchanges, bot, agent, botStorage, agentStorage, idle, botHistory, agentHistory, memory, saturation));
+                PhaseMetrics? saturation = null;
+                if (options.SaturationRooms > 0 && options.SaturationClicks > 0 && (levels.Count == 0 || options.SaturationEveryLevel))
+                {
+                    log.WriteLine($"N = {n}: the bot at saturation, {options.SaturationRooms} rooms × {options.SaturationClicks} clicks at once");
+                    using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    phase.CancelAfter(options.PhaseTimeout);
+                    saturation = await scenario.RunBotSaturationAsync(options.SaturationRooms, options.SaturationClicks, options.SetupConcurrency, phase.Token);
+                    var replies = saturation.Realtime.GetValueOrDefault(Scenario.SaturatedReply)?.Count ?? 0;
+                    log.WriteLine($"  setup {saturation.SetupElapsed.TotalSeconds:F1} s; {replies} replies in {saturation.MeasuredElapsed.TotalSeconds:F1} s = {replies / saturation.MeasuredElapsed.TotalSeconds:F1}/s; {saturation.Errors} errors, {saturation.LostReplies} lost");
+                    foreach (var sample in saturation.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
+                }
+
+                PhaseMetrics? agent = null;
+                var agentStorage = StorageCounts.Empty;
+                var agentHistory = HistoryCounts.None;
+                if (options.Agents)
+                {
+                    log.WriteLine($"N = {n}: {n} rooms transferred to agents ({options.SetupConcurrency} at a time), then K = {options.Exchanges} messages a room, one every {options.AgentMessageInterval.TotalSeconds:0.###} s (bound {options.AgentPhaseTimeoutFor(n).TotalSeconds:F0} s)");
+                    before = proxies.Snapshot();
+                    using (var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                    {
+                        phase.CancelAfter(options.AgentPhaseTimeoutFor(n));
+                        agent = await scenario.RunAgentPhaseAsync(n, options.Exchanges, options.AgentMessageInterval, options.SetupConcurrency, phase.Token);
+                    }
+                    agentStorage = proxies.Snapshot() - before;
+                    log.WriteLine($"  {agent.Elapsed.TotalSeconds:F1} s (setup {agent.SetupElapsed.TotalSeconds:F1} s, paced {agent.MeasuredElapsed.TotalSeconds:F1} s), {agent.Completed}/{agent.Conversations} completed, {agent.Errors} errors, {agent.LostReplies} lost, {agent.LateSends} late sends");
+                    foreach (var sample in agent.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
+                    agentHistory = await HistoryCounts.ReadAsync(direct, target.TaskHubName, [.. agent.RoomIds], options.HistorySample, TimeSpan.FromSeconds(15), cancellationToken);
+                }
+
+                var memory = PeakMemory.Of(target.ProcessId);
+                levels.Add(new LevelResult(n, options.Exchanges, bot, agent, botStorage, agentStorage, idle, botHistory, agentHistory, memory, saturation));
+            }
+            finally
+            {
+                await server.DisposeAsync();
+                await StorageCleanup.DeleteAsync(direct, target, log, cancellationToken);
+            }
         }
 
-        // History as K grows: on a fresh, warmed-up server of its own, so a large level's leftovers (its engine's
-        // pending messages) do not slow a conversation of 1,000 exchanges, and no level's figures include it.
+        // History as K grows: on a fresh, warmed-up server of its own (the levels' storage deleted), so no level's
+        // leftovers slow a conversation of 1,000 exchanges, and no level's figures include it.
         if (options.HistoryExchanges.Count > 0)
         {
             log.WriteLine($"history phase: starting a fresh server ({clock.Elapsed.TotalSeconds:F0} s)");

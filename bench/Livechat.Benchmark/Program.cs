@@ -39,7 +39,7 @@ for (var i = 0; i < args.Length; i++)
 if (smoke) options = BenchmarkOptions.Smoke with { Agents = options.Agents };
 if (options.Visitors.Any(n => n is < 1 or > 2000) || options.Exchanges is < 1 or > 50 || options.HistoryExchanges.Any(k => k is < 1 or > 1000)
     || options.SaturationRooms is < 0 or > 500 || options.SaturationClicks is < 0 or > 50 || options.SingleVisitorRepeats is < 1 or > 200
-    || options.AgentMessageInterval < TimeSpan.Zero || options.AgentMessageInterval > TimeSpan.FromMinutes(1) || options.ArrivalWindow > TimeSpan.FromMinutes(5))
+    || options.AgentMessageInterval < TimeSpan.Zero || options.AgentMessageInterval > TimeSpan.FromMinutes(1) || options.ArrivalWindow < TimeSpan.Zero || options.ArrivalWindow > TimeSpan.FromMinutes(5))
 {
     Console.Error.WriteLine("Bounded: 1 ≤ N ≤ 2000 visitors, 1 ≤ K ≤ 50 exchanges, history K ≤ 1000, ≤ 500 saturation rooms × ≤ 50 clicks, ≤ 200 repeats, agent interval ≤ 60 s, arrival window ≤ 300 s.");
     return 2;

@@ -258,6 +258,10 @@ public sealed class Scenario(ServerTarget target, HttpClient http, TimeSpan repl
                 return true;
             }, metrics, "saturation close", cancellationToken);
         }
+        catch (Exception ex)
+        {
+            metrics.Error($"saturation: {ex.GetType().Name}: {ex.Message}");
+        }
         finally
         {
             foreach (var inbox in inboxes)
