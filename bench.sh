@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The load benchmark and cost model: ./bench.sh [--visitors 1,50,500] [--exchanges 3] [--smoke]
+# The load benchmark and cost model: ./bench.sh [--visitors 1,50,500] [--exchanges 3] [--history-k 10,100,1000|none] [--smoke]
+# (more knobs: --saturation-rooms 32 --saturation-clicks 8 --agent-interval 5 --arrival-window SECONDS --repeat 20 --out DIR)
 # Installs the npm packages (Azurite, the widget), builds Release, starts a fresh in-memory Azurite on ports
 # 20000-20002, runs bench/Livechat.Benchmark (which starts the local server as its own process on a free loopback
 # port for each N, behind a request-counting proxy), writes docs/benchmark.md and docs/benchmark.png, and stops
-# everything it started. --smoke: N = 5, K = 3, writes nothing, exits non-zero on any error.
+# everything it started. --smoke: N = 5, K = 3, no history phase, writes nothing, exits non-zero on any error.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"

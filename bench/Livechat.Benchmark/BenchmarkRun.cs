@@ -17,6 +17,30 @@ public sealed record BenchmarkOptions
     public TimeSpan IdleWindow { get; init; } = TimeSpan.FromSeconds(5);
     public int HistorySample { get; init; } = 50;
 
+    /// <summary>Bot phase: the phase deadline grows with N, max(<see cref="PhaseTimeout"/>, N × this) plus the arrival window.</summary>
+    public TimeSpan PhaseTimePerVisitor { get; init; } = TimeSpan.FromSeconds(0.8);
+
+    /// <summary>Bot phase: conversation starts spread evenly over this window; null: N ÷ <see cref="ArrivalsPerSecond"/> seconds.</summary>
+    public TimeSpan? ArrivalWindow { get; init; }
+    public double ArrivalsPerSecond { get; init; } = 50;
+
+    /// <summary>Bot phase at N = 1: conversations one after the other, so each call's percentiles have samples.</summary>
+    public int SingleVisitorRepeats { get; init; } = 20;
+
+    /// <summary>Bot at saturation: rooms (opened and greeted outside the measurement) and clicks per room, all rooms at once.</summary>
+    public int SaturationRooms { get; init; } = 32;
+    public int SaturationClicks { get; init; } = 8;
+
+    /// <summary>False: once, after the first level's bot phase (a clean server, like the echo's fresh task hub); true: after every level's.</summary>
+    public bool SaturationEveryLevel { get; init; }
+
+    /// <summary>Agent phase: one visitor message per room per interval, after the rooms are set up this many at a time.</summary>
+    public TimeSpan AgentMessageInterval { get; init; } = TimeSpan.FromSeconds(5);
+    public int SetupConcurrency { get; init; } = 50;
+
+    /// <summary>History phase: one bot conversation per K on a fresh server after the levels, then its orchestration history. Empty: off.</summary>
+    public IReadOnlyList<int> HistoryExchanges { get; init; } = [10, 100, 1000];
+
     /// <summary>N = 5, K = 3, small floors: a check that every path works, in well under a minute.</summary>
     public static BenchmarkOptions Smoke { get; } = new()
     {
@@ -30,10 +54,40 @@ public sealed record BenchmarkOptions
         PhaseTimeout = TimeSpan.FromSeconds(45),
         IdleWindow = TimeSpan.FromSeconds(2),
         HistorySample = 5,
+        SingleVisitorRepeats = 2,
+        SaturationRooms = 4,
+        SaturationClicks = 3,
+        AgentMessageInterval = TimeSpan.FromSeconds(0.5),
+        HistoryExchanges = [],
     };
+
+    /// <summary>The bot phase's arrival window at N visitors (zero for one visitor).</summary>
+    public TimeSpan ArrivalWindowFor(int n) => n <= 1 ? TimeSpan.Zero : ArrivalWindow ?? TimeSpan.FromSeconds(n / ArrivalsPerSecond);
+
+    public int RepeatsFor(int n) => n == 1 ? Math.Max(1, SingleVisitorRepeats) : 1;
+
+    /// <summary>
+    /// A reply or event later than this counts as lost. N visitors in a closed loop each wait behind the others'
+    /// work, so the bound grows with N: N × 0.4 s, at most half the bot phase's deadline, at least <see cref="ReplyTimeout"/>.
+    /// </summary>
+    public TimeSpan ReplyTimeoutFor(int n) =>
+        Max(ReplyTimeout, TimeSpan.FromSeconds(Math.Min(n * 0.4, BotPhaseTimeoutFor(n).TotalSeconds / 2)));
+
+    /// <summary>The bot phase's deadline at N visitors: grows with N (and the arrival window), still bounded.</summary>
+    public TimeSpan BotPhaseTimeoutFor(int n) =>
+        Max(PhaseTimeout, PhaseTimePerVisitor * n * RepeatsFor(n)) + ArrivalWindowFor(n);
+
+    /// <summary>The agent phase's deadline: the setup's bound (as the bot phase's), then K paced messages and one more interval.</summary>
+    public TimeSpan AgentPhaseTimeoutFor(int n) =>
+        Max(PhaseTimeout, PhaseTimePerVisitor * n) + AgentMessageInterval * (Exchanges + 1);
+
+    /// <summary>The history phase's deadline for one conversation of K exchanges.</summary>
+    public static TimeSpan HistoryTimeoutFor(int k) => TimeSpan.FromSeconds(60 + k * 0.4);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
 
-/// <summary>One load level: N conversations with the bot, then N rooms with agents, on a fresh server.</summary>
+/// <summary>One load level: N conversations with the bot, the bot at saturation, then N rooms with agents, on a fresh server.</summary>
 public sealed record LevelResult(
     int N,
     int Exchanges,
@@ -44,18 +98,30 @@ public sealed record LevelResult(
     IReadOnlyDictionary<string, double> IdleStoragePerSecond,
     HistoryCounts BotHistory,
     HistoryCounts AgentHistory,
-    long? PeakMemoryBytes)
+    long? PeakMemoryBytes,
+    PhaseMetrics? Saturation = null)
 {
-    public int Errors => Bot.Errors + Bot.LostReplies + (Agent?.Errors ?? 0) + (Agent?.LostReplies ?? 0);
+    public int Errors => Bot.Errors + Bot.LostReplies + (Agent?.Errors ?? 0) + (Agent?.LostReplies ?? 0) + (Saturation?.Errors ?? 0) + (Saturation?.LostReplies ?? 0);
 
     /// <summary>A phase's storage requests with the idle background (queue polling, lease renewal) taken out.</summary>
     public IReadOnlyDictionary<string, double> NetStorage(StorageCounts counts, TimeSpan elapsed) =>
         counts.ByLabel.ToDictionary(kv => kv.Key, kv => Math.Max(0, kv.Value - IdleStoragePerSecond.GetValueOrDefault(kv.Key) * elapsed.TotalSeconds));
 }
 
-public sealed record BenchmarkResult(BenchmarkOptions Options, FloorResults Floors, IReadOnlyList<LevelResult> Levels, DateTimeOffset StartedAt, TimeSpan Elapsed)
+/// <summary>One conversation of K exchanges on the history phase's own server and its orchestration's history afterwards.</summary>
+public sealed record HistoryGrowth(int K, PhaseMetrics Conversation, InstanceHistory? History, IReadOnlyCollection<string> ObservedExecutionIds)
 {
-    public int Errors => Levels.Sum(l => l.Errors) + Floors.EchoErrors;
+    public int Errors => Conversation.Errors + Conversation.LostReplies;
+
+    /// <summary>Generations: the ExecutionIds seen in the Instances table after each exchange and at the end, and those still in the History table.</summary>
+    public int Executions => ObservedExecutionIds.Union(History?.ExecutionIds ?? []).Count();
+}
+
+public sealed record BenchmarkResult(BenchmarkOptions Options, FloorResults Floors, IReadOnlyList<LevelResult> Levels, DateTimeOffset StartedAt, TimeSpan Elapsed, IReadOnlyList<HistoryGrowth>? HistoryGrowth = null)
+{
+    public IReadOnlyList<HistoryGrowth> History => HistoryGrowth ?? [];
+
+    public int Errors => Levels.Sum(l => l.Errors) + Floors.EchoErrors + History.Sum(h => h.Errors);
 }
 
 /// <summary>The benchmark: floors, then each load level on its own fresh server process.</summary>
@@ -68,78 +134,136 @@ public static class BenchmarkRun
         var clock = Stopwatch.StartNew();
         var direct = proxies.Direct.ConnectionString;
         var levels = new List<LevelResult>();
+        var growth = new List<HistoryGrowth>();
         FloorResults? floors = null;
 
         foreach (var n in options.Visitors)
         {
-            log.WriteLine($"N = {n}: starting a fresh server");
+            log.WriteLine($"N = {n}: starting a fresh server ({clock.Elapsed.TotalSeconds:F0} s)");
+            var server = await startServer(cancellationToken);
+            var target = server.Target;
+            try
+            {
+                using var http = Scenario.CreateHttpClient(target.BaseAddress);
+                var replyTimeout = options.ReplyTimeoutFor(n);
+                var scenario = new Scenario(target, http, replyTimeout);
+
+                if (floors is null)
+                {
+                    log.WriteLine("floors: table upsert, HTTP round trip, orchestration echo");
+                    var table = await Floors.TableUpsertAsync(direct, options.FloorSamples, cancellationToken);
+                    var httpFloor = await Floors.HttpRoundTripAsync(http, options.FloorSamples, cancellationToken);
+                    var echo = await Floors.OrchestrationEchoAsync(direct, options.EchoSingleEvents, options.EchoInstances, options.EchoEventsPerInstance, cancellationToken);
+                    floors = new FloorResults(table, httpFloor, echo.Single, echo.Saturated, echo.EventsPerSecond, options.EchoInstances, echo.Errors);
+                    log.WriteLine($"  table p50 {table.P50:F1} ms, HTTP p50 {httpFloor.P50:F1} ms, echo p50 {echo.Single.P50:F0} ms alone, {echo.Saturated.P50:F0} ms at {echo.EventsPerSecond:F1} events/s");
+                }
+
+                await WarmUpAsync(scenario, options, log, cancellationToken);
+
+                // The idle background: what the engine's polling and leases cost while nothing happens.
+                var idleStart = proxies.Snapshot();
+                var idleClock = Stopwatch.StartNew();
+                await Task.Delay(options.IdleWindow, cancellationToken);
+                var idle = (proxies.Snapshot() - idleStart).ByLabel.ToDictionary(kv => kv.Key, kv => kv.Value / idleClock.Elapsed.TotalSeconds);
+
+                var arrival = options.ArrivalWindowFor(n);
+                var repeats = options.RepeatsFor(n);
+                log.WriteLine($"N = {n}: {n} visitors with the bot, K = {options.Exchanges}, arriving over {arrival.TotalSeconds:F1} s" +
+                              (repeats > 1 ? $", {repeats} conversations each in sequence" : "") + $" (bound {options.BotPhaseTimeoutFor(n).TotalSeconds:F0} s)");
+                var before = proxies.Snapshot();
+                PhaseMetrics bot;
+                using (var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    phase.CancelAfter(options.BotPhaseTimeoutFor(n));
+                    bot = await scenario.RunBotPhaseAsync(n, options.Exchanges, arrival, repeats, phase.Token);
+                }
+                var botStorage = proxies.Snapshot() - before;
+                log.WriteLine($"  {bot.Elapsed.TotalSeconds:F1} s, {bot.Completed}/{bot.Conversations} completed, {bot.Errors} errors, {bot.LostReplies} lost");
+                foreach (var sample in bot.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
+                var botHistory = await HistoryCounts.ReadAsync(direct, target.TaskHubName, [.. bot.RoomIds], options.HistorySample, TimeSpan.FromSeconds(15), cancellationToken);
+
+                PhaseMetrics? saturation = null;
+                if (options.SaturationRooms > 0 && options.SaturationClicks > 0 && (levels.Count == 0 || options.SaturationEveryLevel))
+                {
+                    log.WriteLine($"N = {n}: the bot at saturation, {options.SaturationRooms} rooms × {options.SaturationClicks} clicks at once");
+                    using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    phase.CancelAfter(options.PhaseTimeout);
+                    saturation = await scenario.RunBotSaturationAsync(options.SaturationRooms, options.SaturationClicks, options.SetupConcurrency, phase.Token);
+                    var replies = saturation.Realtime.GetValueOrDefault(Scenario.SaturatedReply)?.Count ?? 0;
+                    log.WriteLine($"  setup {saturation.SetupElapsed.TotalSeconds:F1} s; {replies} replies in {saturation.MeasuredElapsed.TotalSeconds:F1} s = {replies / saturation.MeasuredElapsed.TotalSeconds:F1}/s; {saturation.Errors} errors, {saturation.LostReplies} lost");
+                    foreach (var sample in saturation.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
+                }
+
+                PhaseMetrics? agent = null;
+                var agentStorage = StorageCounts.Empty;
+                var agentHistory = HistoryCounts.None;
+                if (options.Agents)
+                {
+                    log.WriteLine($"N = {n}: {n} rooms transferred to agents ({options.SetupConcurrency} at a time), then K = {options.Exchanges} messages a room, one every {options.AgentMessageInterval.TotalSeconds:0.###} s (bound {options.AgentPhaseTimeoutFor(n).TotalSeconds:F0} s)");
+                    before = proxies.Snapshot();
+                    using (var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                    {
+                        phase.CancelAfter(options.AgentPhaseTimeoutFor(n));
+                        agent = await scenario.RunAgentPhaseAsync(n, options.Exchanges, options.AgentMessageInterval, options.SetupConcurrency, phase.Token);
+                    }
+                    agentStorage = proxies.Snapshot() - before;
+                    log.WriteLine($"  {agent.Elapsed.TotalSeconds:F1} s (setup {agent.SetupElapsed.TotalSeconds:F1} s, paced {agent.MeasuredElapsed.TotalSeconds:F1} s), {agent.Completed}/{agent.Conversations} completed, {agent.Errors} errors, {agent.LostReplies} lost, {agent.LateSends} late sends");
+                    foreach (var sample in agent.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
+                    agentHistory = await HistoryCounts.ReadAsync(direct, target.TaskHubName, [.. agent.RoomIds], options.HistorySample, TimeSpan.FromSeconds(15), cancellationToken);
+                }
+
+                var memory = PeakMemory.Of(target.ProcessId);
+                levels.Add(new LevelResult(n, options.Exchanges, bot, agent, botStorage, agentStorage, idle, botHistory, agentHistory, memory, saturation));
+            }
+            finally
+            {
+                await server.DisposeAsync();
+                await StorageCleanup.DeleteAsync(direct, target, log, cancellationToken);
+            }
+        }
+
+        // History as K grows: on a fresh, warmed-up server of its own (the levels' storage deleted), so no level's
+        // leftovers slow a conversation of 1,000 exchanges, and no level's figures include it.
+        if (options.HistoryExchanges.Count > 0)
+        {
+            log.WriteLine($"history phase: starting a fresh server ({clock.Elapsed.TotalSeconds:F0} s)");
             await using var server = await startServer(cancellationToken);
             var target = server.Target;
             using var http = Scenario.CreateHttpClient(target.BaseAddress);
-            // A reply later than this counts as lost; a burst of N waits behind the others, so the bound grows with N.
-            var replyTimeout = TimeSpan.FromSeconds(Math.Max(options.ReplyTimeout.TotalSeconds, Math.Min(n * 0.25, options.PhaseTimeout.TotalSeconds / 2)));
-            var scenario = new Scenario(target, http, replyTimeout);
-
-            if (floors is null)
+            var scenario = new Scenario(target, http, options.ReplyTimeout);
+            await WarmUpAsync(scenario, options, log, cancellationToken);
+            var index = 200_000;
+            foreach (var k in options.HistoryExchanges)
             {
-                log.WriteLine("floors: table upsert, HTTP round trip, orchestration echo");
-                var table = await Floors.TableUpsertAsync(direct, options.FloorSamples, cancellationToken);
-                var httpFloor = await Floors.HttpRoundTripAsync(http, options.FloorSamples, cancellationToken);
-                var echo = await Floors.OrchestrationEchoAsync(direct, options.EchoSingleEvents, options.EchoInstances, options.EchoEventsPerInstance, cancellationToken);
-                floors = new FloorResults(table, httpFloor, echo.Single, echo.Saturated, echo.EventsPerSecond, options.EchoInstances, echo.Errors);
-                log.WriteLine($"  table p50 {table.P50:F1} ms, HTTP p50 {httpFloor.P50:F1} ms, echo p50 {echo.Single.P50:F0} ms alone, {echo.Saturated.P50:F0} ms at {echo.EventsPerSecond:F0} events/s");
-            }
-
-            // Warm-up: one short conversation (tables created, JIT, the engine's first partitions); not measured.
-            using (var warm = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                warm.CancelAfter(options.PhaseTimeout);
-                var warmUp = await scenario.RunBotPhaseAsync(1, 1, warm.Token);
-                if (warmUp.Errors + warmUp.LostReplies > 0) log.WriteLine("  warm-up failed: " + string.Join("; ", warmUp.ErrorSamples));
-            }
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-
-            // The idle background: what the engine's polling and leases cost while nothing happens.
-            var idleStart = proxies.Snapshot();
-            var idleClock = Stopwatch.StartNew();
-            await Task.Delay(options.IdleWindow, cancellationToken);
-            var idle = (proxies.Snapshot() - idleStart).ByLabel.ToDictionary(kv => kv.Key, kv => kv.Value / idleClock.Elapsed.TotalSeconds);
-
-            log.WriteLine($"N = {n}: {n} visitors with the bot, K = {options.Exchanges}");
-            var before = proxies.Snapshot();
-            PhaseMetrics bot;
-            using (var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                phase.CancelAfter(options.PhaseTimeout);
-                bot = await scenario.RunBotPhaseAsync(n, options.Exchanges, phase.Token);
-            }
-            var botStorage = proxies.Snapshot() - before;
-            log.WriteLine($"  {bot.Elapsed.TotalSeconds:F1} s, {bot.Errors} errors, {bot.LostReplies} lost");
-            foreach (var sample in bot.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
-            var botHistory = await HistoryCounts.ReadAsync(direct, target.TaskHubName, [.. bot.RoomIds], options.HistorySample, TimeSpan.FromSeconds(15), cancellationToken);
-
-            PhaseMetrics? agent = null;
-            var agentStorage = StorageCounts.Empty;
-            var agentHistory = HistoryCounts.None;
-            if (options.Agents)
-            {
-                log.WriteLine($"N = {n}: {n} rooms transferred to agents, K = {options.Exchanges}");
-                before = proxies.Snapshot();
+                log.WriteLine($"history phase: one bot conversation of K = {k} (bound {BenchmarkOptions.HistoryTimeoutFor(k).TotalSeconds:F0} s)");
+                var tracker = new ExecutionTracker(direct, target.TaskHubName);
+                PhaseMetrics conversation;
                 using (var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
-                    phase.CancelAfter(options.PhaseTimeout);
-                    agent = await scenario.RunAgentPhaseAsync(n, options.Exchanges, phase.Token);
+                    phase.CancelAfter(BenchmarkOptions.HistoryTimeoutFor(k));
+                    conversation = await scenario.RunLongBotConversationAsync(index++, k, (room, _, ct) => tracker.ObserveAsync(room, ct), phase.Token);
                 }
-                agentStorage = proxies.Snapshot() - before;
-                log.WriteLine($"  {agent.Elapsed.TotalSeconds:F1} s, {agent.Errors} errors, {agent.LostReplies} lost");
-                foreach (var sample in agent.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
-                agentHistory = await HistoryCounts.ReadAsync(direct, target.TaskHubName, [.. agent.RoomIds], options.HistorySample, TimeSpan.FromSeconds(15), cancellationToken);
+                var room = conversation.RoomIds.FirstOrDefault();
+                var history = room is null ? null : await InstanceHistory.ReadAsync(direct, target.TaskHubName, room, TimeSpan.FromSeconds(15), cancellationToken);
+                var result = new HistoryGrowth(k, conversation, history, [.. tracker.Seen]);
+                growth.Add(result);
+                log.WriteLine($"  {conversation.Elapsed.TotalSeconds:F1} s, {result.Errors} errors; history: {history?.CurrentExecutionRows} rows in the current execution ({history?.RuntimeStatus}), {history?.TotalRows} in all, {result.Executions} executions");
+                foreach (var sample in conversation.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
             }
-
-            var memory = PeakMemory.Of(target.ProcessId);
-            levels.Add(new LevelResult(n, options.Exchanges, bot, agent, botStorage, agentStorage, idle, botHistory, agentHistory, memory));
         }
 
-        return new BenchmarkResult(options, floors!, levels, startedAt, clock.Elapsed);
+        return new BenchmarkResult(options, floors!, levels, startedAt, clock.Elapsed, growth);
+    }
+
+    /// <summary>One short conversation (tables created, JIT, the engine's first partitions); not measured.</summary>
+    private static async Task WarmUpAsync(Scenario scenario, BenchmarkOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        using (var warm = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            warm.CancelAfter(options.PhaseTimeout);
+            var warmUp = await scenario.RunBotPhaseAsync(1, 1, TimeSpan.Zero, 1, warm.Token);
+            if (warmUp.Errors + warmUp.LostReplies > 0) log.WriteLine("  warm-up failed: " + string.Join("; ", warmUp.ErrorSamples));
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
     }
 }

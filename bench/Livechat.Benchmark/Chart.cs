@@ -10,11 +10,12 @@ public static class Chart
         var plot = new Plot();
         var levels = result.Levels;
         var xs = Enumerable.Range(0, levels.Count).Select(i => (double)i).ToArray();
-        var palette = new[] { Colors.C0, Colors.C1, Colors.C2, Colors.C3 };
+        var palette = new[] { Colors.C0, Colors.C4, Colors.C1, Colors.C2, Colors.C3 };
         var series = new (string Name, Func<LevelResult, Percentiles?> Pick)[]
         {
-            ("bot reply (send → reply over SignalR)", l => l.Bot.Realtime.TryGetValue("bot reply (send → reply over SignalR)", out var r) ? r.Summarize() : null),
-            ("visitor → agent over SignalR", l => l.Agent?.Realtime.TryGetValue("visitor → agent (send → agent hears it)", out var r) == true ? r.Summarize() : null),
+            ("bot reply (send → reply over SignalR)", l => l.Bot.Realtime.TryGetValue(Scenario.BotReply, out var r) ? r.Summarize() : null),
+            ($"bot reply at saturation ({result.Options.SaturationRooms} rooms)", l => l.Saturation?.Realtime.TryGetValue(Scenario.SaturatedReply, out var r) == true ? r.Summarize() : null),
+            ($"visitor → agent, 1 msg / {result.Options.AgentMessageInterval.TotalSeconds:0.###} s per room", l => l.Agent?.Realtime.TryGetValue(Scenario.VisitorToAgent, out var r) == true ? r.Summarize() : null),
             ("sendMessage (HTTP)", l => l.Bot.Calls.TryGetValue("sendMessage", out var r) ? r.Summarize() : null),
             ("openRoom (HTTP)", l => l.Bot.Calls.TryGetValue("openRoom", out var r) ? r.Summarize() : null),
         };
@@ -42,6 +43,7 @@ public static class Chart
             ($"floor: orchestration echo p50, {result.Floors.EchoInstances} instances ({result.Floors.OrchestrationEchoSaturated.P50:F0} ms)", result.Floors.OrchestrationEchoSaturated.P50, Colors.C4),
             ($"floor: HTTP round trip p50 ({result.Floors.HttpRoundTrip.P50:F1} ms)", result.Floors.HttpRoundTrip.P50, Colors.Gray),
             ($"floor: table upsert p50 ({result.Floors.TableUpsert.P50:F1} ms)", result.Floors.TableUpsert.P50, Colors.Black),
+            ($"target: visitor ↔ agent p99 < {Targets.AgentP99Ms:0} ms", Targets.AgentP99Ms, Colors.Red),
         };
         foreach (var (name, ms, color) in floors)
         {
@@ -69,7 +71,9 @@ public static class Chart
         var min = all.Count > 0 ? all.Min() : 0;
         var max = all.Count > 0 ? all.Max() : 3;
         plot.Axes.SetLimits(-0.3, Math.Max(0.3, levels.Count - 0.7 + 0.4), Math.Floor(min * 2) / 2 - 0.1, Math.Ceiling(max * 2) / 2 + 0.1);
-        plot.Title($"Livechat local server: latency per N (K = {result.Options.Exchanges}), log scale");
+        var rates = string.Join(", ", levels.Where(l => l.Saturation is not null).Select(l => $"N = {l.N}: {Targets.SaturatedRate(l.Saturation!):F1}/s"));
+        plot.Title($"Livechat local server: latency per N (K = {result.Options.Exchanges}), log scale" +
+                   (rates.Length > 0 ? $"\nbot replies/s at saturation {rates}; echo ceiling {result.Floors.EchoEventsPerSecond:F1} events/s" : ""));
         plot.YLabel("latency");
         plot.XLabel("concurrent conversations");
         plot.ShowLegend(Edge.Right);

@@ -29,6 +29,30 @@ public sealed class PhaseMetrics
     public TimeSpan Elapsed;
     public ConcurrentBag<string> RoomIds { get; } = [];
 
+    /// <summary>Conversations (or rooms) that ran to their end with every call answered and every event heard.</summary>
+    public int Completed => _completed;
+
+    /// <summary>Bot phase: starts spread evenly over this window (zero: all at once); each visitor runs <see cref="Repeats"/> conversations in sequence.</summary>
+    public TimeSpan ArrivalWindow;
+    public int Visitors;
+    public int Repeats = 1;
+
+    /// <summary>Phases with a setup that is not the measured load (agent rooms, saturation rooms): its wall time and its concurrency.</summary>
+    public TimeSpan SetupElapsed;
+    public int SetupConcurrency;
+
+    /// <summary>The measured part: its wall time, and (paced agent phase) the interval between a room's messages.</summary>
+    public TimeSpan MeasuredElapsed;
+    public TimeSpan PaceInterval;
+    public int ReadyRooms;
+    private int _completed, _lateSends;
+
+    /// <summary>Paced sends that started more than 100 ms after their slot because the room's previous exchange overran it.</summary>
+    public int LateSends => _lateSends;
+
+    public void Complete() => Interlocked.Increment(ref _completed);
+    public void Late() => Interlocked.Increment(ref _lateSends);
+
     public Latencies Call(string name) => Calls.GetOrAdd(name, _ => new Latencies());
     public Latencies Live(string name) => Realtime.GetOrAdd(name, _ => new Latencies());
     public void CountHttp() => Interlocked.Increment(ref _httpCalls);
@@ -64,20 +88,57 @@ public sealed class Scenario(ServerTarget target, HttpClient http, TimeSpan repl
 {
     public const string Names = "createSession,negotiate,setUserParams,setCustomField(user),setCustomField(room),openRoom,sendMessage,closeRoom";
 
+    public const string BotReply = "bot reply (send → reply over SignalR)";
+    public const string SaturatedReply = "bot reply at saturation (send → reply over SignalR)";
+    public const string VisitorToAgent = "visitor → agent (send → agent hears it)";
+    public const string AgentToVisitor = "agent → visitor (send → visitor hears it)";
+
+    /// <summary>A visitor's open room: its session token, its realtime connection and the room.</summary>
+    private sealed record VisitorRoom(int Index, string Token, EventInbox Inbox, string RoomId);
+
+    /// <summary>An agent: its token, the department its rooms are transferred to, its realtime connection.</summary>
+    private sealed record Agent(string Token, string Department, EventInbox Inbox);
+
     /// <summary>
-    /// N visitors at once: session, realtime connection, setUserParams, setCustomField (user and room scope), open a
-    /// room, K clicks on the welcome recipe's buttons (each waiting for the bot's answer over SignalR), close.
+    /// N visitors: session, realtime connection, setUserParams, setCustomField (user and room scope), open a room, K
+    /// clicks on the welcome recipe's buttons (each waiting for the bot's answer over SignalR), close. The visitors'
+    /// starts are spread evenly over <paramref name="arrivalWindow"/> (zero: all at once); each visitor runs
+    /// <paramref name="repeats"/> conversations one after the other (so N = 1 has enough samples for percentiles).
     /// </summary>
-    public async Task<PhaseMetrics> RunBotPhaseAsync(int visitors, int exchanges, CancellationToken cancellationToken)
+    public async Task<PhaseMetrics> RunBotPhaseAsync(int visitors, int exchanges, TimeSpan arrivalWindow, int repeats, CancellationToken cancellationToken)
     {
-        var metrics = new PhaseMetrics { Conversations = visitors };
+        var metrics = new PhaseMetrics { Conversations = visitors * repeats, Visitors = visitors, Repeats = repeats, ArrivalWindow = arrivalWindow };
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, visitors).Select(i => Task.Run(() => BotConversationAsync(i, exchanges, metrics, cancellationToken))));
+        await Task.WhenAll(Enumerable.Range(0, visitors).Select(i => Task.Run(async () =>
+        {
+            var arrival = arrivalWindow * i / visitors - clock.Elapsed;
+            if (arrival > TimeSpan.Zero && !await DelayAsync(arrival, cancellationToken))
+            {
+                metrics.Error($"visitor {i}: the phase ended before its arrival");
+                return;
+            }
+            for (var r = 0; r < repeats; r++)
+                await BotConversationAsync(i * repeats + r, exchanges, metrics, null, cancellationToken);
+        })));
         metrics.Elapsed = clock.Elapsed;
+        metrics.MeasuredElapsed = clock.Elapsed;
         return metrics;
     }
 
-    private async Task BotConversationAsync(int i, int exchanges, PhaseMetrics m, CancellationToken ct)
+    /// <summary>
+    /// One bot conversation with K clicks, as in the bot phase, calling <paramref name="afterExchange"/> (room id,
+    /// exchange) after each reply and menu arrived; for the history phase, which may go to K = 1,000.
+    /// </summary>
+    public async Task<PhaseMetrics> RunLongBotConversationAsync(int index, int exchanges, Func<string, int, CancellationToken, Task> afterExchange, CancellationToken cancellationToken)
+    {
+        var metrics = new PhaseMetrics { Conversations = 1, Visitors = 1 };
+        var clock = Stopwatch.StartNew();
+        await BotConversationAsync(index, exchanges, metrics, afterExchange, cancellationToken);
+        metrics.Elapsed = metrics.MeasuredElapsed = clock.Elapsed;
+        return metrics;
+    }
+
+    private async Task BotConversationAsync(int i, int exchanges, PhaseMetrics m, Func<string, int, CancellationToken, Task>? afterExchange, CancellationToken ct)
     {
         EventInbox? inbox = null;
         try
@@ -89,32 +150,14 @@ public sealed class Scenario(ServerTarget target, HttpClient http, TimeSpan repl
             await CallAsync(m, "setCustomField(user)", HttpMethod.Put, "api/v1/session/fields/plan", token, new { value = "pro" }, ct);
             await CallAsync(m, "setCustomField(room)", HttpMethod.Put, "api/v1/session/fields/orderId", token, new { value = $"order-{i}", scope = "room" }, ct);
 
-            var opening = Stopwatch.GetTimestamp();
-            var room = await CallAsync(m, "openRoom", HttpMethod.Post, "api/v1/rooms", token, null, ct);
-            var roomId = room.GetProperty("roomId").GetString()!;
-            m.RoomIds.Add(roomId);
-            var menu = await inbox.WaitAsync(e => IsBot(e, roomId, "menu", 0), replyTimeout, ct)
-                ?? throw Lost(m, $"greeting of {roomId}");
-            m.Live("greeting (openRoom → menu)").Add(Stopwatch.GetElapsedTime(opening, menu.ReceivedAt));
-
+            var room = await OpenBotRoomAsync(m, i, token, inbox, "greeting (openRoom → menu)", ct);
             for (var e = 1; e <= exchanges; e++)
             {
-                var button = e % 2 == 1 ? "pricing" : "support";
-                var sent = Stopwatch.GetTimestamp();
-                var posted = await CallAsync(m, "sendMessage", HttpMethod.Post, $"api/v1/rooms/{roomId}/messages", token,
-                    new { clientMessageId = $"v{i}-{e}", buttonId = button, text = button == "pricing" ? "Pricing" : "Support" }, ct);
-                var seq = posted.GetProperty("message").GetProperty("seq").GetInt64();
-                var reply = await inbox.WaitAsync(ev => IsBot(ev, roomId, button, seq), replyTimeout, ct)
-                    ?? throw Lost(m, $"bot reply {e} in {roomId}");
-                m.Live("bot reply (send → reply over SignalR)").Add(Stopwatch.GetElapsedTime(sent, reply.ReceivedAt));
-                // The recipe shows its menu again; the next click waits for it, as a visitor would.
-                _ = await inbox.WaitAsync(ev => IsBot(ev, roomId, "menu", reply.Seq), replyTimeout, ct)
-                    ?? throw Lost(m, $"menu after reply {e} in {roomId}");
+                await ClickAsync(m, room, e, BotReply, ct);
+                if (afterExchange is not null) await afterExchange(room.RoomId, e, ct);
             }
-
-            await CallAsync(m, "closeRoom", HttpMethod.Post, $"api/v1/rooms/{roomId}/close", token, null, ct);
-            if (await inbox.WaitAsync(ev => ev.Name == "chatEnded" && ev.Str("roomId") == roomId, replyTimeout, ct) is null)
-                throw Lost(m, $"chatEnded of {roomId}");
+            await CloseBotRoomAsync(m, room, ct);
+            m.Complete();
         }
         catch (ConversationAborted)
         {
@@ -133,17 +176,119 @@ public sealed class Scenario(ServerTarget target, HttpClient http, TimeSpan repl
         }
     }
 
-    /// <summary>
-    /// N rooms handed to agents (no orchestration on the live path): each room is opened, transferred with the admin
-    /// API and claimed; then K times the visitor writes (measured until the agent's connection hears it) and the
-    /// agent answers (measured until the visitor's connection hears it); the agent closes.
-    /// </summary>
-    public async Task<PhaseMetrics> RunAgentPhaseAsync(int rooms, int exchanges, CancellationToken cancellationToken)
+    /// <summary>Opens a room and waits for the welcome recipe's greeting (its menu).</summary>
+    private async Task<VisitorRoom> OpenBotRoomAsync(PhaseMetrics m, int i, string token, EventInbox inbox, string? greetingLabel, CancellationToken ct)
     {
-        var metrics = new PhaseMetrics { Conversations = rooms };
+        var opening = Stopwatch.GetTimestamp();
+        var opened = await CallAsync(m, "openRoom", HttpMethod.Post, "api/v1/rooms", token, null, ct);
+        var roomId = opened.GetProperty("roomId").GetString()!;
+        m.RoomIds.Add(roomId);
+        var menu = await inbox.WaitAsync(e => IsBot(e, roomId, "menu", 0), replyTimeout, ct)
+            ?? throw Lost(m, $"greeting of {roomId}");
+        if (greetingLabel is not null) m.Live(greetingLabel).Add(Stopwatch.GetElapsedTime(opening, menu.ReceivedAt));
+        return new VisitorRoom(i, token, inbox, roomId);
+    }
+
+    /// <summary>One click on a menu button: measured until the bot's answer is heard; then waits for the menu that follows.</summary>
+    private async Task ClickAsync(PhaseMetrics m, VisitorRoom room, int e, string label, CancellationToken ct)
+    {
+        var button = e % 2 == 1 ? "pricing" : "support";
+        var sent = Stopwatch.GetTimestamp();
+        var posted = await CallAsync(m, "sendMessage", HttpMethod.Post, $"api/v1/rooms/{room.RoomId}/messages", room.Token,
+            new { clientMessageId = $"v{room.Index}-{e}", buttonId = button, text = button == "pricing" ? "Pricing" : "Support" }, ct);
+        var seq = posted.GetProperty("message").GetProperty("seq").GetInt64();
+        var reply = await room.Inbox.WaitAsync(ev => IsBot(ev, room.RoomId, button, seq), replyTimeout, ct)
+            ?? throw Lost(m, $"bot reply {e} in {room.RoomId}");
+        m.Live(label).Add(Stopwatch.GetElapsedTime(sent, reply.ReceivedAt));
+        // The recipe shows its menu again; the next click waits for it, as a visitor would.
+        _ = await room.Inbox.WaitAsync(ev => IsBot(ev, room.RoomId, "menu", reply.Seq), replyTimeout, ct)
+            ?? throw Lost(m, $"menu after reply {e} in {room.RoomId}");
+    }
+
+    private async Task CloseBotRoomAsync(PhaseMetrics m, VisitorRoom room, CancellationToken ct)
+    {
+        await CallAsync(m, "closeRoom", HttpMethod.Post, $"api/v1/rooms/{room.RoomId}/close", room.Token, null, ct);
+        if (await room.Inbox.WaitAsync(ev => ev.Name == "chatEnded" && ev.Str("roomId") == room.RoomId, replyTimeout, ct) is null)
+            throw Lost(m, $"chatEnded of {room.RoomId}");
+    }
+
+    /// <summary>
+    /// The bot at saturation, comparable with the saturated orchestration echo: S rooms are opened and greeted first
+    /// (setup, <paramref name="setupConcurrency"/> at a time, not measured); then all rooms at once click a button
+    /// and wait for the reply and the menu that follows, M times each (a closed loop); then the rooms are closed.
+    /// Bot replies per second = replies heard ÷ the wall time of that loop.
+    /// </summary>
+    public async Task<PhaseMetrics> RunBotSaturationAsync(int rooms, int clicks, int setupConcurrency, CancellationToken cancellationToken)
+    {
+        var metrics = new PhaseMetrics { Conversations = rooms, Visitors = rooms, SetupConcurrency = setupConcurrency };
+        var clock = Stopwatch.StartNew();
+        var inboxes = new ConcurrentBag<EventInbox>();
+        try
+        {
+            var ready = await BoundedAsync(rooms, setupConcurrency, async i =>
+            {
+                var session = await CallAsync(metrics, "createSession", HttpMethod.Post, "api/v1/sessions", null, new { }, cancellationToken);
+                var token = session.GetProperty("token").GetString()!;
+                var inbox = await ConnectAsync(metrics, "api/v1/negotiate", token, cancellationToken);
+                inboxes.Add(inbox);
+                return await OpenBotRoomAsync(metrics, 100_000 + i, token, inbox, "greeting (setup)", cancellationToken);
+            }, metrics, "saturation room", cancellationToken);
+            metrics.SetupElapsed = clock.Elapsed;
+            metrics.ReadyRooms = ready.Count;
+
+            var loop = Stopwatch.StartNew();
+            var done = await Task.WhenAll(ready.Select(room => Task.Run(async () =>
+            {
+                try
+                {
+                    for (var e = 1; e <= clicks; e++) await ClickAsync(metrics, room, e, SaturatedReply, cancellationToken);
+                    return true;
+                }
+                catch (ConversationAborted) { return false; }
+                catch (Exception ex) { metrics.Error($"saturation room {room.Index}: {ex.GetType().Name}: {ex.Message}"); return false; }
+            })));
+            metrics.MeasuredElapsed = loop.Elapsed;
+
+            // Teardown: close the rooms that finished, bounded like the setup.
+            var finished = ready.Where((_, k) => done[k]).ToList();
+            await BoundedAsync(finished.Count, setupConcurrency, async k =>
+            {
+                await CloseBotRoomAsync(metrics, finished[k], cancellationToken);
+                metrics.Complete();
+                return true;
+            }, metrics, "saturation close", cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            metrics.Error($"saturation: {ex.GetType().Name}: {ex.Message}");
+        }
+        finally
+        {
+            foreach (var inbox in inboxes)
+            {
+                metrics.Heard(inbox);
+                await inbox.DisposeAsync();
+            }
+        }
+        metrics.Elapsed = clock.Elapsed;
+        return metrics;
+    }
+
+    /// <summary>
+    /// N rooms handed to agents (no orchestration on the live path). Setup (recorded, but not the measured load):
+    /// each room is opened, greeted, transferred with the admin API and claimed, <paramref name="setupConcurrency"/>
+    /// rooms at a time. Then the measured load: each room, from a random offset within the first interval, sends K
+    /// visitor messages one <paramref name="interval"/> apart (N ÷ interval messages a second overall); each is
+    /// measured until the agent's connection hears it, and the agent answers (measured until the visitor's
+    /// connection hears it). Then the agent closes the rooms (teardown, bounded the same way).
+    /// </summary>
+    public async Task<PhaseMetrics> RunAgentPhaseAsync(int rooms, int exchanges, TimeSpan interval, int setupConcurrency, CancellationToken cancellationToken)
+    {
+        var metrics = new PhaseMetrics { Conversations = rooms, Visitors = rooms, PaceInterval = interval, SetupConcurrency = setupConcurrency };
         var clock = Stopwatch.StartNew();
         var agentCount = Math.Max(1, (rooms + 24) / 25);
-        var agents = new List<(string Token, string Department, EventInbox Inbox)>();
+        var agents = new List<Agent>();
+        var inboxes = new ConcurrentBag<EventInbox>();
         try
         {
             for (var j = 0; j < agentCount; j++)
@@ -152,9 +297,43 @@ public sealed class Scenario(ServerTarget target, HttpClient http, TimeSpan repl
                 var issued = await CallAsync(metrics, "issueAgentToken", HttpMethod.Post, "api/v1/admin/agents/token", null,
                     new { agentId = $"agent{j}", name = $"Agent {j}", departments = new[] { department } }, cancellationToken, admin: true);
                 var token = issued.GetProperty("token").GetString()!;
-                agents.Add((token, department, await ConnectAsync(metrics, "api/v1/agent/negotiate", token, cancellationToken)));
+                agents.Add(new Agent(token, department, await ConnectAsync(metrics, "api/v1/agent/negotiate", token, cancellationToken)));
             }
-            await Task.WhenAll(Enumerable.Range(0, rooms).Select(i => Task.Run(() => AgentConversationAsync(i, exchanges, agents[i % agentCount], metrics, cancellationToken))));
+
+            var ready = await BoundedAsync(rooms, setupConcurrency, async i =>
+            {
+                var agent = agents[i % agentCount];
+                var session = await CallAsync(metrics, "createSession", HttpMethod.Post, "api/v1/sessions", null, new { }, cancellationToken);
+                var token = session.GetProperty("token").GetString()!;
+                var inbox = await ConnectAsync(metrics, "api/v1/negotiate", token, cancellationToken);
+                inboxes.Add(inbox);
+                var room = await OpenBotRoomAsync(metrics, i, token, inbox, null, cancellationToken);
+                await CallAsync(metrics, "transfer (admin)", HttpMethod.Post, $"api/v1/admin/rooms/{room.RoomId}/transfer", null, new { department = agent.Department }, cancellationToken, admin: true);
+                await CallAsync(metrics, "claim (agent)", HttpMethod.Post, $"api/v1/agent/rooms/{room.RoomId}/claim", agent.Token, null, cancellationToken);
+                _ = await inbox.WaitAsync(e => e.Name == "agentJoined" && e.Str("roomId") == room.RoomId, replyTimeout, cancellationToken)
+                    ?? throw Lost(metrics, $"agentJoined of {room.RoomId}");
+                return (Room: room, Agent: agent);
+            }, metrics, "agent room", cancellationToken);
+            metrics.SetupElapsed = clock.Elapsed;
+            metrics.ReadyRooms = ready.Count;
+
+            // The measured load: one visitor message per room per interval, rooms starting at random offsets.
+            var random = new Random(rooms);
+            var offsets = ready.Select(_ => interval * random.NextDouble()).ToList();
+            var paced = Stopwatch.StartNew();
+            var done = await Task.WhenAll(ready.Select((r, k) => Task.Run(() => PacedExchangesAsync(metrics, r.Room, r.Agent, exchanges, interval, offsets[k], paced, cancellationToken))));
+            metrics.MeasuredElapsed = paced.Elapsed;
+
+            var finished = ready.Where((_, k) => done[k]).ToList();
+            await BoundedAsync(finished.Count, setupConcurrency, async k =>
+            {
+                var (room, agent) = finished[k];
+                await CallAsync(metrics, "close (agent)", HttpMethod.Post, $"api/v1/agent/rooms/{room.RoomId}/close", agent.Token, null, cancellationToken);
+                if (await room.Inbox.WaitAsync(ev => ev.Name == "chatEnded" && ev.Str("roomId") == room.RoomId, replyTimeout, cancellationToken) is null)
+                    throw Lost(metrics, $"chatEnded of {room.RoomId}");
+                metrics.Complete();
+                return true;
+            }, metrics, "agent close", cancellationToken);
         }
         catch (ConversationAborted)
         {
@@ -165,6 +344,11 @@ public sealed class Scenario(ServerTarget target, HttpClient http, TimeSpan repl
         }
         finally
         {
+            foreach (var inbox in inboxes)
+            {
+                metrics.Heard(inbox);
+                await inbox.DisposeAsync();
+            }
             foreach (var agent in agents)
             {
                 metrics.Heard(agent.Inbox);
@@ -175,60 +359,96 @@ public sealed class Scenario(ServerTarget target, HttpClient http, TimeSpan repl
         return metrics;
     }
 
-    private async Task AgentConversationAsync(int i, int exchanges, (string Token, string Department, EventInbox Inbox) agent, PhaseMetrics m, CancellationToken ct)
+    /// <summary>One room's paced exchanges: message e goes at offset + (e − 1) × interval from the paced start.</summary>
+    private async Task<bool> PacedExchangesAsync(PhaseMetrics m, VisitorRoom room, Agent agent, int exchanges, TimeSpan interval, TimeSpan offset, Stopwatch paced, CancellationToken ct)
     {
-        EventInbox? inbox = null;
         try
         {
-            var session = await CallAsync(m, "createSession", HttpMethod.Post, "api/v1/sessions", null, new { }, ct);
-            var token = session.GetProperty("token").GetString()!;
-            inbox = await ConnectAsync(m, "api/v1/negotiate", token, ct);
-            var room = await CallAsync(m, "openRoom", HttpMethod.Post, "api/v1/rooms", token, null, ct);
-            var roomId = room.GetProperty("roomId").GetString()!;
-            m.RoomIds.Add(roomId);
-            _ = await inbox.WaitAsync(e => IsBot(e, roomId, "menu", 0), replyTimeout, ct) ?? throw Lost(m, $"greeting of {roomId}");
-
-            await CallAsync(m, "transfer (admin)", HttpMethod.Post, $"api/v1/admin/rooms/{roomId}/transfer", null, new { department = agent.Department }, ct, admin: true);
-            await CallAsync(m, "claim (agent)", HttpMethod.Post, $"api/v1/agent/rooms/{roomId}/claim", agent.Token, null, ct);
-            _ = await inbox.WaitAsync(e => e.Name == "agentJoined" && e.Str("roomId") == roomId, replyTimeout, ct) ?? throw Lost(m, $"agentJoined of {roomId}");
-
             for (var e = 1; e <= exchanges; e++)
             {
-                var visitorMessageId = $"av{i}-{e}";
+                var wait = offset + interval * (e - 1) - paced.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    if (!await DelayAsync(wait, ct)) throw Lost(m, $"visitor message {e} in {room.RoomId}: the phase ended before its slot");
+                }
+                else if (wait < TimeSpan.FromMilliseconds(-100)) m.Late();
+
+                var visitorMessageId = $"av{room.Index}-{e}";
                 var sent = Stopwatch.GetTimestamp();
-                await CallAsync(m, "sendMessage (to agent)", HttpMethod.Post, $"api/v1/rooms/{roomId}/messages", token,
-                    new { clientMessageId = visitorMessageId, text = $"Question {e} from visitor {i}" }, ct);
-                var heard = await agent.Inbox.WaitAsync(ev => ev.Name == "message" && ev.Str("roomId") == roomId && ev.Str("clientMessageId") == visitorMessageId, replyTimeout, ct)
-                    ?? throw Lost(m, $"visitor message {e} to the agent in {roomId}");
-                m.Live("visitor → agent (send → agent hears it)").Add(Stopwatch.GetElapsedTime(sent, heard.ReceivedAt));
+                await CallAsync(m, "sendMessage (to agent)", HttpMethod.Post, $"api/v1/rooms/{room.RoomId}/messages", room.Token,
+                    new { clientMessageId = visitorMessageId, text = $"Question {e} from visitor {room.Index}" }, ct);
+                var heard = await agent.Inbox.WaitAsync(ev => ev.Name == "message" && ev.Str("roomId") == room.RoomId && ev.Str("clientMessageId") == visitorMessageId, replyTimeout, ct)
+                    ?? throw Lost(m, $"visitor message {e} to the agent in {room.RoomId}");
+                m.Live(VisitorToAgent).Add(Stopwatch.GetElapsedTime(sent, heard.ReceivedAt));
 
-                var agentMessageId = $"aa{i}-{e}";
+                var agentMessageId = $"aa{room.Index}-{e}";
                 var answered = Stopwatch.GetTimestamp();
-                await CallAsync(m, "agent sendMessage", HttpMethod.Post, $"api/v1/agent/rooms/{roomId}/messages", agent.Token,
+                await CallAsync(m, "agent sendMessage", HttpMethod.Post, $"api/v1/agent/rooms/{room.RoomId}/messages", agent.Token,
                     new { clientMessageId = agentMessageId, text = $"Answer {e}" }, ct);
-                var delivered = await inbox.WaitAsync(ev => ev.Name == "message" && ev.Str("roomId") == roomId && ev.Str("sender") == "agent" && ev.Str("text") == $"Answer {e}", replyTimeout, ct)
-                    ?? throw Lost(m, $"agent answer {e} to the visitor in {roomId}");
-                m.Live("agent → visitor (send → visitor hears it)").Add(Stopwatch.GetElapsedTime(answered, delivered.ReceivedAt));
+                var delivered = await room.Inbox.WaitAsync(ev => ev.Name == "message" && ev.Str("roomId") == room.RoomId && ev.Str("sender") == "agent" && ev.Str("text") == $"Answer {e}", replyTimeout, ct)
+                    ?? throw Lost(m, $"agent answer {e} to the visitor in {room.RoomId}");
+                m.Live(AgentToVisitor).Add(Stopwatch.GetElapsedTime(answered, delivered.ReceivedAt));
             }
-
-            await CallAsync(m, "close (agent)", HttpMethod.Post, $"api/v1/agent/rooms/{roomId}/close", agent.Token, null, ct);
-            if (await inbox.WaitAsync(ev => ev.Name == "chatEnded" && ev.Str("roomId") == roomId, replyTimeout, ct) is null)
-                throw Lost(m, $"chatEnded of {roomId}");
+            return true;
         }
         catch (ConversationAborted)
         {
+            return false;
         }
         catch (Exception ex)
         {
-            m.Error($"agent room {i}: {ex.GetType().Name}: {ex.Message}");
+            m.Error($"agent room {room.Index}: {ex.GetType().Name}: {ex.Message}");
+            return false;
         }
-        finally
+    }
+
+    /// <summary>
+    /// Runs <paramref name="count"/> steps, at most <paramref name="concurrency"/> at a time; a step that fails is
+    /// counted (already, or here) and left out of the result, which keeps the others in index order.
+    /// </summary>
+    private static async Task<List<T>> BoundedAsync<T>(int count, int concurrency, Func<int, Task<T>> step, PhaseMetrics m, string what, CancellationToken ct)
+    {
+        using var gate = new SemaphoreSlim(Math.Max(1, concurrency));
+        var results = await Task.WhenAll(Enumerable.Range(0, count).Select(i => Task.Run(async () =>
         {
-            if (inbox is not null)
+            try { await gate.WaitAsync(ct); }
+            catch (OperationCanceledException)
             {
-                m.Heard(inbox);
-                await inbox.DisposeAsync();
+                m.Error($"{what} {i}: the phase ended before its turn");
+                return (Ok: false, Value: default(T)!);
             }
+            try
+            {
+                return (Ok: true, Value: await step(i));
+            }
+            catch (ConversationAborted)
+            {
+                return (Ok: false, Value: default(T)!);
+            }
+            catch (Exception ex)
+            {
+                m.Error($"{what} {i}: {ex.GetType().Name}: {ex.Message}");
+                return (Ok: false, Value: default(T)!);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })));
+        return [.. results.Where(r => r.Ok).Select(r => r.Value)];
+    }
+
+    /// <summary>Waits; false when the phase's deadline came first.</summary>
+    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(delay, ct);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -1,0 +1,47 @@
+using Azure.Data.Tables;
+using DurableTask.AzureStorage;
+using Livechat.Azure.Durable;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Livechat.Benchmark;
+
+/// <summary>
+/// Deletes what one stopped server left in Azurite: its task hub (control and work-item queues, with the pending
+/// timer messages every room leaves behind; History and Instances tables; lease blobs) and its app tables. Every level
+/// and the history phase then start on storage as empty as a fresh Azurite, whatever ran before them.
+/// </summary>
+public static class StorageCleanup
+{
+    public static async Task DeleteAsync(string connectionString, ServerTarget target, TextWriter log, CancellationToken cancellationToken)
+    {
+        var bound = TimeSpan.FromSeconds(60);
+        try
+        {
+            var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+            {
+                TaskHubName = target.TaskHubName,
+                StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+                PartitionCount = new DurableEngineOptions().PartitionCount,
+                LoggerFactory = NullLoggerFactory.Instance,
+            });
+            await service.DeleteAsync().WaitAsync(bound, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            log.WriteLine($"  cleanup: task hub {target.TaskHubName} not deleted: {ex.GetType().Name}: {ex.Message}");
+        }
+        if (string.IsNullOrEmpty(target.TablePrefix)) return;
+        try
+        {
+            var tables = new TableServiceClient(connectionString);
+            var names = new List<string>();
+            await foreach (var table in tables.QueryAsync(cancellationToken: cancellationToken))
+                if (table.Name.StartsWith(target.TablePrefix, StringComparison.Ordinal)) names.Add(table.Name);
+            foreach (var name in names) await tables.DeleteTableAsync(name, cancellationToken).WaitAsync(bound, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            log.WriteLine($"  cleanup: tables {target.TablePrefix}* not all deleted: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+}
