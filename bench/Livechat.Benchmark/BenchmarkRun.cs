@@ -101,6 +101,9 @@ public sealed record LevelResult(
     long? PeakMemoryBytes,
     PhaseMetrics? Saturation = null)
 {
+    /// <summary>A point read in the level's Rooms table after its phases, and how many rows that table held.</summary>
+    public (Percentiles PointRead, long Rows)? RoomsTableAfter { get; init; }
+
     public int Errors => Bot.Errors + Bot.LostReplies + (Agent?.Errors ?? 0) + (Agent?.LostReplies ?? 0) + (Saturation?.Errors ?? 0) + (Saturation?.LostReplies ?? 0);
 
     /// <summary>A phase's storage requests with the idle background (queue polling, lease renewal) taken out.</summary>
@@ -213,7 +216,13 @@ public static class BenchmarkRun
                 }
 
                 var memory = PeakMemory.Of(target.ProcessId);
-                levels.Add(new LevelResult(n, options.Exchanges, bot, agent, botStorage, agentStorage, idle, botHistory, agentHistory, memory, saturation));
+                (Percentiles, long)? roomsAfter = null;
+                if (bot.RoomIds.FirstOrDefault() is { } someRoom)
+                    roomsAfter = await Floors.RoomsTableAfterAsync(direct, target.TablePrefix + "Rooms", someRoom, options.FloorSamples, cancellationToken);
+                levels.Add(new LevelResult(n, options.Exchanges, bot, agent, botStorage, agentStorage, idle, botHistory, agentHistory, memory, saturation)
+                {
+                    RoomsTableAfter = roomsAfter,
+                });
             }
             finally
             {

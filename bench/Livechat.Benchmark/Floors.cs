@@ -40,6 +40,26 @@ public static class Floors
     }
 
     /// <summary>
+    /// Azurite after a level: a point read of one row in the level's Rooms table (the read every message starts
+    /// with) and the table's row count. Azurite keeps tables in memory and slows as they grow; Azure Table Storage
+    /// serves a point read in the same time whatever the table's size, so this tells the emulator's share of a slowdown.
+    /// </summary>
+    public static async Task<(Percentiles PointRead, long Rows)> RoomsTableAfterAsync(string connectionString, string tableName, string roomId, int samples, CancellationToken cancellationToken)
+    {
+        var table = new TableClient(connectionString, tableName);
+        var latencies = new Latencies();
+        for (var i = -5; i < samples; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await table.GetEntityIfExistsAsync<TableEntity>(roomId, "room", cancellationToken: cancellationToken);
+            if (i >= 0) latencies.Add(Stopwatch.GetElapsedTime(started));
+        }
+        long rows = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"], maxPerPage: 1000, cancellationToken: cancellationToken)) rows++;
+        return (latencies.Summarize(), rows);
+    }
+
+    /// <summary>
     /// The HTTP floor: GET /api/widget.js with its ETag (answered 304 with no body and no storage call) against the
     /// server under test: Kestrel, routing and loopback, nothing of the app's work. The hub is server-to-client only,
     /// so there is no SignalR echo to measure; the agent path is the realtime path without orchestration.

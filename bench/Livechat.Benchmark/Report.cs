@@ -37,6 +37,20 @@ public static class Report
                       "(an HTTP call, one table transaction, a hub send, no orchestration) is the realtime path without the engine.");
         sb.AppendLine();
 
+        if (result.Levels.Any(l => l.RoomsTableAfter is not null))
+        {
+            sb.AppendLine("### Azurite after each level");
+            sb.AppendLine();
+            sb.AppendLine("Azurite keeps tables in memory and slows as they fill; Azure Table Storage answers a point read in the same time whatever the table's size. A point read of one room in the level's Rooms table (every message starts with one), after the level:");
+            sb.AppendLine();
+            sb.AppendLine("| N | Rooms table rows | point read p50 ms | p95 ms | p99 ms | p50 ÷ table floor |");
+            sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var l in result.Levels)
+                if (l.RoomsTableAfter is { } after)
+                    sb.AppendLine($"| {l.N} | {after.Rows:N0} | {Ms(after.PointRead.P50)} | {Ms(after.PointRead.P95)} | {Ms(after.PointRead.P99)} | {Ratio(after.PointRead.P50, f.TableUpsert.P50)} |");
+            sb.AppendLine();
+        }
+
         sb.AppendLine("## Throughput and errors");
         sb.AppendLine();
         sb.AppendLine("| N | phase | load | wall s | completed | conversations/s | HTTP requests/s | errors | lost replies | server peak memory (VmHWM) |");

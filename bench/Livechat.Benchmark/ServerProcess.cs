@@ -89,6 +89,9 @@ public sealed class ServerProcess : IServerLease
 
     public ValueTask DisposeAsync()
     {
+        // For a look at what the server said (warnings and errors): BENCH_SERVER_LOG=/path/prefix.
+        if (Environment.GetEnvironmentVariable("BENCH_SERVER_LOG") is { Length: > 0 } logPrefix)
+            lock (_output) File.WriteAllText($"{logPrefix}-{_process.Id}.log", _output.ToString());
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
