@@ -69,11 +69,13 @@ public sealed class PhaseMetrics
         if (ErrorSamples.Count < 20) ErrorSamples.Enqueue("lost: " + what);
     }
 
-    public void Heard(EventInbox inbox)
+    /// <summary>Counts what a connection heard (the SignalR messages a conversation costs) and closes it.</summary>
+    public async ValueTask HeardAndCloseAsync(EventInbox inbox)
     {
         Interlocked.Add(ref SignalRMessages, inbox.Count);
         Interlocked.Add(ref SignalRUnits, inbox.BilledUnits);
         Interlocked.Add(ref SignalRBytes, inbox.Bytes);
+        await inbox.DisposeAsync();
     }
 }
 
@@ -170,8 +172,7 @@ public sealed class Scenario(ServerTarget target, HttpClient http, TimeSpan repl
         {
             if (inbox is not null)
             {
-                m.Heard(inbox);
-                await inbox.DisposeAsync();
+                await m.HeardAndCloseAsync(inbox);
             }
         }
     }
@@ -266,8 +267,7 @@ public sealed class Scenario(ServerTarget target, HttpClient http, TimeSpan repl
         {
             foreach (var inbox in inboxes)
             {
-                metrics.Heard(inbox);
-                await inbox.DisposeAsync();
+                await metrics.HeardAndCloseAsync(inbox);
             }
         }
         metrics.Elapsed = clock.Elapsed;
@@ -346,13 +346,11 @@ public sealed class Scenario(ServerTarget target, HttpClient http, TimeSpan repl
         {
             foreach (var inbox in inboxes)
             {
-                metrics.Heard(inbox);
-                await inbox.DisposeAsync();
+                await metrics.HeardAndCloseAsync(inbox);
             }
             foreach (var agent in agents)
             {
-                metrics.Heard(agent.Inbox);
-                await agent.Inbox.DisposeAsync();
+                await metrics.HeardAndCloseAsync(agent.Inbox);
             }
         }
         metrics.Elapsed = clock.Elapsed;
