@@ -12,4 +12,7 @@ public sealed record FlowStep(IReadOnlyList<BotMessage> Messages, string? Waitin
     public string? WebhookBlockId { get; init; }
     public string? TransferDepartment { get; init; }
     public bool Transferred { get; init; }
+
+    /// <summary>Whether the step has anything to deliver: messages, values to store, or the end of the room.</summary>
+    public bool HasTurn() => Messages.Count > 0 || Saves.Count > 0 || Ended;
 }

@@ -9,6 +9,10 @@ namespace Livechat.Core.Rooms;
 public sealed record BotTurn(string RoomId, int Turn, IReadOnlyList<BotMessage> Messages, string? EndReason = null)
 {
     public IReadOnlyList<FlowSave> Saves { get; init; } = [];
+
+    /// <summary>The turn that delivers a recipe step: its messages and saves, and the recipe's end when it ended.</summary>
+    public static BotTurn Of(string roomId, int turn, FlowStep step) =>
+        new(roomId, turn, step.Messages, step.Ended ? EndReasons.RecipeEnded : null) { Saves = step.Saves };
 }
 
 /// <summary>

@@ -128,11 +128,10 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
         while (true)
         {
             state = state with { WaitingBlockId = step.WaitingBlockId, Variables = step.Variables };
-            if (StartRoomActivity.HasTurn(step))
+            if (step.HasTurn())
             {
                 state = state with { Turn = state.Turn + 1 };
-                var result = delivered ?? await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity),
-                    new BotTurn(context.InstanceId, state.Turn, step.Messages, step.Ended ? EndReasons.RecipeEnded : null) { Saves = step.Saves });
+                var result = delivered ?? await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity), BotTurn.Of(context.InstanceId, state.Turn, step));
                 delivered = null;
                 // The cursor may pass the bot's own messages while they directly follow it: no visitor message is between.
                 var cursor = state.Cursor;

@@ -25,12 +25,7 @@ public sealed class StartRoomActivity(IRoomStore rooms, IRecipeStore recipes, Fl
             ?? throw new InvalidOperationException($"Recipe {room.RecipeId} version {room.RecipeVersion} does not exist.");
         var known = await variables.ReadAsync(room, cancellationToken);
         var first = RecipeInterpreter.Start(recipe, known);
-        var delivered = HasTurn(first)
-            ? await delivery.DeliverAsync(room, new BotTurn(roomId, FirstTurn, first.Messages, first.Ended ? EndReasons.RecipeEnded : null) { Saves = first.Saves }, cancellationToken)
-            : null;
+        var delivered = first.HasTurn() ? await delivery.DeliverAsync(room, BotTurn.Of(roomId, FirstTurn, first), cancellationToken) : null;
         return new RoomStart(recipe, known, first, delivered);
     }
-
-    /// <summary>Whether a step has anything to deliver (the orchestrator counts a turn for exactly these).</summary>
-    public static bool HasTurn(FlowStep step) => step.Messages.Count > 0 || step.Saves.Count > 0 || step.Ended;
 }

@@ -45,7 +45,7 @@ public sealed class RoomOrchestratorTests
                 _calls.Add(nameof(StartRoomActivity));
                 var recipe = _startRecipe ?? _recipe;
                 var first = RecipeInterpreter.Start(recipe, FlowVariables.Empty);
-                var greeting = new BotTurn(RoomId, StartRoomActivity.FirstTurn, first.Messages, first.Ended ? EndReasons.RecipeEnded : null);
+                var greeting = BotTurn.Of(RoomId, StartRoomActivity.FirstTurn, first);
                 _turns.Add(greeting);
                 return new RoomStart(recipe, FlowVariables.Empty, first, _deliver(greeting));
             });
