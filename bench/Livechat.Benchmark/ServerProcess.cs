@@ -21,11 +21,16 @@ public sealed class ServerProcess : IServerLease
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private StreamWriter? _log;
 
     private ServerProcess(Process process, ServerTarget target)
     {
         _process = process;
         Target = target;
+        // For a look at what the server said (warnings and errors) over a whole run: BENCH_SERVER_LOG=/path/prefix.
+        // Written as it comes, each line with the time it arrived, so an overload can be lined up with the phases.
+        if (Environment.GetEnvironmentVariable("BENCH_SERVER_LOG") is { Length: > 0 } logPrefix)
+            _log = new StreamWriter($"{logPrefix}-{process.Id}.log") { AutoFlush = true };
     }
 
     public ServerTarget Target { get; }
@@ -63,8 +68,8 @@ public sealed class ServerProcess : IServerLease
 
         var process = Process.Start(info)!;
         var server = new ServerProcess(process, new ServerTarget(baseAddress, LocalDevelopmentAdminKey, tablePrefix, hub, process.Id));
-        process.OutputDataReceived += (_, e) => { lock (server._output) if (server._output.Length < 100_000) server._output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (server._output) if (server._output.Length < 100_000) server._output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) => server.Heard(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Heard(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -89,16 +94,29 @@ public sealed class ServerProcess : IServerLease
 
     public ValueTask DisposeAsync()
     {
-        // For a look at what the server said (warnings and errors): BENCH_SERVER_LOG=/path/prefix.
-        if (Environment.GetEnvironmentVariable("BENCH_SERVER_LOG") is { Length: > 0 } logPrefix)
-            lock (_output) File.WriteAllText($"{logPrefix}-{_process.Id}.log", _output.ToString());
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
         }
         _process.Dispose();
+        lock (_output)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
         return ValueTask.CompletedTask;
+    }
+
+    // The first 100 KB are kept for the error message of a server that would not start.
+    private void Heard(string? line)
+    {
+        if (line is null) return;
+        lock (_output)
+        {
+            if (_output.Length < 100_000) _output.AppendLine(line);
+            _log?.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
+        }
     }
 
     private static int FreePort()
