@@ -49,16 +49,7 @@ public sealed partial class DurableTaskEngine : IHostedService, IAsyncDisposable
     {
         var options = services.GetRequiredService<IOptions<DurableEngineOptions>>().Value;
         var loggerFactory = services.GetRequiredService<ILoggerFactory>();
-        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            TaskHubName = options.TaskHubName,
-            StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
-            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
-            PartitionCount = options.PartitionCount,
-            ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
-            WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
-            LoggerFactory = loggerFactory,
-        });
+        var service = new AzureStorageOrchestrationService(options.ToSettings(options.TaskHubName, loggerFactory));
         return new DurableTaskEngine(service, services, loggerFactory);
     }
 

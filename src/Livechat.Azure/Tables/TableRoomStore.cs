@@ -61,13 +61,14 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
 
         var roomId = room.RoomId;
         // The caller's read is the first guess: no read before the write unless somebody wrote in between.
+        if (room.Status == RoomStatus.Ended) return null;
         var roomEntity = room.ETag is null ? null : RoomEntity.From(room);
         for (var attempt = 0; attempt < MaxAppendAttempts; attempt++)
         {
             if (roomEntity is null)
             {
                 var read = await tables.Rooms.GetEntityIfExistsAsync<RoomEntity>(roomId, RoomEntity.Key, cancellationToken: cancellationToken);
-                if (!read.HasValue) return null;
+                if (!read.HasValue || read.Value!.Status == nameof(RoomStatus.Ended)) return null;
                 roomEntity = read.Value!;
             }
             var stored = messages.Select((message, i) => new ChatMessage
@@ -96,8 +97,10 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
             }
             try
             {
-                await tables.Rooms.SubmitTransactionAsync(batch, cancellationToken);
-                return stored.Select(m => new AppendResult(m, Duplicate: false)).ToList();
+                var responses = await tables.Rooms.SubmitTransactionAsync(batch, cancellationToken);
+                // The room's replace comes first in the batch: its new ETag lets the next append skip the read.
+                var after = roomEntity.ToRoom() with { ETag = responses.Value[0].Headers.ETag?.ToString() };
+                return stored.Select(m => new AppendResult(m, Duplicate: false, after)).ToList();
             }
             catch (TableTransactionFailedException e) when (e.Status is TableStatus.PreconditionFailed or TableStatus.NotFound)
             {

@@ -10,6 +10,9 @@ public sealed record BotTurn(string RoomId, int Turn, IReadOnlyList<BotMessage> 
 {
     public IReadOnlyList<FlowSave> Saves { get; init; } = [];
 
+    /// <summary>The room as last known (see <see cref="VisitorInput.Room"/>); null: the activity reads it.</summary>
+    public Room? Room { get; init; }
+
     /// <summary>The turn that delivers a recipe step: its messages and saves, and the recipe's end when it ended.</summary>
     public static BotTurn Of(string roomId, int turn, FlowStep step) =>
         new(roomId, turn, step.Messages, step.Ended ? EndReasons.RecipeEnded : null) { Saves = step.Saves };

@@ -10,7 +10,10 @@ namespace Livechat.Core.Rooms;
 /// </summary>
 public sealed class BotTurnDelivery(IRoomStore rooms, IRealtimePublisher realtime, RoomCloser closer, FlowVariablesStore variables, TimeProvider time)
 {
-    /// <param name="room">The room as just read from the store.</param>
+    /// <param name="room">
+    /// The room as last known: just read, or as the visitor's message left it. A stale one is caught by the append's
+    /// ETag, which then reads the room again, so who hears the turn and the status returned are as of the append.
+    /// </param>
     public async Task<BotTurnResult> DeliverAsync(Room room, BotTurn turn, CancellationToken cancellationToken)
     {
         if (room.Status == RoomStatus.Ended) return new BotTurnResult(RoomStatus.Ended);
@@ -23,6 +26,8 @@ public sealed class BotTurnDelivery(IRoomStore rooms, IRealtimePublisher realtim
         {
             var appended = await rooms.AppendAllAsync(room, chunk, time.GetUtcNow(), cancellationToken);
             if (appended is null) return new BotTurnResult(RoomStatus.Ended);
+            // A duplicate carries no room (the first attempt appended it; much may have happened since): read it.
+            room = appended[^1].Room ?? await rooms.GetAsync(room.RoomId, cancellationToken) ?? room with { Status = RoomStatus.Ended };
             // Sent even when the append was a duplicate: the first attempt may have died before sending, and the
             // widget drops a message id it already shows.
             foreach (var result in appended)
@@ -30,8 +35,6 @@ public sealed class BotTurnDelivery(IRoomStore rooms, IRealtimePublisher realtim
                 seqs.Add(result.Message.Seq);
                 await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.Message, result.Message, cancellationToken);
             }
-            // The next chunk's first guess: the room as this append left it (its ETag is unknown here, so read again).
-            room = room with { ETag = null };
         }
 
         if (turn.EndReason is not null)

@@ -34,22 +34,26 @@ public sealed class PostMessageHandler(
 
         var room = await rooms.GetAsync(roomId, cancellationToken);
         if (room is null || !room.BelongsTo(session)) return Problem.NotFound("Room", "roomId");
-        if (room.Status == RoomStatus.Ended) return Problem.Conflict("The room has ended.", "Open the widget again to start a new chat.");
+        if (room.Status == RoomStatus.Ended) return RoomEnded();
 
         // A button choice keeps its label as text, so the transcript reads as the visitor saw it.
         var text = hasText ? request.Text!.Trim() : request.ButtonId!;
         var appended = await rooms.AppendAsync(room,
             new NewMessage(Sender.Visitor, text, $"c-{request.ClientMessageId}", ClientMessageId: request.ClientMessageId, ButtonId: request.ButtonId),
             time.GetUtcNow(), cancellationToken);
-        if (appended is null) return Problem.NotFound("Room", "roomId");
+        // The room was there a moment ago, and rooms are not deleted: it ended in between.
+        if (appended is null) return RoomEnded();
         if (appended.Duplicate) return appended.Message;
 
         var message = appended.Message;
         await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.Message, message, cancellationToken);
         if (room.Status == RoomStatus.Open)
-            await orchestrations.SignalAsync(roomId, RoomSignal.Visitor(new VisitorInput(message.Seq, message.Text, message.ButtonId)), cancellationToken);
+            // The room as this append left it travels with the signal: the bot's answer appends with it, no read first.
+            await orchestrations.SignalAsync(roomId, RoomSignal.Visitor(new VisitorInput(message.Seq, message.Text, message.ButtonId) { Room = appended.Room }), cancellationToken);
         else
             await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.Message, message, cancellationToken);
         return message;
     }
+
+    private static Problem RoomEnded() => Problem.Conflict("The room has ended.", "Open the widget again to start a new chat.");
 }

@@ -112,7 +112,7 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
         {
             var step = RecipeInterpreter.Continue(state.Recipe, state.Variables, state.WaitingBlockId, visitorInput);
             state = state with { Cursor = visitorInput.Seq };
-            (state, status) = await DeliverAsync(context, input, state, step);
+            (state, status) = await DeliverAsync(context, input, state, step, room: visitorInput.Room);
             if (status != RoomStatus.Open) break;
         }
         return (state, status);
@@ -121,9 +121,10 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
     /// <summary>
     /// Carries out a step, and the steps that follow a webhook, until the flow waits, idles, transfers or ends.
     /// <paramref name="delivered"/>: the first step's turn was already delivered (by <see cref="StartRoomActivity"/>).
+    /// <paramref name="room"/>: the room as the visitor's message left it, the first turn's guess (saves a read).
     /// </summary>
     private static async Task<(RoomFlowState, RoomStatus)> DeliverAsync(
-        TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, FlowStep step, BotTurnResult? delivered = null)
+        TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, FlowStep step, BotTurnResult? delivered = null, Room? room = null)
     {
         while (true)
         {
@@ -131,8 +132,9 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
             if (step.HasTurn())
             {
                 state = state with { Turn = state.Turn + 1 };
-                var result = delivered ?? await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity), BotTurn.Of(context.InstanceId, state.Turn, step));
+                var result = delivered ?? await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity), BotTurn.Of(context.InstanceId, state.Turn, step) with { Room = room });
                 delivered = null;
+                room = null;
                 // The cursor may pass the bot's own messages while they directly follow it: no visitor message is between.
                 var cursor = state.Cursor;
                 foreach (var seq in (result.Seqs ?? []).Order())

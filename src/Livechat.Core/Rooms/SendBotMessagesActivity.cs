@@ -9,7 +9,7 @@ public sealed class SendBotMessagesActivity(IRoomStore rooms, BotTurnDelivery de
 
     public async Task<BotTurnResult> ExecuteAsync(BotTurn turn, CancellationToken cancellationToken)
     {
-        var room = await rooms.GetAsync(turn.RoomId, cancellationToken);
+        var room = turn.Room ?? await rooms.GetAsync(turn.RoomId, cancellationToken);
         return room is null ? new BotTurnResult(RoomStatus.Ended) : await delivery.DeliverAsync(room, turn, cancellationToken);
     }
 }

@@ -1,4 +1,11 @@
 namespace Livechat.Core.Rooms;
 
 /// <summary>A visitor's reply as the orchestration sees it: its transcript sequence number and content.</summary>
-public sealed record VisitorInput(long Seq, string? Text, string? ButtonId);
+public sealed record VisitorInput(long Seq, string? Text, string? ButtonId)
+{
+    /// <summary>
+    /// The room as the visitor's message left it, when the message came with its signal: the first guess for the
+    /// bot's answer's append (checked by its ETag, so a stale guess costs a read, never a wrong write).
+    /// </summary>
+    public Room? Room { get; init; }
+}

@@ -126,4 +126,34 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
         Assert.Equal(2, (await _rooms.ReadMessagesAsync(room.RoomId, 0, 10, CancellationToken.None)).Count);
         Assert.Equal(3, (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!.NextSeq);
     }
+
+    [Fact]
+    public async Task AppendAsync_ReturnsTheRoomAsTheAppendLeftIt_WhichTheNextAppendCanUse()
+    {
+        var room = await NewRoomAsync();
+        var first = await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "hi", "c-1"), DateTimeOffset.UtcNow, CancellationToken.None);
+        var stored = (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!;
+
+        Assert.Equal(2, first!.Room!.NextSeq);
+        Assert.Equal(stored.ETag, first.Room.ETag);
+
+        var reply = await _rooms.AppendAllAsync(first.Room, [new NewMessage(Sender.Bot, "Hello!", "bot-1-0")], DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.Equal(2, reply![0].Message.Seq);
+        Assert.Equal((await _rooms.GetAsync(room.RoomId, CancellationToken.None))!.ETag, reply[0].Room!.ETag);
+    }
+
+    [Fact]
+    public async Task AppendAllAsync_RoomEndedSinceTheCallersRead_ReturnsNullAndWritesNothing()
+    {
+        var room = await NewRoomAsync();
+        var stored = (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!;
+        Assert.NotNull(await _rooms.TryReplaceAsync(stored with { Status = RoomStatus.Ended, EndReason = "closed" }, CancellationToken.None));
+
+        // The caller's room still says Open: the ETag catches it, and the room read again has ended.
+        var result = await _rooms.AppendAllAsync(room, [new NewMessage(Sender.Bot, "Too late", "bot-2-0")], DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.Null(result);
+        Assert.Empty(await _rooms.ReadMessagesAsync(room.RoomId, 0, 10, CancellationToken.None));
+        Assert.Equal(1, (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!.NextSeq);
+    }
 }

@@ -114,16 +114,31 @@ public sealed class PostMessageHandlerTests
     }
 
     [Fact]
-    public async Task HandleAsync_MessageInOpenRoom_StoresThenFansOutAndSignalsWithItsSeq()
+    public async Task HandleAsync_RoomEndedBetweenReadAndAppend_ReturnsConflictWithoutFanOutOrSignal()
+    {
+        SetupRoom(RoomStatus.Open);
+        _rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((AppendResult?)null);
+
+        var outcome = await HandleAsync(new PostMessageRequest("c-1", "Hello", null));
+
+        Assert.Equal(ProblemKind.Conflict, outcome.Problem?.Kind);
+        _realtime.VerifyNoOtherCalls();
+        _orchestrations.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task HandleAsync_MessageInOpenRoom_StoresThenFansOutAndSignalsWithItsSeqAndTheRoomAsItLeftIt()
     {
         SetupRoom(RoomStatus.Open);
         var order = new List<string>();
         NewMessage? appended = null;
         DateTimeOffset? sentAt = null;
         var stored = Message(seq: 7, "Hello there");
+        Room? roomAfter = null;
         _rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .Callback<Room, NewMessage, DateTimeOffset, CancellationToken>((_, m, at, _) => { order.Add("append"); appended = m; sentAt = at; })
-            .ReturnsAsync(new AppendResult(stored, Duplicate: false));
+            .Callback<Room, NewMessage, DateTimeOffset, CancellationToken>((r, m, at, _) => { order.Add("append"); appended = m; sentAt = at; roomAfter = r with { NextSeq = 8, ETag = "after-7" }; })
+            .ReturnsAsync(() => new AppendResult(stored, Duplicate: false, roomAfter));
         _realtime.Setup(p => p.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
             .Callback(() => order.Add("fanout"));
         _orchestrations.Setup(o => o.SignalAsync(It.IsAny<string>(), It.IsAny<RoomSignal>(), It.IsAny<CancellationToken>()))
@@ -140,8 +155,10 @@ public sealed class PostMessageHandlerTests
         Assert.Equal("c-c-1", appended.IdempotencyKey);
         Assert.Equal(_time.GetUtcNow(), sentAt);
         _realtime.Verify(p => p.SendToUserAsync("v-v-1", RealtimeEvents.Message, stored, It.IsAny<CancellationToken>()), Times.Once);
+        // The bot's answer appends with the room as the visitor's message left it, without reading it first.
         _orchestrations.Verify(o => o.SignalAsync(RoomId,
-            RoomSignal.Visitor(new VisitorInput(7, "Hello there", null)), It.IsAny<CancellationToken>()), Times.Once);
+            It.Is<RoomSignal>(s => s.Input!.Seq == 7 && s.Input.Text == "Hello there" && s.Input.ButtonId == null && s.Input.Room!.ETag == "after-7"),
+            It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

@@ -153,6 +153,27 @@ public sealed class RoomOrchestratorTests
     }
 
     [Fact]
+    public async Task RunAsync_SignalCarriesTheRoom_TheReplyTurnAppendsWithItAndTheNextTurnDoesNot()
+    {
+        var room = new Room
+        {
+            RoomId = RoomId, SessionId = "s-1", VisitorId = "v-1", RealtimeUserId = "v-v-1", RecipeId = "welcome", RecipeVersion = 3,
+            CreatedAt = Now, NextSeq = 5, ETag = "after-4",
+        };
+        _script.Enqueue(RoomSignal.Visitor(new VisitorInput(4, "Pricing", "pricing") { Room = room }));
+        _script.Enqueue(RoomSignal.Visitor(new VisitorInput(7, "Support", "support")));
+        _script.Enqueue(RoomSignal.End(EndReasons.ClosedByVisitor));
+        _deliver = turn => new BotTurnResult(RoomStatus.Open, turn.Turn switch { 1 => [1, 2, 3], 2 => [5, 6], _ => [8, 9] });
+
+        await RunAsync(FirstGeneration());
+
+        Assert.Equal(3, _turns.Count);
+        Assert.Null(_turns[0].Room);
+        Assert.Same(room, _turns[1].Room);
+        Assert.Null(_turns[2].Room);
+    }
+
+    [Fact]
     public async Task RunAsync_UnknownChoice_ReasksWithTheSameButtons()
     {
         _script.Enqueue(RoomSignal.Visitor(new VisitorInput(1, "How much is it?", null)));
