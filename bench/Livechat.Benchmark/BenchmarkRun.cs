@@ -145,6 +145,7 @@ public static class BenchmarkRun
             log.WriteLine($"N = {n}: starting a fresh server ({clock.Elapsed.TotalSeconds:F0} s)");
             var server = await startServer(cancellationToken);
             var target = server.Target;
+            LevelResult level;
             try
             {
                 using var http = Scenario.CreateHttpClient(target.BaseAddress);
@@ -198,40 +199,62 @@ public static class BenchmarkRun
                     foreach (var sample in saturation.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
                 }
 
-                PhaseMetrics? agent = null;
-                var agentStorage = StorageCounts.Empty;
-                var agentHistory = HistoryCounts.None;
-                if (options.Agents)
-                {
-                    log.WriteLine($"N = {n}: {n} rooms transferred to agents ({options.SetupConcurrency} at a time), then K = {options.Exchanges} messages a room, one every {options.AgentMessageInterval.TotalSeconds:0.###} s (bound {options.AgentPhaseTimeoutFor(n).TotalSeconds:F0} s)");
-                    before = proxies.Snapshot();
-                    using (var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-                    {
-                        phase.CancelAfter(options.AgentPhaseTimeoutFor(n));
-                        agent = await scenario.RunAgentPhaseAsync(n, options.Exchanges, options.AgentMessageInterval, options.SetupConcurrency, phase.Token);
-                    }
-                    agentStorage = proxies.Snapshot() - before;
-                    log.WriteLine($"  {agent.Elapsed.TotalSeconds:F1} s (setup {agent.SetupElapsed.TotalSeconds:F1} s, paced {agent.MeasuredElapsed.TotalSeconds:F1} s), {agent.Completed}/{agent.Conversations} completed, {agent.Errors} errors, {agent.LostReplies} lost, {agent.LateSends} late sends");
-                    foreach (var sample in agent.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
-                    agentHistory = await HistoryCounts.ReadAsync(direct, target.TaskHubName, [.. agent.RoomIds], options.HistorySample, TimeSpan.FromSeconds(15), cancellationToken);
-                }
-
-                var memory = PeakMemory.Of(target.ProcessId);
+                var botMemory = PeakMemory.Of(target.ProcessId);
                 (Percentiles, long)? roomsAfter = null;
                 if (bot.RoomIds.FirstOrDefault() is { } someRoom)
                     roomsAfter = await Floors.RoomsTableAfterAsync(direct, target.TablePrefix + "Rooms", someRoom, options.FloorSamples, cancellationToken);
-                levels.Add(new LevelResult(n, options.Exchanges, bot, agent, botStorage, agentStorage, idle, botHistory, agentHistory, memory, saturation)
+                level = new LevelResult(n, options.Exchanges, bot, null, botStorage, StorageCounts.Empty, idle, botHistory, HistoryCounts.None, botMemory, saturation)
                 {
                     RoomsTableAfter = roomsAfter,
-                });
+                };
             }
             finally
             {
                 await server.DisposeAsync();
                 await StorageCleanup.DeleteAsync(direct, target, log, cancellationToken);
             }
-        }
 
+            // The agent phase on a fresh server of its own, the bot phase's storage deleted: its rooms are not slowed
+            // by the bot phase's leftovers (Azurite's tables, the engine's timers), as on Azure no tenant's are.
+            if (options.Agents)
+            {
+                log.WriteLine($"N = {n}: agent phase, starting a fresh server ({clock.Elapsed.TotalSeconds:F0} s)");
+                var agentServer = await startServer(cancellationToken);
+                var agentTarget = agentServer.Target;
+                try
+                {
+                    using var http = Scenario.CreateHttpClient(agentTarget.BaseAddress);
+                    var scenario = new Scenario(agentTarget, http, options.ReplyTimeoutFor(n));
+                    await WarmUpAsync(scenario, options, log, cancellationToken);
+                    log.WriteLine($"N = {n}: {n} rooms transferred to agents ({options.SetupConcurrency} at a time), then K = {options.Exchanges} messages a room, one every {options.AgentMessageInterval.TotalSeconds:0.###} s (bound {options.AgentPhaseTimeoutFor(n).TotalSeconds:F0} s)");
+                    var before = proxies.Snapshot();
+                    PhaseMetrics agent;
+                    using (var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                    {
+                        phase.CancelAfter(options.AgentPhaseTimeoutFor(n));
+                        agent = await scenario.RunAgentPhaseAsync(n, options.Exchanges, options.AgentMessageInterval, options.SetupConcurrency, phase.Token);
+                    }
+                    var agentStorage = proxies.Snapshot() - before;
+                    log.WriteLine($"  {agent.Elapsed.TotalSeconds:F1} s (setup {agent.SetupElapsed.TotalSeconds:F1} s, paced {agent.MeasuredElapsed.TotalSeconds:F1} s), {agent.Completed}/{agent.Conversations} completed, {agent.Errors} errors, {agent.LostReplies} lost, {agent.LateSends} late sends");
+                    foreach (var sample in agent.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
+                    var agentHistory = await HistoryCounts.ReadAsync(direct, agentTarget.TaskHubName, [.. agent.RoomIds], options.HistorySample, TimeSpan.FromSeconds(15), cancellationToken);
+                    var agentMemory = PeakMemory.Of(agentTarget.ProcessId);
+                    level = level with
+                    {
+                        Agent = agent,
+                        AgentStorage = agentStorage,
+                        AgentHistory = agentHistory,
+                        PeakMemoryBytes = agentMemory is { } a && level.PeakMemoryBytes is { } b ? Math.Max(a, b) : agentMemory ?? level.PeakMemoryBytes,
+                    };
+                }
+                finally
+                {
+                    await agentServer.DisposeAsync();
+                    await StorageCleanup.DeleteAsync(direct, agentTarget, log, cancellationToken);
+                }
+            }
+            levels.Add(level);
+        }
         // History as K grows: on a fresh, warmed-up server of its own (the levels' storage deleted), so no level's
         // leftovers slow a conversation of 1,000 exchanges, and no level's figures include it.
         if (options.HistoryExchanges.Count > 0)

@@ -52,6 +52,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<SessionAuthenticator>();
         services.AddSingleton<CreateSessionHandler>();
         services.AddSingleton<OpenRoomHandler>();
+        services.AddSingleton<RoomSnapshots>();
         services.AddSingleton<PostMessageHandler>();
         services.AddSingleton<CloseRoomHandler>();
         services.AddSingleton<ReadTranscriptHandler>();

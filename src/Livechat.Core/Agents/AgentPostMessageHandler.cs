@@ -9,7 +9,7 @@ namespace Livechat.Core.Agents;
 /// The claiming agent writes to the visitor. Stored in the transcript first, then sent as a message event to the
 /// visitor (the widget's onIncomingMessage) and to the room's agents (the agent's other tabs).
 /// </summary>
-public sealed class AgentPostMessageHandler(IRoomStore rooms, IRealtimePublisher realtime, IOptions<RoomOptions> options, TimeProvider time)
+public sealed class AgentPostMessageHandler(IRoomStore rooms, RoomSnapshots snapshots, IRealtimePublisher realtime, IOptions<RoomOptions> options, TimeProvider time)
 {
     public async Task<Outcome<ChatMessage>> HandleAsync(AgentIdentity agent, string roomId, AgentMessageRequest request, CancellationToken cancellationToken)
     {
@@ -29,7 +29,11 @@ public sealed class AgentPostMessageHandler(IRoomStore rooms, IRealtimePublisher
             new NewMessage(Sender.Agent, request.Text.Trim(), $"agent-{agent.AgentId}-{request.ClientMessageId}",
                 ClientMessageId: request.ClientMessageId, AgentId: agent.AgentId),
             time.GetUtcNow(), cancellationToken);
-        if (appended is null) return Problem.NotFound("Room", "roomId");
+        // The room was there a moment ago, and rooms are not deleted: it ended in between.
+        if (appended is null) return Problem.Conflict("The room has ended.");
+        // The visitor's next message starts from the room as this one left it (an agent's read stays fresh: whose
+        // room it is can change).
+        snapshots.Remember(appended.Room);
 
         // Sent on a retried (duplicate) send too: the first attempt may have died before sending; clients drop ids they show.
         await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);

@@ -8,7 +8,7 @@ namespace Livechat.Core.Rooms;
 /// transaction, then fans them out. Idempotency keys built from the turn make a retried activity store and send
 /// nothing twice.
 /// </summary>
-public sealed class BotTurnDelivery(IRoomStore rooms, IRealtimePublisher realtime, RoomCloser closer, FlowVariablesStore variables, TimeProvider time)
+public sealed class BotTurnDelivery(IRoomStore rooms, RoomSnapshots snapshots, IRealtimePublisher realtime, RoomCloser closer, FlowVariablesStore variables, TimeProvider time)
 {
     /// <param name="room">
     /// The room as last known: just read, or as the visitor's message left it. A stale one is caught by the append's
@@ -27,7 +27,7 @@ public sealed class BotTurnDelivery(IRoomStore rooms, IRealtimePublisher realtim
             var appended = await rooms.AppendAllAsync(room, chunk, time.GetUtcNow(), cancellationToken);
             if (appended is null) return new BotTurnResult(RoomStatus.Ended);
             // A duplicate carries no room (the first attempt appended it; much may have happened since): read it.
-            room = appended[^1].Room ?? await rooms.GetAsync(room.RoomId, cancellationToken) ?? room with { Status = RoomStatus.Ended };
+            room = snapshots.Remember(appended[^1].Room) ?? await rooms.GetAsync(room.RoomId, cancellationToken) ?? room with { Status = RoomStatus.Ended };
             // Sent even when the append was a duplicate: the first attempt may have died before sending, and the
             // widget drops a message id it already shows.
             foreach (var result in appended)

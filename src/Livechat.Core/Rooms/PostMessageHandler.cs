@@ -11,6 +11,7 @@ namespace Livechat.Core.Rooms;
 /// </summary>
 public sealed class PostMessageHandler(
     IRoomStore rooms,
+    RoomSnapshots snapshots,
     IRoomOrchestrations orchestrations,
     IRealtimePublisher realtime,
     IOptions<RoomOptions> options,
@@ -32,7 +33,8 @@ public sealed class PostMessageHandler(
 
         if (limiter.TryMessage(session.SessionId) is { } tooMany) return tooMany;
 
-        var room = await rooms.GetAsync(roomId, cancellationToken);
+        var room = await snapshots.GetAsync(roomId, cancellationToken);
+        if (room is not null && !room.BelongsTo(session)) room = await snapshots.ReadAsync(roomId, cancellationToken);
         if (room is null || !room.BelongsTo(session)) return Problem.NotFound("Room", "roomId");
         if (room.Status == RoomStatus.Ended) return RoomEnded();
 
@@ -41,9 +43,15 @@ public sealed class PostMessageHandler(
         var appended = await rooms.AppendAsync(room,
             new NewMessage(Sender.Visitor, text, $"c-{request.ClientMessageId}", ClientMessageId: request.ClientMessageId, ButtonId: request.ButtonId),
             time.GetUtcNow(), cancellationToken);
-        // The room was there a moment ago, and rooms are not deleted: it ended in between.
-        if (appended is null) return RoomEnded();
+        if (appended is null)
+        {
+            // The room was there a moment ago, and rooms are not deleted: it ended in between.
+            snapshots.Forget(roomId);
+            return RoomEnded();
+        }
         if (appended.Duplicate) return appended.Message;
+        // Who hears the message and whether the bot answers: as the room was when the message was stored.
+        room = snapshots.Remember(appended.Room) ?? room;
 
         var message = appended.Message;
         await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.Message, message, cancellationToken);

@@ -21,6 +21,9 @@ public sealed class PostMessageHandlerTests
     private Livechat.Core.Limits.SessionRateLimiter _limiter => _limiterInstance ??= new(Options.Create(_limits), _time);
     private readonly RoomOptions _options = new() { MaxMessageLength = 20 };
     private readonly VisitorSession _session = new() { SessionId = "s-1", VisitorId = "v-1", CreatedAt = DateTimeOffset.UnixEpoch };
+    private readonly RoomSnapshots _snapshots;
+
+    public PostMessageHandlerTests() => _snapshots = new RoomSnapshots(_rooms.Object);
 
     [Theory]
     [InlineData(null)]
@@ -114,6 +117,41 @@ public sealed class PostMessageHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_NextMessage_StartsFromTheRoomAsTheLastAppendLeftIt_WithoutReadingIt()
+    {
+        SetupRoom(RoomStatus.Open);
+        SetupAppends();
+
+        var first = await HandleAsync(new PostMessageRequest("c-1", "Hello", null));
+        var second = await HandleAsync(new PostMessageRequest("c-2", "Anyone there?", null));
+
+        Assert.Equal(1, first.Value!.Seq);
+        Assert.Equal(2, second.Value!.Seq);
+        _rooms.Verify(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>()), Times.Once);
+        _rooms.Verify(r => r.AppendAsync(It.Is<Room>(x => x.ETag == "after-1" && x.NextSeq == 2), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SnapshotDoesNotAdmitTheVisitor_AFreshReadDecides()
+    {
+        SetupRoom(RoomStatus.Open);
+        SetupAppends();
+        await HandleAsync(new PostMessageRequest("c-1", "Hello", null));
+        // Since then setUserId gave the room a user; the same user writes from another device.
+        var stored = (await _rooms.Object.GetAsync(RoomId, CancellationToken.None))! with { UserId = "u-1", ETag = "adopted" };
+        _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
+        var otherDevice = new VisitorSession { SessionId = "s-2", VisitorId = "v-2", UserId = "u-1", CreatedAt = DateTimeOffset.UnixEpoch };
+
+        var outcome = await HandleAsync(new PostMessageRequest("c-2", "From my phone", null), otherDevice);
+        var stranger = await HandleAsync(new PostMessageRequest("c-3", "Let me in", null),
+            new VisitorSession { SessionId = "s-3", VisitorId = "v-3", CreatedAt = DateTimeOffset.UnixEpoch });
+
+        Assert.True(outcome.IsSuccess);
+        Assert.Equal(ProblemKind.NotFound, stranger.Problem?.Kind);
+        _rooms.Verify(r => r.AppendAsync(It.Is<Room>(x => x.ETag == "adopted"), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task HandleAsync_RoomEndedBetweenReadAndAppend_ReturnsConflictWithoutFanOutOrSignal()
     {
         SetupRoom(RoomStatus.Open);
@@ -204,9 +242,15 @@ public sealed class PostMessageHandlerTests
         Assert.NotEqual(ProblemKind.TooManyRequests, (await HandleAsync(new PostMessageRequest("c-5", "hi", null))).Problem?.Kind);
     }
 
-    private Task<Outcome<ChatMessage>> HandleAsync(PostMessageRequest request) =>
-        new PostMessageHandler(_rooms.Object, _orchestrations.Object, _realtime.Object, Options.Create(_options), _limiter, _time)
-            .HandleAsync(_session, RoomId, request, CancellationToken.None);
+    private Task<Outcome<ChatMessage>> HandleAsync(PostMessageRequest request, VisitorSession? session = null) =>
+        new PostMessageHandler(_rooms.Object, _snapshots, _orchestrations.Object, _realtime.Object, Options.Create(_options), _limiter, _time)
+            .HandleAsync(session ?? _session, RoomId, request, CancellationToken.None);
+
+    /// <summary>Appends as the store does: the next seq, and the room as the append left it (a new ETag).</summary>
+    private void SetupAppends() =>
+        _rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Room room, NewMessage m, DateTimeOffset _, CancellationToken _) => new AppendResult(
+                Message(room.NextSeq, m.Text), Duplicate: false, room with { NextSeq = room.NextSeq + 1, ETag = $"after-{room.NextSeq}" }));
 
     private void SetupRoom(RoomStatus status, string visitorId = "v-1") =>
         _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(new Room
