@@ -103,6 +103,7 @@ public sealed record LevelResult(
 {
     /// <summary>A point read in the level's Rooms table after its phases, and how many rows that table held.</summary>
     public (Percentiles PointRead, long Rows)? RoomsTableAfter { get; init; }
+    public (Percentiles Query, long Rows)? HistoryTableAfter { get; init; }
 
     public int Errors => Bot.Errors + Bot.LostReplies + (Agent?.Errors ?? 0) + (Agent?.LostReplies ?? 0) + (Saturation?.Errors ?? 0) + (Saturation?.LostReplies ?? 0);
 
@@ -200,12 +201,16 @@ public static class BenchmarkRun
                 }
 
                 var botMemory = PeakMemory.Of(target.ProcessId);
-                (Percentiles, long)? roomsAfter = null;
+                (Percentiles, long)? roomsAfter = null, historyAfter = null;
                 if (bot.RoomIds.FirstOrDefault() is { } someRoom)
+                {
                     roomsAfter = await Floors.RoomsTableAfterAsync(direct, target.TablePrefix + "Rooms", someRoom, options.FloorSamples, cancellationToken);
+                    historyAfter = await Floors.HistoryTableAfterAsync(direct, target.TaskHubName, someRoom, options.FloorSamples / 4, cancellationToken);
+                }
                 level = new LevelResult(n, options.Exchanges, bot, null, botStorage, StorageCounts.Empty, idle, botHistory, HistoryCounts.None, botMemory, saturation)
                 {
                     RoomsTableAfter = roomsAfter,
+                    HistoryTableAfter = historyAfter,
                 };
             }
             finally

@@ -44,6 +44,27 @@ public static class Floors
     }
 
     /// <summary>
+    /// Azurite after a level: the query an orchestrator episode starts with when its room is not held in memory (all
+    /// history rows of one instance, by partition), and the History table's row count. Azure answers it by partition;
+    /// if Azurite's time grows with the table, the engine's slowdown at large N is the emulator's.
+    /// </summary>
+    public static async Task<(Percentiles Query, long Rows)> HistoryTableAfterAsync(string connectionString, string taskHubName, string instanceId, int samples, CancellationToken cancellationToken)
+    {
+        var table = new TableClient(connectionString, taskHubName + "History");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}");
+        var latencies = new Latencies();
+        for (var i = -5; i < samples; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await foreach (var _ in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) { }
+            if (i >= 0) latencies.Add(Stopwatch.GetElapsedTime(started));
+        }
+        long rows = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"], maxPerPage: 1000, cancellationToken: cancellationToken)) rows++;
+        return (latencies.Summarize(), rows);
+    }
+
+    /// <summary>
     /// Azurite after a level: a point read of one row in the level's Rooms table (the read every message starts
     /// with) and the table's row count. Azurite keeps tables in memory and slows as they grow; Azure Table Storage
     /// serves a point read in the same time whatever the table's size, so this tells the emulator's share of a slowdown.

@@ -42,13 +42,16 @@ public static class Report
         {
             sb.AppendLine("### Azurite after each level");
             sb.AppendLine();
-            sb.AppendLine("Azurite keeps tables in memory and slows as they fill; Azure Table Storage answers a point read in the same time whatever the table's size. A point read of one room in the level's Rooms table (every message starts with one), after the level:");
+            sb.AppendLine("Azurite keeps tables in memory and slows as they fill; Azure Table Storage answers a point read, or a query of one partition, in the same time whatever the table's size. After each level's bot phase: a point read of one room in the level's Rooms table (a message starts with one when the room is not in memory), and the query of one room's whole history in its task hub's History table (an orchestrator episode starts with it when the room is not held in memory):");
             sb.AppendLine();
-            sb.AppendLine("| N | Rooms table rows | point read p50 ms | p95 ms | p99 ms | p50 ÷ table floor |");
-            sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
+            sb.AppendLine("| N | Rooms table rows | point read p50 ms | p95 ms | p99 ms | p50 ÷ table floor | History table rows | one room's history p50 ms | p95 ms | p99 ms |");
+            sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (var l in result.Levels)
                 if (l.RoomsTableAfter is { } after)
-                    sb.AppendLine($"| {l.N} | {after.Rows:N0} | {Ms(after.PointRead.P50)} | {Ms(after.PointRead.P95)} | {Ms(after.PointRead.P99)} | {Ratio(after.PointRead.P50, f.TableUpsert.P50)} |");
+                {
+                    var history = l.HistoryTableAfter is { } h ? $"{h.Rows:N0} | {Ms(h.Query.P50)} | {Ms(h.Query.P95)} | {Ms(h.Query.P99)}" : "– | – | – | –";
+                    sb.AppendLine($"| {l.N} | {after.Rows:N0} | {Ms(after.PointRead.P50)} | {Ms(after.PointRead.P95)} | {Ms(after.PointRead.P99)} | {Ratio(after.PointRead.P50, f.TableUpsert.P50)} | {history} |");
+                }
             sb.AppendLine();
         }
 
@@ -63,7 +66,7 @@ public static class Report
         }
         sb.AppendLine();
         var bounds = string.Join(", ", result.Levels.Select(l => $"N = {l.N}: bot {o.BotPhaseTimeoutFor(l.N).TotalSeconds:F0} s" + (l.Agent is null ? "" : $", agents {o.AgentPhaseTimeoutFor(l.N).TotalSeconds:F0} s")));
-        sb.AppendLine("Peak memory is the server process's high-water mark over its whole life (warm-up and every phase of that N). " +
+        sb.AppendLine("Peak memory is the higher of that N's two servers' high-water marks over their whole lives (the bot phase's, warm-up and saturation included, and the agent phase's). " +
                       $"A reply or event not heard within {string.Join(", ", result.Levels.Select(l => $"{o.ReplyTimeoutFor(l.N).TotalSeconds:F0} s at N = {l.N}"))} (N × 0.4 s for larger N, at most half the bot phase's bound) counts as lost. " +
                       $"Bot visitors arrive evenly over N ÷ {o.ArrivalsPerSecond:0} s (at most {o.ArrivalsPerSecond:0} a second; N = 1 runs {o.SingleVisitorRepeats} conversations one after the other, so each call has samples). " +
                       $"The agent phase first sets up its rooms ({o.SetupConcurrency} at a time: open, greeting, transfer, claim; not the measured load), " +
@@ -85,7 +88,7 @@ public static class Report
         sb.AppendLine();
         sb.AppendLine("Floors: configuration calls and the agent path's calls (each one or a few table transactions behind an HTTP call) are compared with the bare **table** upsert; " +
                       "the bot's realtime rows with the **orchestration** echo alone; negotiate, the hub connect and the agent path's realtime rows with the **HTTP** floor. " +
-                      "The last column compares every row with the HTTP floor. At N = 1 the bot phase runs its conversation " + o.SingleVisitorRepeats + " times in sequence; " +
+                      "The last column compares every row with the HTTP floor. At N = 1 the bot phase runs its conversation " + o.SingleVisitorRepeats + $" times in sequence, {Scenario.RepeatPause.TotalSeconds:0.#} s apart; " +
                       "agent-path rows marked (setup) or (teardown) are not the paced load.");
         sb.AppendLine();
 
@@ -231,7 +234,7 @@ public static class Report
         if (p.PaceInterval > TimeSpan.Zero)
             return $"setup {Math.Min(p.SetupConcurrency, p.Conversations)} at a time in {p.SetupElapsed.TotalSeconds:F1} s; then 1 message / {p.PaceInterval.TotalSeconds:0.###} s per room " +
                    $"({p.ReadyRooms / p.PaceInterval.TotalSeconds:0.#}/s) for {p.MeasuredElapsed.TotalSeconds:F1} s" + (p.LateSends > 0 ? $", {p.LateSends} sends late" : "");
-        if (p.Repeats > 1) return $"{p.Visitors} visitor, {p.Repeats} conversations in sequence";
+        if (p.Repeats > 1) return $"{p.Visitors} visitor, {p.Repeats} conversations in sequence, {Scenario.RepeatPause.TotalSeconds:0.#} s apart";
         if (p.ArrivalWindow > TimeSpan.Zero) return $"arrivals over {p.ArrivalWindow.TotalSeconds:0.#} s ({p.Visitors / p.ArrivalWindow.TotalSeconds:0.#}/s)";
         return p.Visitors == 1 ? "1 visitor" : "all at once";
     }

@@ -88,6 +88,9 @@ internal sealed class ConversationAborted(string message) : Exception(message);
 /// </summary>
 public sealed class Scenario(ServerTarget target, HttpClient http, TimeSpan replyTimeout)
 {
+    /// <summary>The pause between one visitor's conversations in sequence (N = 1).</summary>
+    public static readonly TimeSpan RepeatPause = TimeSpan.FromSeconds(1);
+
     public const string Names = "createSession,negotiate,setUserParams,setCustomField(user),setCustomField(room),openRoom,sendMessage,closeRoom";
 
     public const string BotReply = "bot reply (send → reply over SignalR)";
@@ -120,7 +123,12 @@ public sealed class Scenario(ServerTarget target, HttpClient http, TimeSpan repl
                 return;
             }
             for (var r = 0; r < repeats; r++)
+            {
+                // One visitor does not open a new chat the instant the last one closed: without the pause, each
+                // conversation's first calls would meet the previous one's closing work, and N = 1 would not be one.
+                if (r > 0 && !await DelayAsync(RepeatPause, cancellationToken)) return;
                 await BotConversationAsync(i * repeats + r, exchanges, metrics, null, cancellationToken);
+            }
         })));
         metrics.Elapsed = clock.Elapsed;
         metrics.MeasuredElapsed = clock.Elapsed;
