@@ -61,14 +61,15 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
 
         var roomId = room.RoomId;
         // The caller's read is the first guess: no read before the write unless somebody wrote in between.
-        if (room.Status == RoomStatus.Ended) return null;
+        if (room.Status == RoomStatus.Ended) return await RetriedAsync(room.RoomId, markerKeys, cancellationToken);
         var roomEntity = room.ETag is null ? null : RoomEntity.From(room);
         for (var attempt = 0; attempt < MaxAppendAttempts; attempt++)
         {
             if (roomEntity is null)
             {
                 var read = await tables.Rooms.GetEntityIfExistsAsync<RoomEntity>(roomId, RoomEntity.Key, cancellationToken: cancellationToken);
-                if (!read.HasValue || read.Value!.Status == nameof(RoomStatus.Ended)) return null;
+                if (!read.HasValue) return null;
+                if (read.Value!.Status == nameof(RoomStatus.Ended)) return await RetriedAsync(roomId, markerKeys, cancellationToken);
                 roomEntity = read.Value!;
             }
             var stored = messages.Select((message, i) => new ChatMessage
@@ -131,6 +132,12 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
         }
         return messages;
     }
+
+    /// <summary>An ended room takes no message, but a retry of one it took before its end gets that message back.</summary>
+    private async Task<IReadOnlyList<AppendResult>?> RetriedAsync(string roomId, IReadOnlyList<string> markerKeys, CancellationToken cancellationToken) =>
+        await FindByMarkersAsync(roomId, markerKeys, cancellationToken) is { } existing
+            ? existing.Select(m => new AppendResult(m, Duplicate: true)).ToList()
+            : null;
 
     private async Task<List<ChatMessage>?> FindByMarkersAsync(string roomId, IReadOnlyList<string> markerKeys, CancellationToken cancellationToken)
     {

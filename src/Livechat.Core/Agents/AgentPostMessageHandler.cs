@@ -36,7 +36,7 @@ public sealed class AgentPostMessageHandler(IRoomStore rooms, RoomSnapshots snap
         snapshots.Remember(appended.Room);
 
         // Sent on a retried (duplicate) send too: the first attempt may have died before sending; clients drop ids they show.
-        await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);
+        await realtime.SendToUserAsync((appended.Room ?? room).RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);
         await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.Message, appended.Message, cancellationToken);
         return appended.Message;
     }

@@ -46,11 +46,10 @@ public sealed partial class ClaimRoomHandler(
         var appended = await rooms.AppendAsync(claimed,
             new NewMessage(Sender.System, $"{agent.Name} joined the chat", $"agent-joined-{agent.AgentId}", AgentId: agent.AgentId),
             time.GetUtcNow(), cancellationToken);
-        if (appended is not null)
-        {
-            await realtime.SendToUserAsync(claimed.RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);
-            await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.Message, appended.Message, cancellationToken);
-        }
+        // The room was claimed a moment ago and rooms are not deleted: it ended in between (the visitor left).
+        if (appended is null) return Problem.Conflict("The room has ended.");
+        await realtime.SendToUserAsync(claimed.RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);
+        await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.Message, appended.Message, cancellationToken);
         var joined = new AgentJoinedEvent(roomId, agent.Name);
         await realtime.SendToUserAsync(claimed.RealtimeUserId, RealtimeEvents.AgentJoined, joined, cancellationToken);
         await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.AgentJoined, joined, cancellationToken);

@@ -52,10 +52,15 @@ public sealed partial class RoomTransfer(
 
         var appended = await rooms.AppendAsync(waiting,
             new NewMessage(Sender.System, ConnectingText, $"transfer-{roomId}-{department}"), time.GetUtcNow(), cancellationToken);
+        if (appended is null)
+        {
+            // It ended in between (the visitor left): no agent should pick it up.
+            await queue.RemoveAsync(department!, roomId, cancellationToken);
+            return Problem.Conflict("The room has ended.");
+        }
         // Sent even when the append was a duplicate: the first attempt may have died before sending, and the widget
         // drops a message id it already shows.
-        if (appended is not null)
-            await realtime.SendToUserAsync(waiting.RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);
+        await realtime.SendToUserAsync(waiting.RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);
         await realtime.SendToGroupAsync(RealtimeGroups.Department(department!), RealtimeEvents.RoomWaiting,
             new RoomWaitingEvent(roomId, department!, visitorName), cancellationToken);
         LogTransferred(roomId, department!);

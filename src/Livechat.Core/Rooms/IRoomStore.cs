@@ -15,7 +15,8 @@ public interface IRoomStore
     /// Appends a message with the room's next sequence number, exactly once per idempotency key.
     /// <paramref name="room"/> is the caller's latest read of the stored room, unchanged: its ETag and NextSeq are
     /// tried first, so an uncontended append is one round trip; when somebody wrote since, the room is read again.
-    /// Returns null when the room does not exist or has ended: an ended room's transcript takes no more messages.
+    /// Returns null when the room does not exist or has ended: an ended room's transcript takes no more messages
+    /// (a retry of a message it took before it ended still gets that message back, as a duplicate).
     /// </summary>
     Task<AppendResult?> AppendAsync(Room room, NewMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken);
 

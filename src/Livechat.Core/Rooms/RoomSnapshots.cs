@@ -33,7 +33,9 @@ public sealed class RoomSnapshots(IRoomStore rooms) : IDisposable
     /// <summary>Keeps the room as a write just left it (with its new ETag); returns it.</summary>
     public Room? Remember(Room? room)
     {
-        if (room?.ETag is not null) _cache.Set(room.RoomId, room, Entry);
+        if (room?.ETag is null) return room;
+        // Two appends finishing out of order must not leave the older room behind (it would cost a failed transaction).
+        if (!_cache.TryGetValue(room.RoomId, out Room? kept) || kept!.NextSeq <= room.NextSeq) _cache.Set(room.RoomId, room, Entry);
         return room;
     }
 

@@ -9,7 +9,11 @@ public sealed class SendBotMessagesActivity(IRoomStore rooms, BotTurnDelivery de
 
     public async Task<BotTurnResult> ExecuteAsync(BotTurn turn, CancellationToken cancellationToken)
     {
-        var room = turn.Room ?? await rooms.GetAsync(turn.RoomId, cancellationToken);
+        // The signal's room is checked by the append's ETag; saves happen before it, so a turn with saves reads the
+        // room (setUserId may have given it a user, and a user's fields belong to the user).
+        var room = turn.Room is { } guess && turn.Saves.Count == 0 && turn.Messages.Count > 0
+            ? guess
+            : await rooms.GetAsync(turn.RoomId, cancellationToken);
         return room is null ? new BotTurnResult(RoomStatus.Ended) : await delivery.DeliverAsync(room, turn, cancellationToken);
     }
 }

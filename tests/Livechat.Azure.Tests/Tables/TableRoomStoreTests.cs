@@ -156,4 +156,21 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
         Assert.Empty(await _rooms.ReadMessagesAsync(room.RoomId, 0, 10, CancellationToken.None));
         Assert.Equal(1, (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!.NextSeq);
     }
+
+    [Fact]
+    public async Task AppendAsync_RetryOfAMessageTheRoomTookBeforeItEnded_ReturnsTheFirstMessage()
+    {
+        var room = await NewRoomAsync();
+        var first = await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "bye", "c-1"), DateTimeOffset.UtcNow, CancellationToken.None);
+        var stored = (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!;
+        await _rooms.TryReplaceAsync(stored with { Status = RoomStatus.Ended, EndReason = "closed" }, CancellationToken.None);
+
+        var retried = await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "bye", "c-1"), DateTimeOffset.UtcNow, CancellationToken.None);
+        var late = await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "hello?", "c-2"), DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.True(retried!.Duplicate);
+        Assert.Equal(first!.Message.Id, retried.Message.Id);
+        Assert.Null(late);
+        Assert.Single(await _rooms.ReadMessagesAsync(room.RoomId, 0, 10, CancellationToken.None));
+    }
 }

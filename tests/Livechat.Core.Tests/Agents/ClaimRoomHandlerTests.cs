@@ -40,6 +40,21 @@ public sealed class ClaimRoomHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_VisitorLeftBetweenClaimAndJoin_ReturnsConflictAndAnnouncesNoJoin()
+    {
+        _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(Room(RoomStatus.Waiting));
+        _rooms.Setup(r => r.TryReplaceAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>())).ReturnsAsync((Room r, CancellationToken _) => r with { ETag = "2" });
+        _rooms.Setup(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((AppendResult?)null);
+
+        var outcome = await Handler().HandleAsync(Ann, RoomId, CancellationToken.None);
+
+        Assert.Equal(ProblemKind.Conflict, outcome.Problem?.Kind);
+        _realtime.Verify(p => p.SendToUserAsync(It.IsAny<string>(), RealtimeEvents.AgentJoined, It.IsAny<object>(), It.IsAny<CancellationToken>()), Times.Never);
+        _realtime.Verify(p => p.SendToGroupAsync(It.IsAny<string>(), RealtimeEvents.RoomClaimed, It.IsAny<object>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task HandleAsync_RoomOfAnotherDepartment_ReturnsForbiddenAndChangesNothing()
     {
         _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(Room(RoomStatus.Waiting, department: "sales"));

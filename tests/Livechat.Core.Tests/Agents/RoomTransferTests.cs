@@ -52,6 +52,20 @@ public sealed class RoomTransferTests
     }
 
     [Fact]
+    public async Task TransferAsync_VisitorLeftBeforeTheConnectingLine_ReturnsConflictAndLeavesNoQueueEntry()
+    {
+        _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(Room(RoomStatus.Open, department: null));
+        _rooms.Setup(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((AppendResult?)null);
+
+        var outcome = await Transfer().TransferAsync(RoomId, "sales", CancellationToken.None);
+
+        Assert.Equal(ProblemKind.Conflict, outcome.Problem?.Kind);
+        _queue.Verify(q => q.RemoveAsync("sales", RoomId, It.IsAny<CancellationToken>()));
+        _realtime.Verify(p => p.SendToGroupAsync(It.IsAny<string>(), RealtimeEvents.RoomWaiting, It.IsAny<object>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task TransferAsync_SomebodyWroteTheRoomFirst_ReadsAgainAndKeepsTheirChange()
     {
         _rooms.SetupSequence(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>()))
