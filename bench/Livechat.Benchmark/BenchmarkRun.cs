@@ -249,7 +249,8 @@ public static class BenchmarkRun
                         Agent = agent,
                         AgentStorage = agentStorage,
                         AgentHistory = agentHistory,
-                        PeakMemoryBytes = agentMemory is { } a && level.PeakMemoryBytes is { } b ? Math.Max(a, b) : agentMemory ?? level.PeakMemoryBytes,
+                        // The higher of the two servers' peaks (Max skips an unknown one).
+                        PeakMemoryBytes = new[] { level.PeakMemoryBytes, agentMemory }.Max(),
                     };
                 }
                 finally

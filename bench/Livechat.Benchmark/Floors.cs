@@ -52,16 +52,11 @@ public static class Floors
     {
         var table = new TableClient(connectionString, taskHubName + "History");
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}");
-        var latencies = new Latencies();
-        for (var i = -5; i < samples; i++)
+        var query = await TimeAsync(samples, async () =>
         {
-            var started = Stopwatch.GetTimestamp();
             await foreach (var _ in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) { }
-            if (i >= 0) latencies.Add(Stopwatch.GetElapsedTime(started));
-        }
-        long rows = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"], maxPerPage: 1000, cancellationToken: cancellationToken)) rows++;
-        return (latencies.Summarize(), rows);
+        });
+        return (query, await CountRowsAsync(table, cancellationToken));
     }
 
     /// <summary>
@@ -72,16 +67,28 @@ public static class Floors
     public static async Task<(Percentiles PointRead, long Rows)> RoomsTableAfterAsync(string connectionString, string tableName, string roomId, int samples, CancellationToken cancellationToken)
     {
         var table = new TableClient(connectionString, tableName);
+        var pointRead = await TimeAsync(samples, () => table.GetEntityIfExistsAsync<TableEntity>(roomId, "room", cancellationToken: cancellationToken));
+        return (pointRead, await CountRowsAsync(table, cancellationToken));
+    }
+
+    /// <summary>Times <paramref name="call"/> one at a time, <paramref name="samples"/> times after 5 unmeasured warm-ups.</summary>
+    private static async Task<Percentiles> TimeAsync(int samples, Func<Task> call)
+    {
         var latencies = new Latencies();
         for (var i = -5; i < samples; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            await table.GetEntityIfExistsAsync<TableEntity>(roomId, "room", cancellationToken: cancellationToken);
+            await call();
             if (i >= 0) latencies.Add(Stopwatch.GetElapsedTime(started));
         }
+        return latencies.Summarize();
+    }
+
+    private static async Task<long> CountRowsAsync(TableClient table, CancellationToken cancellationToken)
+    {
         long rows = 0;
         await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"], maxPerPage: 1000, cancellationToken: cancellationToken)) rows++;
-        return (latencies.Summarize(), rows);
+        return rows;
     }
 
     /// <summary>

@@ -112,8 +112,7 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
             {
                 roomEntity = null;
                 // The markers are written together, so the first one tells whether this append happened before.
-                if (await FindByMarkersAsync(roomId, markerKeys, cancellationToken) is { } existing)
-                    return existing.Select(m => new AppendResult(m, Duplicate: true)).ToList();
+                if (await RetriedAsync(roomId, markerKeys, cancellationToken) is { } retried) return retried;
                 // The conflict was a message key taken by a racing append: read the room again.
             }
         }
@@ -133,7 +132,10 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
         return messages;
     }
 
-    /// <summary>An ended room takes no message, but a retry of one it took before its end gets that message back.</summary>
+    /// <summary>
+    /// The first messages of an append that happened before, as duplicates; null when it did not happen. So an ended
+    /// room takes no message, but a retry of one it took before its end gets that message back.
+    /// </summary>
     private async Task<IReadOnlyList<AppendResult>?> RetriedAsync(string roomId, IReadOnlyList<string> markerKeys, CancellationToken cancellationToken) =>
         await FindByMarkersAsync(roomId, markerKeys, cancellationToken) is { } existing
             ? existing.Select(m => new AppendResult(m, Duplicate: true)).ToList()
