@@ -3,12 +3,13 @@ using Livechat.Api.Agents;
 using Livechat.Api.Realtime;
 using Livechat.Api.Rooms;
 using Livechat.Api.Sessions;
-using Livechat.Api.Widget;
+using Livechat.Api.Assets;
+using Livechat.Api.Cors;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Livechat.Api;
 
-/// <summary>Registers the HTTP faces both hosts route to.</summary>
+/// <summary>Registers the HTTP faces the functions route to.</summary>
 public static class LivechatApiServiceCollectionExtensions
 {
     public static IServiceCollection AddLivechatApi(this IServiceCollection services)
@@ -18,7 +19,8 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<Admin.RecipesAdminApi>();
         services.AddSingleton<RoomsApi>();
         services.AddSingleton<NegotiateApi>();
-        services.AddSingleton(_ => new WidgetScript(WidgetScript.DefaultPath));
+        services.AddSingleton(_ => new StaticAssets(StaticAssets.DefaultRoot));
+        services.AddSingleton<CorsPolicy>();
         services.AddSingleton<Http.AgentCall>();
         services.AddSingleton<Http.AdminCall>();
         services.AddSingleton<AgentsApi>();

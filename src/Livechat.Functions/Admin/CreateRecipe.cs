@@ -8,7 +8,7 @@ public sealed class CreateRecipe(RecipesAdminApi api)
 {
     [Function(nameof(CreateRecipe))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/admin/recipes")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/admin/recipes")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.CreateAsync(request, cancellationToken);
 }

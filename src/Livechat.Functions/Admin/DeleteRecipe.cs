@@ -8,7 +8,7 @@ public sealed class DeleteRecipe(RecipesAdminApi api)
 {
     [Function(nameof(DeleteRecipe))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/admin/recipes/{recipeId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/v1/admin/recipes/{recipeId}")] HttpRequest request,
         string recipeId,
         CancellationToken cancellationToken) =>
         api.DeleteAsync(request, recipeId, cancellationToken);

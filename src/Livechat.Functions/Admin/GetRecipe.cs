@@ -8,7 +8,7 @@ public sealed class GetRecipe(RecipesAdminApi api)
 {
     [Function(nameof(GetRecipe))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/admin/recipes/{recipeId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/recipes/{recipeId}")] HttpRequest request,
         string recipeId,
         CancellationToken cancellationToken) =>
         api.GetAsync(request, recipeId, cancellationToken);

@@ -7,6 +7,6 @@ namespace Livechat.Functions.Admin;
 public sealed class IssueAgentToken(AdminApi api)
 {
     [Function(nameof(IssueAgentToken))]
-    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/admin/agents/token")] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/admin/agents/token")] HttpRequest request, CancellationToken cancellationToken) =>
         api.IssueAgentTokenAsync(request, cancellationToken);
 }

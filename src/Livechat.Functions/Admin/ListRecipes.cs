@@ -8,7 +8,7 @@ public sealed class ListRecipes(RecipesAdminApi api)
 {
     [Function(nameof(ListRecipes))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/admin/recipes")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/recipes")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.ListAsync(request, cancellationToken);
 }

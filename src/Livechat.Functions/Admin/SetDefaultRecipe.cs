@@ -8,7 +8,7 @@ public sealed class SetDefaultRecipe(RecipesAdminApi api)
 {
     [Function(nameof(SetDefaultRecipe))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/admin/default-recipe")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/admin/default-recipe")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.SetDefaultAsync(request, cancellationToken);
 }

@@ -8,7 +8,7 @@ public sealed class TransferRoom(AdminApi api)
 {
     [Function(nameof(TransferRoom))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/admin/rooms/{roomId}/transfer")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/admin/rooms/{roomId}/transfer")] HttpRequest request,
         string roomId,
         CancellationToken cancellationToken) =>
         api.TransferRoomAsync(request, roomId, cancellationToken);

@@ -8,7 +8,7 @@ public sealed class UpdateRecipe(RecipesAdminApi api)
 {
     [Function(nameof(UpdateRecipe))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/admin/recipes/{recipeId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/admin/recipes/{recipeId}")] HttpRequest request,
         string recipeId,
         CancellationToken cancellationToken) =>
         api.UpdateAsync(request, recipeId, cancellationToken);

@@ -7,6 +7,6 @@ namespace Livechat.Functions.Agents;
 public sealed class AgentNegotiate(AgentsApi api)
 {
     [Function(nameof(AgentNegotiate))]
-    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/agent/negotiate")] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agent/negotiate")] HttpRequest request, CancellationToken cancellationToken) =>
         api.NegotiateAsync(request, cancellationToken);
 }

@@ -8,7 +8,7 @@ public sealed class ClaimRoom(AgentsApi api)
 {
     [Function(nameof(ClaimRoom))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/agent/rooms/{roomId}/claim")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agent/rooms/{roomId}/claim")] HttpRequest request,
         string roomId,
         CancellationToken cancellationToken) =>
         api.ClaimAsync(request, roomId, cancellationToken);

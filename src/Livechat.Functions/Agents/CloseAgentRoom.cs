@@ -10,7 +10,7 @@ public sealed class CloseAgentRoom(AgentsApi api)
 {
     [Function(nameof(CloseAgentRoom))]
     public async Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/agent/rooms/{roomId}/close")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agent/rooms/{roomId}/close")] HttpRequest request,
         string roomId,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)

@@ -7,6 +7,6 @@ namespace Livechat.Functions.Agents;
 public sealed class ListAgentQueue(AgentsApi api)
 {
     [Function(nameof(ListAgentQueue))]
-    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/agent/queue")] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/agent/queue")] HttpRequest request, CancellationToken cancellationToken) =>
         api.ListQueueAsync(request, cancellationToken);
 }

@@ -8,7 +8,7 @@ public sealed class PostAgentMessage(AgentsApi api)
 {
     [Function(nameof(PostAgentMessage))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/agent/rooms/{roomId}/messages")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agent/rooms/{roomId}/messages")] HttpRequest request,
         string roomId,
         CancellationToken cancellationToken) =>
         api.PostMessageAsync(request, roomId, cancellationToken);

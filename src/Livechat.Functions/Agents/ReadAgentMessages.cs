@@ -8,7 +8,7 @@ public sealed class ReadAgentMessages(AgentsApi api)
 {
     [Function(nameof(ReadAgentMessages))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/agent/rooms/{roomId}/messages")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/agent/rooms/{roomId}/messages")] HttpRequest request,
         string roomId,
         CancellationToken cancellationToken) =>
         api.ReadMessagesAsync(request, roomId, cancellationToken);

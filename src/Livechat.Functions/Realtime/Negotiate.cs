@@ -7,6 +7,6 @@ namespace Livechat.Functions.Realtime;
 public sealed class Negotiate(NegotiateApi api)
 {
     [Function(nameof(Negotiate))]
-    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/negotiate")] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/negotiate")] HttpRequest request, CancellationToken cancellationToken) =>
         api.NegotiateAsync(request, cancellationToken);
 }

@@ -10,7 +10,7 @@ public sealed class CloseRoom(RoomsApi api)
 {
     [Function(nameof(CloseRoom))]
     public async Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/rooms/{roomId}/close")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/rooms/{roomId}/close")] HttpRequest request,
         string roomId,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)

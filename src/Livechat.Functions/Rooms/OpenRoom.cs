@@ -10,7 +10,7 @@ public sealed class OpenRoom(RoomsApi api)
 {
     [Function(nameof(OpenRoom))]
     public async Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/rooms")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/rooms")] HttpRequest request,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {

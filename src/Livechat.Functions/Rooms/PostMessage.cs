@@ -10,7 +10,7 @@ public sealed class PostMessage(RoomsApi api)
 {
     [Function(nameof(PostMessage))]
     public async Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/rooms/{roomId}/messages")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/rooms/{roomId}/messages")] HttpRequest request,
         string roomId,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ public sealed class ReadMessages(RoomsApi api)
 {
     [Function(nameof(ReadMessages))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/rooms/{roomId}/messages")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/rooms/{roomId}/messages")] HttpRequest request,
         string roomId,
         CancellationToken cancellationToken) =>
         api.ReadMessagesAsync(request, roomId, cancellationToken);

@@ -8,7 +8,7 @@ public sealed class ClearDepartment(SessionsApi api)
 {
     [Function(nameof(ClearDepartment))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/session/department")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/v1/session/department")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.ClearDepartmentAsync(request, cancellationToken);
 }

@@ -8,7 +8,7 @@ public sealed class ClearRecipe(SessionsApi api)
 {
     [Function(nameof(ClearRecipe))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/session/recipe")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/v1/session/recipe")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.ClearRecipeAsync(request, cancellationToken);
 }

@@ -8,7 +8,7 @@ public sealed class ListCustomFields(SessionsApi api)
 {
     [Function(nameof(ListCustomFields))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/session/fields")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/session/fields")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.ListCustomFieldsAsync(request, cancellationToken);
 }

@@ -8,7 +8,7 @@ public sealed class SetCustomField(SessionsApi api)
 {
     [Function(nameof(SetCustomField))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/session/fields/{key}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/session/fields/{key}")] HttpRequest request,
         string key,
         CancellationToken cancellationToken) =>
         api.SetCustomFieldAsync(request, key, cancellationToken);

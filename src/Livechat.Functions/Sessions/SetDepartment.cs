@@ -8,7 +8,7 @@ public sealed class SetDepartment(SessionsApi api)
 {
     [Function(nameof(SetDepartment))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/session/department")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/session/department")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.SetDepartmentAsync(request, cancellationToken);
 }

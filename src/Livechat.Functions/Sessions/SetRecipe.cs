@@ -8,7 +8,7 @@ public sealed class SetRecipe(SessionsApi api)
 {
     [Function(nameof(SetRecipe))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/session/recipe")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/session/recipe")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.SetRecipeAsync(request, cancellationToken);
 }

@@ -8,7 +8,7 @@ public sealed class SetUserId(SessionsApi api)
 {
     [Function(nameof(SetUserId))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/session/user")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/session/user")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.SetUserIdAsync(request, cancellationToken);
 }

@@ -8,7 +8,7 @@ public sealed class SetUserParams(SessionsApi api)
 {
     [Function(nameof(SetUserParams))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/session/params")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/session/params")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.SetUserParamsAsync(request, cancellationToken);
 }

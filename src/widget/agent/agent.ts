@@ -57,8 +57,9 @@ class AgentConsole {
   private readonly api: string;
 
   constructor() {
-    const given = new URLSearchParams(location.search).get('api');
-    this.api = (given ?? location.origin).replace(/\/+$/, '');
+    // Only ever the console's own origin: an API base taken from the URL would send the agent's token to
+    // whoever wrote the link.
+    this.api = location.origin;
   }
 
   init(): void {

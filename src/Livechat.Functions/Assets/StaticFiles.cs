@@ -1,0 +1,28 @@
+using Livechat.Api.Assets;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Livechat.Functions.Assets;
+
+/// <summary>
+/// The files the app serves itself: the widget customers embed, the agent console and the demo pages. The host
+/// matches routes in registration order, not by specificity, so there is no catch-all: each folder has its route.
+/// </summary>
+public sealed class StaticFiles(StaticAssets assets)
+{
+    [Function("WidgetScript")]
+    public IResult Widget([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/widget.js")] HttpRequest request) =>
+        assets.Serve(request, "widget.js");
+
+    [Function("AgentConsole")]
+    public IResult AgentConsole([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "agent/{*path}")] HttpRequest request, string? path) =>
+        assets.Serve(request, "agent/" + path);
+
+    [Function("DemoPage")]
+    public IResult DemoPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "{page?}")] HttpRequest request, string? page) =>
+        page == "agent" ? TypedResults.Redirect("/agent/") : assets.Serve(request, page);
+
+    [Function("SpecPages")]
+    public IResult SpecPages([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "spec/{page?}")] HttpRequest request, string? page) =>
+        assets.Serve(request, "spec/" + page);
+}

@@ -1,0 +1,255 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Livechat.EndToEnd.Tests.Support;
+
+namespace Livechat.EndToEnd.Tests;
+
+/// <summary>
+/// The human agents' side through the local server process, Azurite and the hub: a room transferred to a
+/// department's queue, claimed, a live two-way chat, closed by the agent; and who may call what.
+/// </summary>
+public sealed class AgentTests(AgentServerFixture fixture) : IClassFixture<AgentServerFixture>
+{
+    private const string AdminKey = AgentServerFixture.AdminKey;
+    private Uri Base => fixture.Server.BaseAddress;
+
+    [Fact]
+    public async Task TransferredRoom_ClaimedBySalesAgent_ChatsLiveBothWaysAndEndsWithReasonAgent()
+    {
+        await using var visitor = await Visitor.CreateAsync(Base);
+        var tab = await visitor.ConnectTabAsync();
+        var roomId = await visitor.OpenRoomAsync();
+        await visitor.WaitForMessagesAsync(roomId, 2);
+        await using var ann = await ConnectedAgentAsync("Ann", "sales");
+        await using var sam = await ConnectedAgentAsync("Sam", "support");
+
+        // Transferred to sales: the sales agent hears it live and sees it queued; support does not.
+        var transfer = await Agent.TransferAsync(Base, AdminKey, roomId, "sales");
+        Assert.Equal(HttpStatusCode.OK, transfer.StatusCode);
+        Assert.Equal("waiting", (await transfer.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());
+        var waiting = await WaitForEvent(ann.Events, "roomWaiting", roomId);
+        Assert.Equal("sales", waiting.GetProperty("department").GetString());
+        Assert.Contains(await QueuedRoomIdsAsync(ann, "sales"), id => id == roomId);
+        await WaitForMessage(tab, roomId, m => m.GetProperty("sender").GetString() == "system" && m.GetProperty("text").GetString() == "Connecting you to an agent…");
+
+        await AssertProblem(await sam.QueueAsync("sales"), HttpStatusCode.Forbidden, "department");
+        await AssertProblem(await sam.ClaimAsync(roomId), HttpStatusCode.Forbidden, "roomId");
+        Assert.DoesNotContain(sam.Events, e => e.Name == "roomWaiting");
+
+        // Claimed: the visitor hears agentJoined, then the agent's message as a message event from "agent".
+        var claim = await ann.ClaimAsync(roomId);
+        Assert.Equal(HttpStatusCode.OK, claim.StatusCode);
+        var joined = await WaitForEvent(tab, "agentJoined", roomId);
+        Assert.Equal("Ann", joined.GetProperty("agentName").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, (await ann.SendAsync(roomId, "a-1", "Hi, I'm Ann. How can I help?")).StatusCode);
+        var fromAgent = await WaitForMessage(tab, roomId, m => m.GetProperty("sender").GetString() == "agent");
+        Assert.Equal("Hi, I'm Ann. How can I help?", fromAgent.GetProperty("text").GetString());
+        var order = tab.Select(e => e.Name == "agentJoined" ? "joined" : e.Name == "message" && e.Payload.GetProperty("sender").GetString() == "agent" ? "agent" : null)
+            .Where(n => n is not null).ToList();
+        Assert.Equal(["joined", "agent"], order);
+        Assert.DoesNotContain(await QueuedRoomIdsAsync(ann, "sales"), id => id == roomId);
+
+        // The visitor's reply reaches the agent's connection live.
+        (await visitor.PostAsync(roomId, new { clientMessageId = "v-reply-1", text = "Do you ship to Norway?" })).EnsureSuccessStatusCode();
+        var reply = await WaitForMessage(ann.Events, roomId, m => m.GetProperty("sender").GetString() == "visitor");
+        Assert.Equal("Do you ship to Norway?", reply.GetProperty("text").GetString());
+
+        // Closed by the agent: the visitor hears chatEnded with reason "agent".
+        var close = await ann.CloseAsync(roomId);
+        Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+        var ended = await WaitForEvent(tab, "chatEnded", roomId);
+        Assert.Equal("agent", ended.GetProperty("reason").GetString());
+        await WaitForEvent(ann.Events, "chatEnded", roomId);
+
+        var transcript = await ann.MessagesAsync(roomId);
+        Assert.Equal(["bot", "bot", "system", "system", "agent", "visitor"], transcript.Select(m => m!["sender"]!.GetValue<string>()));
+        Assert.Equal("Ann joined the chat", transcript[3]!["text"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, (await ann.SendAsync(roomId, "a-2", "Still there?")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SecondSalesAgent_ClaimingAClaimedRoom_Gets409AndCannotWriteInIt()
+    {
+        await using var visitor = await Visitor.CreateAsync(Base);
+        var roomId = await visitor.OpenRoomAsync();
+        await visitor.WaitForMessagesAsync(roomId, 2);
+        await using var ann = await ConnectedAgentAsync("Ann", "sales");
+        await using var bob = await ConnectedAgentAsync("Bob", "sales");
+        (await Agent.TransferAsync(Base, AdminKey, roomId, "sales")).EnsureSuccessStatusCode();
+
+        var first = await ann.ClaimAsync(roomId);
+        var second = await bob.ClaimAsync(roomId);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await AssertProblem(second, HttpStatusCode.Conflict);
+        await AssertProblem(await bob.SendAsync(roomId, "b-1", "Hello"), HttpStatusCode.Forbidden, "roomId");
+        await AssertProblem(await bob.CloseAsync(roomId), HttpStatusCode.Forbidden, "roomId");
+        await WaitForEvent(bob.Events, "roomClaimed", roomId);
+    }
+
+    [Fact]
+    public async Task TwoSalesAgents_ClaimingAtOnce_OneWinsTheOtherGets409()
+    {
+        await using var visitor = await Visitor.CreateAsync(Base);
+        var roomId = await visitor.OpenRoomAsync();
+        await visitor.WaitForMessagesAsync(roomId, 2);
+        await using var ann = await ConnectedAgentAsync("Ann", "sales");
+        await using var bob = await ConnectedAgentAsync("Bob", "sales");
+        (await Agent.TransferAsync(Base, AdminKey, roomId, "sales")).EnsureSuccessStatusCode();
+
+        var claims = await Task.WhenAll(ann.ClaimAsync(roomId), bob.ClaimAsync(roomId));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], claims.Select(c => c.StatusCode).Order());
+        var joinedLines = (await visitor.MessagesAsync(roomId)).Count(m => m!["text"]!.GetValue<string>().EndsWith(" joined the chat"));
+        Assert.Equal(1, joinedLines);
+    }
+
+    [Fact]
+    public async Task VisitorToken_OnEveryAgentAndAdminEndpoint_Gets401()
+    {
+        await using var visitor = await Visitor.CreateAsync(Base);
+        var roomId = await visitor.OpenRoomAsync();
+        var http = visitor.Http;
+
+        var responses = new[]
+        {
+            await http.GetAsync("api/v1/agent/queue?department=sales"),
+            await http.PostAsync("api/v1/agent/negotiate", null),
+            await http.PostAsync($"api/v1/agent/rooms/{roomId}/claim", null),
+            await http.GetAsync($"api/v1/agent/rooms/{roomId}/messages"),
+            await http.PostAsJsonAsync($"api/v1/agent/rooms/{roomId}/messages", new { clientMessageId = "x", text = "hi" }),
+            await http.PostAsync($"api/v1/agent/rooms/{roomId}/close", null),
+            await http.PostAsJsonAsync("api/v1/admin/agents/token", new { agentId = "me", name = "Me", departments = new[] { "sales" } }),
+            await http.PostAsJsonAsync($"api/v1/admin/rooms/{roomId}/transfer", new { department = "sales" }),
+        };
+
+        foreach (var response in responses) await AssertProblem(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("open", (await http.GetFromJsonAsync<JsonObject>($"api/v1/rooms/{roomId}/messages"))!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AgentToken_OnVisitorEndpoints_Gets401()
+    {
+        await using var visitor = await Visitor.CreateAsync(Base);
+        var roomId = await visitor.OpenRoomAsync();
+        await using var ann = await Agent.CreateAsync(Base, AdminKey, "ann-" + Guid.NewGuid().ToString("N")[..6], "Ann", "sales");
+        var http = ann.Http;
+
+        var responses = new[]
+        {
+            await http.GetAsync("api/v1/session"),
+            await http.PostAsync("api/v1/negotiate", null),
+            await http.PostAsync("api/v1/rooms", null),
+            await http.GetAsync($"api/v1/rooms/{roomId}/messages"),
+            await http.PostAsJsonAsync($"api/v1/rooms/{roomId}/messages", new { clientMessageId = "x", text = "hi" }),
+            await http.PostAsync($"api/v1/rooms/{roomId}/close", null),
+        };
+
+        foreach (var response in responses) await AssertProblem(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task AdminCalls_WithoutTheAdminKey_Get401AndChangeNothing()
+    {
+        await using var visitor = await Visitor.CreateAsync(Base);
+        var roomId = await visitor.OpenRoomAsync();
+
+        using var wrongKey = Agent.Admin(Base, AdminKey + "x");
+        using var noKey = new HttpClient { BaseAddress = Base };
+        foreach (var client in new[] { wrongKey, noKey })
+        {
+            await AssertProblem(await client.PostAsJsonAsync("api/v1/admin/agents/token", new { agentId = "me", name = "Me", departments = new[] { "sales" } }),
+                HttpStatusCode.Unauthorized);
+            await AssertProblem(await client.PostAsJsonAsync($"api/v1/admin/rooms/{roomId}/transfer", new { department = "sales" }), HttpStatusCode.Unauthorized);
+        }
+        // The local-development key of appsettings.json is not accepted once a deployment sets its own.
+        using var devKey = Agent.Admin(Base, "local-development-only-admin-key-never-use-in-azure");
+        await AssertProblem(await devKey.PostAsJsonAsync($"api/v1/admin/rooms/{roomId}/transfer", new { department = "sales" }), HttpStatusCode.Unauthorized);
+
+        Assert.Equal("open", (await visitor.Http.GetFromJsonAsync<JsonObject>($"api/v1/rooms/{roomId}/messages"))!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnotherVisitor_HearsNoneOfAnotherRoomsAgentEvents()
+    {
+        await using var owner = await Visitor.CreateAsync(Base);
+        await using var other = await Visitor.CreateAsync(Base);
+        var ownerTab = await owner.ConnectTabAsync();
+        var otherTab = await other.ConnectTabAsync();
+        var roomId = await owner.OpenRoomAsync();
+        var otherRoomId = await other.OpenRoomAsync();
+        await owner.WaitForMessagesAsync(roomId, 2);
+        await other.WaitForMessagesAsync(otherRoomId, 2);
+        await using var ann = await ConnectedAgentAsync("Ann", "sales");
+
+        (await Agent.TransferAsync(Base, AdminKey, roomId, "sales")).EnsureSuccessStatusCode();
+        (await ann.ClaimAsync(roomId)).EnsureSuccessStatusCode();
+        (await ann.SendAsync(roomId, "a-1", "For the owner only")).EnsureSuccessStatusCode();
+        (await ann.CloseAsync(roomId)).EnsureSuccessStatusCode();
+        await WaitForEvent(ownerTab, "chatEnded", roomId);
+        await Task.Delay(500);
+
+        Assert.DoesNotContain(otherTab, e => e.Payload.ValueKind == JsonValueKind.Object
+            && e.Payload.TryGetProperty("roomId", out var id) && id.GetString() == roomId);
+        Assert.DoesNotContain(otherTab, e => e.Name is "agentJoined" or "chatEnded");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"api/v1/rooms/{roomId}/messages")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AgentConsole_IsServedAtSlashAgent()
+    {
+        using var http = new HttpClient { BaseAddress = Base };
+
+        var page = await http.GetAsync("agent/");
+        var script = await http.GetAsync("agent/agent.js");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("agent.js", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("agent/agent.ts")).StatusCode);
+    }
+
+    private async Task<Agent> ConnectedAgentAsync(string name, params string[] departments)
+    {
+        // Unique ids: the agents of every test share this server's realtime groups.
+        var agent = await Agent.CreateAsync(Base, AdminKey, $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}"[..16], name, departments);
+        await agent.ConnectAsync();
+        return agent;
+    }
+
+    private static async Task<IReadOnlyList<string>> QueuedRoomIdsAsync(Agent agent, string department)
+    {
+        var queue = await (await agent.QueueAsync(department)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();
+        return queue!["rooms"]!.AsArray().Select(r => r!["roomId"]!.GetValue<string>()).ToList();
+    }
+
+    private static async Task<JsonElement> WaitForEvent(ConcurrentQueue<(string Name, JsonElement Payload)> events, string name, string roomId) =>
+        await WaitFor(events, e => e.Name == name && e.Payload.GetProperty("roomId").GetString() == roomId, $"{name} for {roomId}");
+
+    private static async Task<JsonElement> WaitForMessage(ConcurrentQueue<(string Name, JsonElement Payload)> events, string roomId, Func<JsonElement, bool> match) =>
+        await WaitFor(events, e => e.Name == "message" && e.Payload.GetProperty("roomId").GetString() == roomId && match(e.Payload), $"a message in {roomId}");
+
+    private static async Task<JsonElement> WaitFor(ConcurrentQueue<(string Name, JsonElement Payload)> events, Func<(string Name, JsonElement Payload), bool> match, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var e in events)
+                if (match(e)) return e.Payload;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"No {what}; received: {string.Join(", ", events.Select(e => e.Name + " " + e.Payload))}");
+    }
+
+    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string? field = null)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        if (field is null) return;
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True(problem!["errors"]?.AsObject().ContainsKey(field), $"errors should name '{field}': {problem.ToJsonString()}");
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Livechat.EndToEnd.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Livechat.EndToEnd.Tests.Browser;
+
+/// <summary>The agent console and the demo page in headless Chromium: an agent takes a visitor's chat and answers it.</summary>
+public sealed class AgentConsoleBrowserTests : IAsyncLifetime
+{
+    private const string AdminKey = "browser-tests-admin-key-0123456789-abcdefghij";
+    private FunctionsHost _server = null!;
+    private ChromiumSession _chromium = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await FunctionsHost.StartAsync(new Dictionary<string, string> { ["Admin__ApiKey"] = AdminKey });
+        _chromium = await ChromiumSession.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _chromium.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AgentConsole_ClaimsTheQueuedChatAndItsMessageReachesTheWidget()
+    {
+        var visitorPage = await _chromium.Browser.NewPageAsync();
+        await visitorPage.GotoAsync(_server.BaseAddress.ToString());
+        await visitorPage.WaitForFunctionAsync("() => (window.__events || []).some(e => e.name === 'onWidgetLoaded')", null, new() { Timeout = 20_000 });
+        var widget = visitorPage.Locator("#verloop-widget");
+        await widget.GetByTestId("bubble").ClickAsync();
+        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        var roomId = await visitorPage.EvaluateAsync<string>("() => window.__events.find(e => e.name === 'onChatStarted').arg.roomId");
+
+        await using var agent = await Agent.CreateAsync(_server.BaseAddress, AdminKey, "ann", "Ann", "sales");
+        var console = await _chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 700 } });
+        await console.GotoAsync(new Uri(_server.BaseAddress, "agent/").ToString());
+        await console.Locator("#token").FillAsync(agent.Token);
+        await console.Locator("#sign-in button").ClickAsync();
+        await Assertions.Expect(console.Locator("#who")).ToContainTextAsync("Ann (ann) · sales", new() { Timeout = 20_000 });
+
+        // Queued while the console is open: it appears live.
+        (await Agent.TransferAsync(_server.BaseAddress, AdminKey, roomId, "sales")).EnsureSuccessStatusCode();
+        var queued = console.Locator($"#queues li[data-room-id='{roomId}']");
+        await Assertions.Expect(queued).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await queued.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
+        await Assertions.Expect(console.Locator("#log")).ToContainTextAsync("Ann joined the chat", new() { Timeout = 20_000 });
+
+        await console.Locator("#text").FillAsync("Hi, I'm Ann. <b>How</b> can I help?");
+        await console.Locator("#send").ClickAsync();
+        await Assertions.Expect(widget.GetByTestId("message").Filter(new() { HasText = "Hi, I'm Ann. <b>How</b> can I help?" }))
+            .ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await visitorPage.WaitForFunctionAsync(
+            "() => window.__events.some(e => e.name === 'onIncomingMessage' && e.arg.sender === 'agent')", null, new() { Timeout = 20_000 });
+
+        await widget.GetByTestId("input").FillAsync("Do you ship to Norway?");
+        await widget.GetByTestId("send").ClickAsync();
+        await Assertions.Expect(console.Locator("#log")).ToContainTextAsync("Do you ship to Norway?", new() { Timeout = 20_000 });
+        Directory.CreateDirectory(Path.Combine(StackPaths.Root, "docs"));
+        await console.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StackPaths.Root, "docs", "agent-console.png") });
+
+        await console.Locator("#close-room").ClickAsync();
+        await visitorPage.WaitForFunctionAsync("() => window.__events.some(e => e.name === 'onChatEnded')", null, new() { Timeout = 20_000 });
+        var ended = await visitorPage.EvaluateAsync<JsonElement>("() => window.__events.find(e => e.name === 'onChatEnded').arg");
+        Assert.Equal(roomId, ended.GetProperty("roomId").GetString());
+        // Text, never markup: the agent's "<b>" is shown as typed in both the console and the widget.
+        Assert.Equal(0, await console.Locator("#log span b").CountAsync());
+        Assert.Equal(0, await widget.Locator("[data-testid=message] b").CountAsync());
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Livechat.EndToEnd.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Livechat.EndToEnd.Tests.Browser;
+
+/// <summary>The demo page in headless Chromium against the local server, used as a visitor would.</summary>
+public sealed class WidgetBrowserTests : IAsyncLifetime
+{
+    private FunctionsHost _server = null!;
+    private ChromiumSession _chromium = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await FunctionsHost.StartAsync();
+        _chromium = await ChromiumSession.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _chromium.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task DemoPage_OpenClickClose_HandlersFireInOrderAndBotMessagesShow()
+    {
+        var page = await _chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 760 } });
+        await page.GotoAsync(_server.BaseAddress.ToString());
+        await WaitForEventAsync(page, "onWidgetLoaded");
+
+        var widget = page.Locator("#verloop-widget");
+        await widget.GetByTestId("bubble").ClickAsync();
+        var buttons = widget.GetByTestId("quick-reply");
+        await Assertions.Expect(buttons).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Assertions.Expect(widget.GetByTestId("message").First).ToContainTextAsync("Welcome to our chat");
+
+        await buttons.Filter(new() { HasText = "Pricing" }).ClickAsync();
+        await Assertions.Expect(widget.GetByTestId("message").Filter(new() { HasText = "Our plans start at $10" }))
+            .ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        Directory.CreateDirectory(Path.Combine(StackPaths.Root, "docs"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StackPaths.Root, "docs", "chat-window.png") });
+
+        await widget.GetByTestId("close").ClickAsync();
+        await WaitForEventAsync(page, "onChatEnded");
+
+        var events = await EventsAsync(page);
+        string[] expected = ["onWidgetLoaded", "onChatMaximized", "onChatStarted", "onIncomingMessage", "onButtonClicked", "onChatMinimized", "onChatEnded"];
+        var firsts = expected.Select(name => events.FindIndex(e => e.Name == name)).ToList();
+        Assert.All(firsts, index => Assert.True(index >= 0, "every handler fired: " + string.Join(", ", events.Select(e => e.Name))));
+        Assert.Equal(firsts.Order(), firsts);
+
+        var started = events.First(e => e.Name == "onChatStarted").Arg.GetProperty("roomId").GetString();
+        var ended = events.First(e => e.Name == "onChatEnded").Arg.GetProperty("roomId").GetString();
+        Assert.StartsWith("r", started);
+        Assert.Equal(started, ended);
+        var clicked = events.First(e => e.Name == "onButtonClicked").Arg;
+        Assert.Equal("pricing", clicked.GetProperty("button").GetProperty("id").GetString());
+        Assert.Equal(2, clicked.GetProperty("message").GetProperty("buttons").GetArrayLength());
+        Assert.Contains(events, e => e.Name == "onIncomingMessage" && e.Arg.GetProperty("text").GetString()!.Contains("Our plans start at $10"));
+    }
+
+    private static async Task WaitForEventAsync(IPage page, string name) =>
+        await page.WaitForFunctionAsync($"() => (window.__events || []).some(e => e.name === '{name}')", null, new() { Timeout = 20_000 });
+
+    private static async Task<List<(string Name, JsonElement Arg)>> EventsAsync(IPage page)
+    {
+        var json = await page.EvaluateAsync<string>("() => JSON.stringify(window.__events)");
+        return JsonDocument.Parse(json).RootElement.EnumerateArray()
+            .Select(e => (e.GetProperty("name").GetString()!, e.TryGetProperty("arg", out var arg) ? arg.Clone() : default))
+            .ToList();
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Livechat.EndToEnd.Tests.Support;
+
+namespace Livechat.EndToEnd.Tests;
+
+/// <summary>The local server as a user runs it: its own process, Azurite, the Durable engine and the hub.</summary>
+public sealed class EndToEndTests : IAsyncLifetime
+{
+    private FunctionsHost _server = null!;
+
+    public async Task InitializeAsync() => _server = await FunctionsHost.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task TwoTabsOfOneVisitor_BothReceiveEveryBotMessage()
+    {
+        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        var tab1 = await visitor.ConnectTabAsync();
+        var tab2 = await visitor.ConnectTabAsync();
+
+        var roomId = await visitor.OpenRoomAsync();
+        await visitor.WaitForMessagesAsync(roomId, 2);
+        (await visitor.PostAsync(roomId, new { clientMessageId = "tab-click-1", buttonId = "support", text = "Support" })).EnsureSuccessStatusCode();
+        await visitor.WaitForMessagesAsync(roomId, 5);
+
+        foreach (var tab in new[] { tab1, tab2 })
+        {
+            await WaitUntil(() => tab.Count(e => e.Name == "message") >= 5);
+            Assert.Equal(1, tab.Count(e => e.Name == "chatStarted"));
+            Assert.Contains(tab, e => e.Name == "message" && e.Payload.TryGetProperty("blockId", out var block) && block.GetString() == "support");
+            Assert.Contains(tab, e => e.Name == "message" && e.Payload.GetProperty("sender").GetString() == "visitor");
+        }
+    }
+
+    [Fact]
+    public async Task AnotherVisitor_CannotReadPostToOrCloseTheRoom_AndHearsNothing()
+    {
+        await using var owner = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var intruder = await Visitor.CreateAsync(_server.BaseAddress);
+        var intruderTab = await intruder.ConnectTabAsync();
+        var roomId = await owner.OpenRoomAsync();
+        await owner.WaitForMessagesAsync(roomId, 2);
+
+        var read = await intruder.Http.GetAsync($"api/v1/rooms/{roomId}/messages");
+        var post = await intruder.PostAsync(roomId, new { clientMessageId = "x1", text = "hello" });
+        var close = await intruder.Http.PostAsync($"api/v1/rooms/{roomId}/close", null);
+
+        Assert.All([read, post, close], r =>
+        {
+            Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+            Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+        });
+        Assert.Equal(2, (await owner.MessagesAsync(roomId)).Count);
+        await Task.Delay(500);
+        Assert.Empty(intruderTab);
+    }
+
+    [Fact]
+    public async Task BadInput_GetsProblemNamingTheField_AndWritesNothing()
+    {
+        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        var roomId = await visitor.OpenRoomAsync();
+        await visitor.WaitForMessagesAsync(roomId, 2);
+
+        var unknownField = await visitor.PostAsync(roomId, new { clientMessageId = "b1", text = "hi", colour = "red" });
+        var wrongType = await visitor.Http.PostAsync($"api/v1/rooms/{roomId}/messages", JsonContent.Create(new { clientMessageId = 5, text = "hi" }));
+        var tooLong = await visitor.PostAsync(roomId, new { clientMessageId = "b2", text = new string('x', 2001) });
+        var noToken = await new HttpClient { BaseAddress = _server.BaseAddress }.PostAsync("api/v1/rooms", null);
+
+        await AssertProblem(unknownField, HttpStatusCode.BadRequest, "colour");
+        await AssertProblem(wrongType, HttpStatusCode.BadRequest, "clientMessageId");
+        await AssertProblem(tooLong, HttpStatusCode.BadRequest, "text");
+        Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
+        Assert.Equal(2, (await visitor.MessagesAsync(roomId)).Count);
+    }
+
+    [Fact]
+    public async Task RetriedSend_WithTheSameClientMessageId_IsStoredAndAnsweredOnce()
+    {
+        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        var roomId = await visitor.OpenRoomAsync();
+        await visitor.WaitForMessagesAsync(roomId, 2);
+
+        var first = await visitor.PostAsync(roomId, new { clientMessageId = "same-1", buttonId = "pricing", text = "Pricing" });
+        var retry = await visitor.PostAsync(roomId, new { clientMessageId = "same-1", buttonId = "pricing", text = "Pricing" });
+        first.EnsureSuccessStatusCode();
+        retry.EnsureSuccessStatusCode();
+        await visitor.WaitForMessagesAsync(roomId, 5);
+        await Task.Delay(1500);
+
+        var messages = await visitor.MessagesAsync(roomId);
+        Assert.Equal(5, messages.Count);
+        Assert.Equal(1, messages.Count(m => m!["sender"]!.GetValue<string>() == "visitor"));
+    }
+
+    [Fact]
+    public async Task ServerKilledMidChat_AfterRestart_TheChatGoesOn()
+    {
+        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        var roomId = await visitor.OpenRoomAsync();
+        await visitor.WaitForMessagesAsync(roomId, 2);
+
+        // Killed while the orchestration may still be checkpointing the greeting turn: nothing may be lost.
+        _server.Kill();
+        await _server.StartAsync();
+
+        // The same token, room and orchestration continue on the restarted server.
+        var tab = await visitor.ConnectTabAsync();
+        (await visitor.PostAsync(roomId, new { clientMessageId = "after-restart", buttonId = "pricing", text = "Pricing" })).EnsureSuccessStatusCode();
+        var messages = await visitor.WaitForMessagesAsync(roomId, 5, timeoutSeconds: 60);
+
+        Assert.Equal(["greet", "menu", null, "pricing", "menu"], messages.Select(m => m!["blockId"]?.GetValue<string>()));
+        Assert.Equal([1L, 2, 3, 4, 5], messages.Select(m => m!["seq"]!.GetValue<long>()));
+        await WaitUntil(() => tab.Any(e => e.Name == "message" && e.Payload.TryGetProperty("blockId", out var block) && block.GetString() == "pricing"));
+    }
+
+    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string field)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True(problem!["errors"]?.AsObject().ContainsKey(field), $"errors should name '{field}': {problem.ToJsonString()}");
+    }
+
+    private static async Task WaitUntil(Func<bool> condition, int timeoutSeconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Condition not met in time.");
+            await Task.Delay(50);
+        }
+    }
+}

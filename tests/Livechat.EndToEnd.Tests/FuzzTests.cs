@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text;
+using Livechat.EndToEnd.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Livechat.EndToEnd.Tests;
+
+/// <summary>
+/// Generated malformed and hostile requests against every endpoint: none may cause a 5xx, every 4xx carries a problem
+/// body, and none changes anything in storage.
+/// </summary>
+public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private FunctionsHost _server = null!;
+
+    public async Task InitializeAsync() => _server = await FunctionsHost.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private static readonly string[] HostileStrings =
+    [
+        "", " ", new string('x', 70_000), "\u0000", "\ud800", "💥🔥", "a/b", "a\\b", "a#b", "a?b", "%2F..%2F", "../../etc/passwd",
+        "<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "' OR '1'='1", "PartitionKey eq 'x'", "\u202eevil", "null", "true",
+    ];
+
+    private static readonly string[] HostileBodies =
+    [
+        "{", "[]", "null", "42", "\"text\"", "{\"a\":", "{\"text\":123}", "{\"text\":[1,2]}", "{\"clientMessageId\":{}}",
+        "{\"userId\":null}", "{\"value\":\"v\",\"scope\":\"planet\"}", "{\"value\":\"v\",\"scope\":2}", "{\"department\":\"a/b\"}",
+        "{\"recipeId\":\"../x\"}", "{\"email\":\"<script>@x\"}", "{\"unknownField\":1}", "{\"text\":\"\\ud800\"}",
+    ];
+
+    [Fact]
+    public async Task HostileRequests_NeverServerErrors_AlwaysProblemBodies_NeverWrite()
+    {
+        await using var owner = await Visitor.CreateAsync(_server.BaseAddress);
+        var roomId = await owner.OpenRoomAsync();
+        await owner.WaitForMessagesAsync(roomId, 2);
+        await using var intruder = await Visitor.CreateAsync(_server.BaseAddress);
+        var parts = intruder.Token.Split('.');
+        var tokens = new (string Name, string? Token)[]
+        {
+            ("none", null), ("garbage", "not-a-token"), ("forged", parts[0] + "." + new string('A', parts[1].Length)),
+            ("truncated", intruder.Token[..^3]), ("other visitor", intruder.Token), ("empty", ""),
+        };
+        var before = await StorageSnapshot.TakeAsync(_server.TablePrefix);
+
+        var cases = new List<(HttpMethod Method, string Path, string? Body, string? Token, string Why)>();
+        string Enc(string s) => Uri.EscapeDataString(s.Length > 2000 ? s[..2000] : s);
+        var routes = new (HttpMethod Method, string Path)[]
+        {
+            (HttpMethod.Get, "api/v1/session"), (HttpMethod.Put, "api/v1/session/user"), (HttpMethod.Put, "api/v1/session/params"),
+            (HttpMethod.Put, "api/v1/session/fields/{x}"), (HttpMethod.Get, "api/v1/session/fields?scope={x}"),
+            (HttpMethod.Put, "api/v1/session/department"), (HttpMethod.Delete, "api/v1/session/department"),
+            (HttpMethod.Put, "api/v1/session/recipe"), (HttpMethod.Post, "api/v1/session/logout"), (HttpMethod.Post, "api/v1/negotiate"),
+            (HttpMethod.Post, "api/v1/rooms"), (HttpMethod.Get, "api/v1/rooms/{room}/messages?afterSeq={x}"),
+            (HttpMethod.Post, "api/v1/rooms/{room}/messages"), (HttpMethod.Post, "api/v1/rooms/{room}/close"),
+            (HttpMethod.Get, "api/v1/agent/queue?department={x}"), (HttpMethod.Post, "api/v1/agent/rooms/{room}/claim"),
+            (HttpMethod.Post, "api/v1/admin/recipes"), (HttpMethod.Post, "api/v1/admin/agents/token"),
+            (HttpMethod.Post, "api/v1/admin/rooms/{room}/transfer"), (HttpMethod.Put, "api/v1/admin/default-recipe"),
+        };
+        foreach (var (method, path) in routes)
+        {
+            // Every kind of bad token, on the intruder's and the owner's room.
+            foreach (var (name, token) in tokens)
+                foreach (var room in new[] { roomId, "rnothere" })
+                    // A valid token of another visitor is only hostile against the owner's room.
+                    if (name != "other visitor" || path.Contains("{room}"))
+                        cases.Add((method, path.Replace("{room}", room).Replace("{x}", "x"), "{}", token, $"token {name}"));
+            // A valid token of another visitor, with hostile path values and bodies.
+            // Logging out is the one write a visitor's own token may make: it gets only the bad tokens.
+            if (path.EndsWith("/logout", StringComparison.Ordinal)) continue;
+            foreach (var s in HostileStrings)
+                // Kestrel itself refuses a NUL in the path, before the app runs: NUL goes only into bodies.
+                cases.Add((method, s.Contains('\u0000') ? path.Replace("{room}", roomId).Replace("{x}", "x") : path.Replace("{room}", Enc(s)).Replace("{x}", Enc(s)), $"{{\"text\":{System.Text.Json.JsonSerializer.Serialize(s)},\"clientMessageId\":\"c1\"}}", intruder.Token, "hostile value"));
+            foreach (var body in HostileBodies)
+                cases.Add((method, path.Replace("{room}", roomId).Replace("{x}", "x"), body, intruder.Token, "hostile body"));
+        }
+
+        using var http = new HttpClient { BaseAddress = _server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var failures = new List<string>();
+        var statuses = new Dictionary<int, int>();
+        foreach (var (method, path, body, token, why) in cases)
+        {
+            using var request = new HttpRequestMessage(method, path);
+            if (token is not null) request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
+            if (body is not null && method != HttpMethod.Get && method != HttpMethod.Delete) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await http.SendAsync(request);
+            var status = (int)response.StatusCode;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            if (status >= 500) failures.Add($"{status} {method} {path[..Math.Min(path.Length, 80)]} ({why})");
+            else if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                failures.Add($"{status} without a problem body: {method} {path[..Math.Min(path.Length, 80)]} ({why})");
+            // Reads, negotiate and clearing the intruder's own (already empty) department are allowed; nothing else is.
+            else if (status < 400 && !(method == HttpMethod.Get || path.Contains("negotiate") || path == "api/v1/session/department"))
+                failures.Add($"{status} accepted: {method} {path[..Math.Min(path.Length, 80)]} ({why})");
+        }
+
+        output.WriteLine($"{cases.Count} hostile requests: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Value} x {s.Key}")));
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
+        Assert.Equal(before, await StorageSnapshot.TakeAsync(_server.TablePrefix));
+        Assert.Equal(2, (await owner.MessagesAsync(roomId)).Count);
+    }
+}

@@ -1,0 +1,48 @@
+namespace Livechat.LocalStack;
+
+/// <summary>The Azure SignalR Service emulator (serverless, in memory) on a free loopback port.</summary>
+public sealed class SignalREmulator : IAsyncDisposable
+{
+    // The emulator's fixed development AccessKey (a constant in its public source, the same on every machine).
+    public const string AccessKey = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH";
+
+    private static readonly Lazy<Task<SignalREmulator>> SharedInstance = new(StartSharedAsync);
+    private readonly StackProcess _process;
+
+    private SignalREmulator(StackProcess process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+    public string ConnectionString => $"Endpoint=http://127.0.0.1;Port={Port};AccessKey={AccessKey};Version=1.0;";
+
+    /// <summary>One emulator for the whole test process; each app gets a hub of its own on it.</summary>
+    public static Task<SignalREmulator> SharedAsync() => SharedInstance.Value;
+
+    public static async Task<SignalREmulator> StartAsync()
+    {
+        var directory = StackPaths.SignalREmulatorDirectory;
+        var port = FreePort.Next();
+        var process = StackProcess.Start("dotnet",
+            [Path.Combine(directory, "Microsoft.Azure.SignalR.Emulator.dll"), "start", "-p", port.ToString(), "-i", "127.0.0.1",
+             "-c", Path.Combine(directory, "no-upstream.json")],
+            workingDirectory: directory);
+        await process.WaitForOutputAsync("successfully started", TimeSpan.FromSeconds(60), "The SignalR emulator");
+        return new SignalREmulator(process, port);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.StopAsync(TimeSpan.FromSeconds(5));
+        _process.Dispose();
+    }
+
+    private static async Task<SignalREmulator> StartSharedAsync()
+    {
+        var emulator = await StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => emulator._process.Dispose();
+        return emulator;
+    }
+}
