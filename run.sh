@@ -1,18 +1,47 @@
 #!/usr/bin/env bash
-# Runs the product locally: Azurite, the widget bundle and the local server (API, realtime hub, Durable engine,
-# demo page). Open the printed URL.
+# Runs the product locally on the stack Azure developers use: the Azure Functions host with the app, Azurite and
+# the Azure SignalR Service emulator. The app serves the demo page, the widget and the agent console itself.
+# Ctrl+C stops everything it started: the host first, then the emulator, then Azurite.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
-port="${PORT:-5080}"
+port="${PORT:-7071}"
+emulator_port="${SIGNALR_EMULATOR_PORT:-8888}"
+logs="$root/.run"
+mkdir -p "$logs"
+
 bash scripts/install.sh
+source scripts/stack.sh
+stack_build_tools
+dotnet build src/Livechat.Functions -c Release -nologo -v quiet
+app="$root/src/Livechat.Functions/bin/Release/net10.0"
+
 source scripts/azurite.sh
-# Keep local data across restarts of the server (and of this script).
+stop_all() { trap - EXIT INT TERM; echo; echo "Stopping..."; stack_stop; azurite_stop; exit 0; }
+trap stop_all EXIT INT TERM
+# Local data is kept across restarts of this script.
 AZURITE_LOCATION="${AZURITE_LOCATION:-$root/.azurite}" azurite_start
-trap azurite_stop EXIT INT TERM
-dotnet build src/Livechat.LocalServer -c Release -nologo -v quiet
-echo
-echo "Livechat: open http://127.0.0.1:$port/ (demo page) and http://127.0.0.1:$port/agent/ (agent console). Ctrl+C stops it."
-echo
-bin="$root/src/Livechat.LocalServer/bin/Release/net10.0"
-dotnet "$bin/Livechat.LocalServer.dll" --urls "http://127.0.0.1:$port" --contentRoot "$bin"
+stack_start_emulator "$emulator_port" "$logs/signalr-emulator.log"
+
+# The app's settings, as `func start` reads them: local.settings.json (made from the example on first run).
+settings="$root/src/Livechat.Functions/local.settings.json"
+[ -f "$settings" ] || cp "$root/src/Livechat.Functions/local.settings.example.json" "$settings"
+while IFS= read -r -d '' setting; do export "$setting"; done < <(node -e '
+  for (const [k, v] of Object.entries(require(process.argv[1]).Values)) process.stdout.write(`${k}=${v}\0`);
+' "$settings")
+export SignalR__ConnectionString="Endpoint=http://127.0.0.1;Port=$emulator_port;AccessKey=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH;Version=1.0;"
+export FUNCTIONS_HOST_STATE_DIR="$logs/functions-host"
+stack_start_host "$app" "$port" "$logs/functions-host.log"
+
+base="http://127.0.0.1:$port"
+cat <<TEXT
+
+Livechat is running on the Azure Functions host (log: .run/functions-host.log).
+  demo page      $base/
+  widget         $base/api/widget.js
+  agent console  $base/agent/   (token: curl -s -XPOST $base/api/v1/admin/agents/token -H 'x-admin-key: $Admin__ApiKey' \\
+                   -H 'content-type: application/json' -d '{"agentId":"ana","departments":["general"]}')
+  realtime       the SignalR emulator on 127.0.0.1:$emulator_port
+Ctrl+C stops everything.
+TEXT
+wait "$STACK_HOST_PID" || true

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sourced by run.sh, test.sh and .ci/run: starts Azurite unless one already listens, and stops what it started.
+# Sourced by run.sh and test.sh: starts Azurite unless one already listens, and stops what it started.
 AZURITE_PID=""
 
 azurite_listening() { (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; }
@@ -14,7 +14,8 @@ azurite_start() {
   # --inMemoryPersistence unless a folder is given: fast, and tests start clean (Azurite slows as task hubs pile up).
   local persistence=(--inMemoryPersistence)
   [ -n "${AZURITE_LOCATION:-}" ] && persistence=(--location "$AZURITE_LOCATION")
-  "$root/node_modules/.bin/azurite" --silent --disableTelemetry --skipApiVersionCheck --loose \
+  # A session of its own: a Ctrl+C in the terminal must not stop storage before the host (see stack.sh).
+  setsid "$root/node_modules/.bin/azurite" --silent --disableTelemetry --skipApiVersionCheck --loose \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 "${persistence[@]}" >"$log" 2>&1 &
   AZURITE_PID=$!
   for _ in $(seq 1 100); do

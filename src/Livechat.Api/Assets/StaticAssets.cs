@@ -36,7 +36,7 @@ public sealed class StaticAssets
         var headers = request.HttpContext.Response.Headers;
         headers.CacheControl = asset.CacheControl;
         headers.ETag = asset.ETag;
-        headers.Vary = "Accept-Encoding";
+        headers.Append("Vary", "Accept-Encoding");
         if (request.Headers.IfNoneMatch.ToString().Split(',').Any(tag => tag.Trim() == asset.ETag))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
 

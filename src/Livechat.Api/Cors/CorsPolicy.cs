@@ -45,7 +45,7 @@ public sealed class CorsPolicy
     public void Apply(HttpRequest request)
     {
         var headers = request.HttpContext.Response.Headers;
-        headers.Append("Vary", "Origin");
+        if (!headers.Vary.Any(v => v?.Contains("Origin", StringComparison.OrdinalIgnoreCase) == true)) headers.Append("Vary", "Origin");
         var origin = request.Headers.Origin.ToString();
         if (!Allows(origin)) return;
         headers.AccessControlAllowOrigin = origin;
