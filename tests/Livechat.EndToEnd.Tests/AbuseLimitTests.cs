@@ -6,25 +6,17 @@ using Livechat.EndToEnd.Tests.Support;
 namespace Livechat.EndToEnd.Tests;
 
 /// <summary>Over a limit a visitor gets 413 or 429 with a problem body, and nothing is written.</summary>
-public sealed class AbuseLimitTests : IAsyncLifetime
+public sealed class AbuseLimitTests(AbuseLimitTests.LowLimits fixture) : IClassFixture<AbuseLimitTests.LowLimits>
 {
-    private FunctionsHost _server = null!;
-
-    public async Task InitializeAsync() => _server = await FunctionsHost.StartAsync(new Dictionary<string, string>
-    {
-        ["Limits__MessagesPerMinute"] = "5",
-        ["Limits__RoomsPerHour"] = "2",
-    });
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private FunctionsHost Server => fixture.Server;
 
     [Fact]
     public async Task MessagesOverTheMinuteLimit_Get429_AndAreNotStored()
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
         var roomId = await visitor.OpenRoomAsync();
         for (var i = 0; i < 5; i++) (await visitor.PostAsync(roomId, new { clientMessageId = $"m{i}", text = $"hello {i}" })).EnsureSuccessStatusCode();
-        var before = await StorageSnapshot.TakeAsync(_server.TablePrefix);
+        var before = await StorageSnapshot.TakeAsync(Server.TablePrefix);
 
         var sixth = await visitor.PostAsync(roomId, new { clientMessageId = "m5", text = "one too many" });
 
@@ -37,7 +29,7 @@ public sealed class AbuseLimitTests : IAsyncLifetime
     [Fact]
     public async Task RoomsOverTheHourLimit_Get429()
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
         for (var i = 0; i < 2; i++)
         {
             var roomId = await visitor.OpenRoomAsync();
@@ -53,7 +45,7 @@ public sealed class AbuseLimitTests : IAsyncLifetime
     [Fact]
     public async Task OversizedBody_IsRefusedBeforeAnythingIsRead()
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
         var roomId = await visitor.OpenRoomAsync();
         var huge = new StringContent("{\"clientMessageId\":\"big\",\"text\":\"" + new string('x', 100_000) + "\"}", Encoding.UTF8, "application/json");
 
@@ -62,5 +54,15 @@ public sealed class AbuseLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain(await visitor.MessagesAsync(roomId), m => m!["clientMessageId"]?.GetValue<string>() == "big");
+    }
+
+    /// <summary>Limits low enough to reach in a test; each test's visitor has its own counters.</summary>
+    public sealed class LowLimits : HostFixture
+    {
+        protected override IDictionary<string, string> Settings => new Dictionary<string, string>
+        {
+            ["Limits__MessagesPerMinute"] = "5",
+            ["Limits__RoomsPerHour"] = "2",
+        };
     }
 }

@@ -8,20 +8,16 @@ using Livechat.EndToEnd.Tests.Support;
 namespace Livechat.EndToEnd.Tests;
 
 /// <summary>Every configuration call of the widget API, through the local server, against Azurite.</summary>
-public sealed class ConfigurationApiTests : IAsyncLifetime
+public sealed class ConfigurationApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private const string UserIdSecret = "customer-server-secret-for-identity-verification";
-    private FunctionsHost _server = null!;
-
-    public async Task InitializeAsync() => _server = await FunctionsHost.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private FunctionsHost Server => fixture.Server;
 
     [Fact]
     public async Task SetUserId_OnASecondDevice_ContinuesTheUsersOpenRoomAndItsTranscript()
     {
-        await using var laptop = await Visitor.CreateAsync(_server.BaseAddress);
-        await using var phone = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var laptop = await Visitor.CreateAsync(Server.BaseAddress);
+        await using var phone = await Visitor.CreateAsync(Server.BaseAddress);
         await PutOk(laptop, "api/v1/session/user", new { userId = "alice@example.com" });
         var roomId = await laptop.OpenRoomAsync();
         await laptop.WaitForMessagesAsync(roomId, 2);
@@ -40,20 +36,20 @@ public sealed class ConfigurationApiTests : IAsyncLifetime
     [Fact]
     public async Task OpenWidget_TenConcurrentCalls_StartOneRoom()
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => visitor.Http.PostAsync("api/v1/rooms", null)));
         var bodies = await Task.WhenAll(responses.Select(r => r.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>()));
 
         Assert.Single(bodies.Select(b => b!["roomId"]!.GetValue<string>()).Distinct());
         Assert.Single(bodies, b => b!["created"]!.GetValue<bool>());
-        var snapshot = await StorageSnapshot.TakeAsync(_server.TablePrefix);
+        var snapshot = await StorageSnapshot.TakeAsync(Server.TablePrefix);
         Assert.Single(snapshot, row => row.StartsWith("Rooms|") && row.Contains("|room|"));
     }
 
     [Fact]
     public async Task CustomFields_UserScopeFollowsTheUser_RoomScopeBelongsToOneRoom()
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
         await PutOk(visitor, "api/v1/session/fields/plan", new { value = "gold", scope = "user" });
         await PutOk(visitor, "api/v1/session/fields/cart", new { value = "3 items" });              // default scope: user
         await PutOk(visitor, "api/v1/session/fields/page", new { value = "/pricing", scope = "room" }); // before a room: the next room's
@@ -71,7 +67,7 @@ public sealed class ConfigurationApiTests : IAsyncLifetime
         Assert.Equal(["cart=3 items", "plan=gold"], await FieldsAsync(visitor, "user"));
 
         // Another device of the same user sees the user's fields.
-        await using var other = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var other = await Visitor.CreateAsync(Server.BaseAddress);
         await PutOk(other, "api/v1/session/user", new { userId = "bob-42" });
         Assert.Equal(["cart=3 items", "plan=gold"], await FieldsAsync(other, "user"));
     }
@@ -79,7 +75,7 @@ public sealed class ConfigurationApiTests : IAsyncLifetime
     [Fact]
     public async Task SetUserParams_StoredOnTheUser_AndInvalidValuesRefused()
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
         await PutOk(visitor, "api/v1/session/params", new { name = "Ada Lovelace", email = "ada@example.com" });
         await PutOk(visitor, "api/v1/session/user", new { userId = "ada" });
         await PutOk(visitor, "api/v1/session/params", new { phone = "+44 20 7946 0000" });
@@ -89,28 +85,28 @@ public sealed class ConfigurationApiTests : IAsyncLifetime
         Assert.Equal("Ada Lovelace", userParams["name"]!.GetValue<string>());
         Assert.Equal("ada@example.com", userParams["email"]!.GetValue<string>());
         Assert.Equal("+44 20 7946 0000", userParams["phone"]!.GetValue<string>());
-        var user = await StorageSnapshot.RowsAsync(_server.TablePrefix, "Users", "ada");
+        var user = await StorageSnapshot.RowsAsync(Server.TablePrefix, "Users", "ada");
         Assert.Equal("ada@example.com", user.Single().GetString("Email"));
     }
 
     [Fact]
     public async Task Department_AppliesToTheRoomsThatFollow_AndClearDepartmentRemovesIt()
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
         await PutOk(visitor, "api/v1/session/department", new { department = "sales" });
         var room1 = await visitor.OpenRoomAsync();
         (await visitor.Http.PostAsync($"api/v1/rooms/{room1}/close", null)).EnsureSuccessStatusCode();
         (await visitor.Http.DeleteAsync("api/v1/session/department")).EnsureSuccessStatusCode();
         var room2 = await visitor.OpenRoomAsync();
 
-        Assert.Equal("sales", (await StorageSnapshot.RowsAsync(_server.TablePrefix, "Rooms", room1)).Single(r => r.RowKey == "room").GetString("Department"));
-        Assert.Null((await StorageSnapshot.RowsAsync(_server.TablePrefix, "Rooms", room2)).Single(r => r.RowKey == "room").GetString("Department"));
+        Assert.Equal("sales", (await StorageSnapshot.RowsAsync(Server.TablePrefix, "Rooms", room1)).Single(r => r.RowKey == "room").GetString("Department"));
+        Assert.Null((await StorageSnapshot.RowsAsync(Server.TablePrefix, "Rooms", room2)).Single(r => r.RowKey == "room").GetString("Department"));
     }
 
     [Fact]
     public async Task Logout_EndsTheRoomAndTheSession_AndTellsEveryTab()
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
         await PutOk(visitor, "api/v1/session/user", new { userId = "carol" });
         var tab = await visitor.ConnectTabAsync(); // the widget reconnects as the user after setUserId
         var roomId = await visitor.OpenRoomAsync();
@@ -118,7 +114,7 @@ public sealed class ConfigurationApiTests : IAsyncLifetime
         (await visitor.Http.PostAsync("api/v1/session/logout", null)).EnsureSuccessStatusCode();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await visitor.Http.GetAsync("api/v1/session")).StatusCode);
-        var room = (await StorageSnapshot.RowsAsync(_server.TablePrefix, "Rooms", roomId)).Single(r => r.RowKey == "room");
+        var room = (await StorageSnapshot.RowsAsync(Server.TablePrefix, "Rooms", roomId)).Single(r => r.RowKey == "room");
         Assert.Equal("Ended", room.GetString("Status"));
         Assert.Equal("logout", room.GetString("EndReason"));
         await WaitUntil(() => tab.Any(e => e.Name == "logoutComplete") && tab.Any(e => e.Name == "chatEnded"));
@@ -127,11 +123,11 @@ public sealed class ConfigurationApiTests : IAsyncLifetime
     [Fact]
     public async Task SetRecipe_UnknownRecipe_IsRefusedAndTheKnownOneRuns()
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
-        var before = await StorageSnapshot.TakeAsync(_server.TablePrefix);
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
+        var before = await StorageSnapshot.TakeAsync(Server.TablePrefix);
         var unknown = await visitor.Http.PutAsJsonAsync("api/v1/session/recipe", new { recipeId = "no-such-recipe" });
         await AssertProblemAsync(unknown, HttpStatusCode.NotFound, "recipeId");
-        Assert.Equal(before, await StorageSnapshot.TakeAsync(_server.TablePrefix));
+        Assert.Equal(before, await StorageSnapshot.TakeAsync(Server.TablePrefix));
 
         await PutOk(visitor, "api/v1/session/recipe", new { recipeId = "welcome" });
         var roomId = await visitor.OpenRoomAsync();
@@ -168,15 +164,15 @@ public sealed class ConfigurationApiTests : IAsyncLifetime
     [MemberData(nameof(BadRequests))]
     public async Task BadRequest_GetsAProblemNamingTheField_AndWritesNothing(string method, string path, string? body, HttpStatusCode status, string field)
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
-        var before = await StorageSnapshot.TakeAsync(_server.TablePrefix);
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
+        var before = await StorageSnapshot.TakeAsync(Server.TablePrefix);
 
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         var response = await visitor.Http.SendAsync(request);
 
         await AssertProblemAsync(response, status, field);
-        Assert.Equal(before, await StorageSnapshot.TakeAsync(_server.TablePrefix));
+        Assert.Equal(before, await StorageSnapshot.TakeAsync(Server.TablePrefix));
     }
 
     [Fact]
@@ -199,17 +195,17 @@ public sealed class ConfigurationApiTests : IAsyncLifetime
     [Fact]
     public async Task Tokens_ForgedOrOfAnotherVisitor_CannotChangeTheSession()
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
-        using var forged = new HttpClient { BaseAddress = _server.BaseAddress };
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
+        using var forged = new HttpClient { BaseAddress = Server.BaseAddress };
         var parts = visitor.Token.Split('.');
         forged.DefaultRequestHeaders.Authorization = new("Bearer", parts[0] + "." + new string('A', parts[1].Length));
-        var before = await StorageSnapshot.TakeAsync(_server.TablePrefix);
+        var before = await StorageSnapshot.TakeAsync(Server.TablePrefix);
 
         var response = await forged.PutAsJsonAsync("api/v1/session/department", new { department = "sales" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(before, await StorageSnapshot.TakeAsync(_server.TablePrefix));
+        Assert.Equal(before, await StorageSnapshot.TakeAsync(Server.TablePrefix));
     }
 
     private static async Task PutOk(Visitor visitor, string path, object body) =>

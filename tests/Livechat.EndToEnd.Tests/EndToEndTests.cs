@@ -6,18 +6,14 @@ using Livechat.EndToEnd.Tests.Support;
 namespace Livechat.EndToEnd.Tests;
 
 /// <summary>The local server as a user runs it: its own process, Azurite, the Durable engine and the hub.</summary>
-public sealed class EndToEndTests : IAsyncLifetime
+public sealed class EndToEndTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
-    private FunctionsHost _server = null!;
-
-    public async Task InitializeAsync() => _server = await FunctionsHost.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private FunctionsHost Server => fixture.Server;
 
     [Fact]
     public async Task TwoTabsOfOneVisitor_BothReceiveEveryBotMessage()
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
         var tab1 = await visitor.ConnectTabAsync();
         var tab2 = await visitor.ConnectTabAsync();
 
@@ -38,8 +34,8 @@ public sealed class EndToEndTests : IAsyncLifetime
     [Fact]
     public async Task AnotherVisitor_CannotReadPostToOrCloseTheRoom_AndHearsNothing()
     {
-        await using var owner = await Visitor.CreateAsync(_server.BaseAddress);
-        await using var intruder = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var owner = await Visitor.CreateAsync(Server.BaseAddress);
+        await using var intruder = await Visitor.CreateAsync(Server.BaseAddress);
         var intruderTab = await intruder.ConnectTabAsync();
         var roomId = await owner.OpenRoomAsync();
         await owner.WaitForMessagesAsync(roomId, 2);
@@ -61,14 +57,14 @@ public sealed class EndToEndTests : IAsyncLifetime
     [Fact]
     public async Task BadInput_GetsProblemNamingTheField_AndWritesNothing()
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
         var roomId = await visitor.OpenRoomAsync();
         await visitor.WaitForMessagesAsync(roomId, 2);
 
         var unknownField = await visitor.PostAsync(roomId, new { clientMessageId = "b1", text = "hi", colour = "red" });
         var wrongType = await visitor.Http.PostAsync($"api/v1/rooms/{roomId}/messages", JsonContent.Create(new { clientMessageId = 5, text = "hi" }));
         var tooLong = await visitor.PostAsync(roomId, new { clientMessageId = "b2", text = new string('x', 2001) });
-        var noToken = await new HttpClient { BaseAddress = _server.BaseAddress }.PostAsync("api/v1/rooms", null);
+        var noToken = await new HttpClient { BaseAddress = Server.BaseAddress }.PostAsync("api/v1/rooms", null);
 
         await AssertProblem(unknownField, HttpStatusCode.BadRequest, "colour");
         await AssertProblem(wrongType, HttpStatusCode.BadRequest, "clientMessageId");
@@ -80,7 +76,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     [Fact]
     public async Task RetriedSend_WithTheSameClientMessageId_IsStoredAndAnsweredOnce()
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
         var roomId = await visitor.OpenRoomAsync();
         await visitor.WaitForMessagesAsync(roomId, 2);
 
@@ -99,13 +95,13 @@ public sealed class EndToEndTests : IAsyncLifetime
     [Fact]
     public async Task ServerKilledMidChat_AfterRestart_TheChatGoesOn()
     {
-        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
         var roomId = await visitor.OpenRoomAsync();
         await visitor.WaitForMessagesAsync(roomId, 2);
 
         // Killed while the orchestration may still be checkpointing the greeting turn: nothing may be lost.
-        _server.Kill();
-        await _server.StartAsync();
+        Server.Kill();
+        await Server.StartAsync();
 
         // The same token, room and orchestration continue on the restarted server.
         var tab = await visitor.ConnectTabAsync();

@@ -89,6 +89,9 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             var status = (int)response.StatusCode;
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
             if (status >= 500) failures.Add($"{status} {method} {path[..Math.Min(path.Length, 80)]} ({why})");
+            // An empty segment ("rooms//messages") matches no route of the app: the Functions host answers that 404
+            // itself, without a body, before the app runs (in Azure as here). It writes nothing either.
+            else if (status == 404 && path.Contains("//", StringComparison.Ordinal)) continue;
             else if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
                 failures.Add($"{status} without a problem body: {method} {path[..Math.Min(path.Length, 80)]} ({why})");
             // Reads, negotiate and clearing the intruder's own (already empty) department are allowed; nothing else is.

@@ -18,14 +18,18 @@ public sealed class FunctionsMetadataTests
     });
 
     [Theory]
-    [InlineData("GetWidgetScript", "widget.js", "get")]
-    [InlineData("CreateSession", "v1/sessions", "post")]
-    [InlineData("GetSession", "v1/session", "get")]
-    [InlineData("Negotiate", "v1/negotiate", "post")]
-    [InlineData("OpenRoom", "v1/rooms", "post")]
-    [InlineData("ReadMessages", "v1/rooms/{roomId}/messages", "get")]
-    [InlineData("PostMessage", "v1/rooms/{roomId}/messages", "post")]
-    [InlineData("CloseRoom", "v1/rooms/{roomId}/close", "post")]
+    [InlineData("WidgetScript", "api/widget.js", "get")]
+    [InlineData("AgentConsole", "agent/{*path}", "get")]
+    [InlineData("DemoPage", "{page?}", "get")]
+    [InlineData("SpecPages", "spec/{page?}", "get")]
+    [InlineData("Preflight", "api/{*path}", "options")]
+    [InlineData("CreateSession", "api/v1/sessions", "post")]
+    [InlineData("GetSession", "api/v1/session", "get")]
+    [InlineData("Negotiate", "api/v1/negotiate", "post")]
+    [InlineData("OpenRoom", "api/v1/rooms", "post")]
+    [InlineData("ReadMessages", "api/v1/rooms/{roomId}/messages", "get")]
+    [InlineData("PostMessage", "api/v1/rooms/{roomId}/messages", "post")]
+    [InlineData("CloseRoom", "api/v1/rooms/{roomId}/close", "post")]
     public void Metadata_VisitorRoute_IsAnAnonymousHttpTrigger(string function, string route, string method)
     {
         var matches = Functions.Value
@@ -43,22 +47,47 @@ public sealed class FunctionsMetadataTests
 
     /// <summary>Anonymous to the host too: the app checks the agent token or the x-admin-key itself, in both hosts alike.</summary>
     [Theory]
-    [InlineData("ListAgentQueue", "v1/agent/queue", "get")]
-    [InlineData("AgentNegotiate", "v1/agent/negotiate", "post")]
-    [InlineData("ClaimRoom", "v1/agent/rooms/{roomId}/claim", "post")]
-    [InlineData("ReadAgentMessages", "v1/agent/rooms/{roomId}/messages", "get")]
-    [InlineData("PostAgentMessage", "v1/agent/rooms/{roomId}/messages", "post")]
-    [InlineData("CloseAgentRoom", "v1/agent/rooms/{roomId}/close", "post")]
-    [InlineData("IssueAgentToken", "v1/admin/agents/token", "post")]
-    [InlineData("TransferRoom", "v1/admin/rooms/{roomId}/transfer", "post")]
-    [InlineData("ListRecipes", "v1/admin/recipes", "get")]
-    [InlineData("CreateRecipe", "v1/admin/recipes", "post")]
-    [InlineData("GetRecipe", "v1/admin/recipes/{recipeId}", "get")]
-    [InlineData("UpdateRecipe", "v1/admin/recipes/{recipeId}", "put")]
-    [InlineData("DeleteRecipe", "v1/admin/recipes/{recipeId}", "delete")]
-    [InlineData("SetDefaultRecipe", "v1/admin/default-recipe", "put")]
+    [InlineData("ListAgentQueue", "api/v1/agent/queue", "get")]
+    [InlineData("AgentNegotiate", "api/v1/agent/negotiate", "post")]
+    [InlineData("ClaimRoom", "api/v1/agent/rooms/{roomId}/claim", "post")]
+    [InlineData("ReadAgentMessages", "api/v1/agent/rooms/{roomId}/messages", "get")]
+    [InlineData("PostAgentMessage", "api/v1/agent/rooms/{roomId}/messages", "post")]
+    [InlineData("CloseAgentRoom", "api/v1/agent/rooms/{roomId}/close", "post")]
+    [InlineData("IssueAgentToken", "api/v1/admin/agents/token", "post")]
+    [InlineData("TransferRoom", "api/v1/admin/rooms/{roomId}/transfer", "post")]
+    [InlineData("ListRecipes", "api/v1/admin/recipes", "get")]
+    [InlineData("CreateRecipe", "api/v1/admin/recipes", "post")]
+    [InlineData("GetRecipe", "api/v1/admin/recipes/{recipeId}", "get")]
+    [InlineData("UpdateRecipe", "api/v1/admin/recipes/{recipeId}", "put")]
+    [InlineData("DeleteRecipe", "api/v1/admin/recipes/{recipeId}", "delete")]
+    [InlineData("SetDefaultRecipe", "api/v1/admin/default-recipe", "put")]
     public void Metadata_AgentOrAdminRoute_IsAnAnonymousHttpTrigger(string function, string route, string method) =>
         Metadata_VisitorRoute_IsAnAnonymousHttpTrigger(function, route, method);
+
+    /// <summary>
+    /// The host tries function routes in the order of the functions' names and takes the first that matches (seen on
+    /// the host: a catch-all named before GetSession answered GET /api/v1/session), so no route may match a URL that
+    /// belongs to another function's route with the same method.
+    /// </summary>
+    [Fact]
+    public void Metadata_NoRouteAnswersAnotherFunctionsUrls()
+    {
+        var routes = Functions.Value
+            .SelectMany(f => Bindings(f).Where(b => Type(b) == "httpTrigger").Select(b => (
+                Name: f.GetProperty("name").GetString()!,
+                Route: b.GetProperty("route").GetString()!,
+                Methods: b.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()).ToHashSet())))
+            .ToList();
+        Assert.True(routes.Count > 30, "the metadata lists the HTTP functions");
+
+        var shadowed = from route in routes
+                       from other in routes
+                       where other.Name != route.Name && other.Methods.Overlaps(route.Methods)
+                       let url = System.Text.RegularExpressions.Regex.Replace(other.Route, @"\{[^}]+\}", "x")
+                       where Matches(route.Route, url)
+                       select $"{route.Name} ({route.Route}) answers {url}, a URL of {other.Name} ({other.Route})";
+        Assert.Empty(shadowed);
+    }
 
     [Theory]
     [InlineData("OpenRoom")]
@@ -104,6 +133,19 @@ public sealed class FunctionsMetadataTests
 
         var durableTask = host.RootElement.GetProperty("extensions").GetProperty("durableTask");
         Assert.Equal("%TaskHubName%", durableTask.GetProperty("hubName").GetString());
+    }
+
+    /// <summary>Whether an ASP.NET route template (literals, {x}, {x?}, {*x}) matches a URL path.</summary>
+    private static bool Matches(string template, string path)
+    {
+        var pattern = string.Join("/", template.Split('/').Select(segment => segment switch
+        {
+            ['{', '*', ..] => ".*",
+            ['{', .., '?', '}'] => "[^/]*",
+            ['{', ..] => "[^/]+",
+            _ => System.Text.RegularExpressions.Regex.Escape(segment),
+        }));
+        return System.Text.RegularExpressions.Regex.IsMatch(path, $"^{pattern.Replace("/.*", "(/.*)?").Replace("/[^/]*", "(/[^/]*)?")}$");
     }
 
     private static JsonElement Function(string name) =>

@@ -1,0 +1,94 @@
+using System.IO.Compression;
+using Livechat.Api.Assets;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Livechat.Functions.Tests.Assets;
+
+public sealed class StaticAssetsTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("livechat-assets-").FullName;
+    private readonly string _script = "console.log('hello');" + string.Concat(Enumerable.Repeat(" var a = 1;", 200));
+
+    public StaticAssetsTests()
+    {
+        File.WriteAllText(Path.Combine(_root, "widget.js"), _script);
+        File.WriteAllText(Path.Combine(_root, "widget.js.map"), "{}");
+        Directory.CreateDirectory(Path.Combine(_root, "agent"));
+        File.WriteAllText(Path.Combine(_root, "agent", "index.html"), "<!doctype html><title>Agent</title>");
+    }
+
+    [Fact]
+    public async Task Serve_WithBrotliAccepted_SendsTheBrotliBody_WithETagAndCache()
+    {
+        var (response, body) = await ServeAsync("widget.js", "gzip, br");
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("br", response.Headers.ContentEncoding);
+        Assert.Equal("public, max-age=300", response.Headers.CacheControl);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary.ToString());
+        using var brotli = new BrotliStream(new MemoryStream(body), CompressionMode.Decompress);
+        Assert.Equal(_script, new StreamReader(brotli).ReadToEnd());
+        Assert.True(body.Length < _script.Length / 4);
+    }
+
+    [Fact]
+    public async Task Serve_WithOnlyGzip_SendsGzip_AndWithNoneSendsThePlainFile()
+    {
+        var (gzip, _) = await ServeAsync("widget.js", "gzip");
+        var (plain, body) = await ServeAsync("widget.js", "");
+        var (refused, _) = await ServeAsync("widget.js", "br;q=0, gzip;q=0");
+
+        Assert.Equal("gzip", gzip.Headers.ContentEncoding);
+        Assert.False(plain.Headers.ContainsKey("Content-Encoding"));
+        Assert.Equal(_script, System.Text.Encoding.UTF8.GetString(body));
+        Assert.False(refused.Headers.ContainsKey("Content-Encoding"));
+    }
+
+    [Fact]
+    public async Task Serve_WithTheCurrentETag_Answers304WithoutABody()
+    {
+        var (first, _) = await ServeAsync("widget.js", "br");
+
+        var (second, body) = await ServeAsync("widget.js", "br", first.Headers.ETag);
+
+        Assert.Equal(304, second.StatusCode);
+        Assert.Empty(body);
+    }
+
+    [Fact]
+    public async Task Serve_AFolder_ServesItsIndexPage_RevalidatedEachTime()
+    {
+        var (response, _) = await ServeAsync("agent/", "");
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.StartsWith("text/html", response.ContentType);
+        Assert.Equal("no-cache", response.Headers.CacheControl);
+    }
+
+    [Theory]
+    [InlineData("widget.js.map")]
+    [InlineData("../widget.js")]
+    [InlineData("agent/../../etc/passwd")]
+    [InlineData("missing.js")]
+    public async Task Serve_SourceMapsTraversalAndUnknownFiles_Are404Problems(string path)
+    {
+        var (response, _) = await ServeAsync(path, "");
+
+        Assert.Equal(404, response.StatusCode);
+        Assert.Equal("application/problem+json", response.ContentType);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private async Task<(HttpResponse Response, byte[] Body)> ServeAsync(string path, string acceptEncoding, string? ifNoneMatch = null)
+    {
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider() };
+        context.Request.Headers.AcceptEncoding = acceptEncoding;
+        if (ifNoneMatch is not null) context.Request.Headers.IfNoneMatch = ifNoneMatch;
+        var body = new MemoryStream();
+        context.Response.Body = body;
+        await new StaticAssets(_root).Serve(context.Request, path).ExecuteAsync(context);
+        return (context.Response, body.ToArray());
+    }
+}
