@@ -212,6 +212,45 @@ public sealed class AgentTests(AgentServerFixture fixture) : IClassFixture<Agent
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("agent/agent.ts")).StatusCode);
     }
 
+    /// <summary>
+    /// Each of these signals a room orchestration that may have finished: on the Functions host that can throw where
+    /// the old stand-in host dropped the event. Every call answers as it should, and the room stays ended.
+    /// </summary>
+    [Fact]
+    public async Task AgentClosesTwice_AndAVisitorLogsOutOfAClaimedRoom_EveryCallSucceeds()
+    {
+        await using var ann = await ConnectedAgentAsync("Ann", "sales");
+        var first = await ClaimedRoomAsync(ann);
+        var second = await ClaimedRoomAsync(ann);
+
+        using var close = await ann.CloseAsync(first.RoomId);
+        await Task.Delay(3000); // the orchestration hears the close and completes
+        using var closeAgain = await ann.CloseAsync(first.RoomId);
+        using var logout = await second.Visitor.Http.PostAsync("api/v1/session/logout", null);
+        await Task.Delay(3000);
+        using var closeAfterLogout = await ann.CloseAsync(second.RoomId);
+
+        Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, closeAgain.StatusCode);
+        Assert.True(logout.IsSuccessStatusCode, $"logout answered {(int)logout.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, closeAfterLogout.StatusCode);
+        var ended = await WaitForEvent(ann.Events, "chatEnded", second.RoomId);
+        Assert.Equal("logout", ended.GetProperty("reason").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await ann.SendAsync(second.RoomId, "a-late", "Still there?")).StatusCode);
+        await first.Visitor.DisposeAsync();
+        await second.Visitor.DisposeAsync();
+    }
+
+    private async Task<(Visitor Visitor, string RoomId)> ClaimedRoomAsync(Agent agent)
+    {
+        var visitor = await Visitor.CreateAsync(Base);
+        var roomId = await visitor.OpenRoomAsync();
+        await visitor.WaitForMessagesAsync(roomId, 2);
+        (await Agent.TransferAsync(Base, AdminKey, roomId, "sales")).EnsureSuccessStatusCode();
+        (await agent.ClaimAsync(roomId)).EnsureSuccessStatusCode();
+        return (visitor, roomId);
+    }
+
     private async Task<Agent> ConnectedAgentAsync(string name, params string[] departments)
     {
         // Unique ids: the agents of every test share this server's realtime groups.

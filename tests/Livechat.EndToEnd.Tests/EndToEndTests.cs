@@ -31,6 +31,26 @@ public sealed class EndToEndTests(HostFixture fixture) : IClassFixture<HostFixtu
         }
     }
 
+    /// <summary>
+    /// The second close signals an orchestration that has finished. On the Functions host raising an event on a
+    /// finished instance can throw (it answered 500 here) where the old stand-in host dropped it.
+    /// </summary>
+    [Fact]
+    public async Task CloseTwice_BothAnswer200_TheRoomStaysEnded()
+    {
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
+        var roomId = await visitor.OpenRoomAsync();
+        await visitor.WaitForMessagesAsync(roomId, 2);
+
+        using var first = await visitor.Http.PostAsync($"api/v1/rooms/{roomId}/close", null);
+        await Task.Delay(3000); // the orchestration hears the close and completes
+        using var second = await visitor.Http.PostAsync($"api/v1/rooms/{roomId}/close", null);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("ended", (await second.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task AnotherVisitor_CannotReadPostToOrCloseTheRoom_AndHearsNothing()
     {

@@ -4,22 +4,40 @@ using Microsoft.Playwright;
 
 namespace Livechat.EndToEnd.Tests.Browser;
 
-/// <summary>The demo page in headless Chromium against the local server, used as a visitor would.</summary>
-public sealed class WidgetBrowserTests : IAsyncLifetime
+/// <summary>The widget in headless Chromium against the Functions app, used as a visitor would.</summary>
+public sealed class WidgetBrowserTests(WidgetBrowserTests.HostAndChromium fixture) : IClassFixture<WidgetBrowserTests.HostAndChromium>
 {
-    private FunctionsHost _server = null!;
-    private ChromiumSession _chromium = null!;
+    private FunctionsHost _server => fixture.Server;
+    private ChromiumSession _chromium => fixture.Chromium;
 
-    public async Task InitializeAsync()
+    /// <summary>
+    /// A customer's page on another origin holding only the README's snippet: the widget loads from the Functions
+    /// app, calls its API across origins (the app answers CORS itself: the Functions host adds no headers) and hears
+    /// the bot through the SignalR emulator.
+    /// </summary>
+    [Fact]
+    public async Task CustomerPageOnAnotherOrigin_WithTheReadmeSnippet_ChatsWithTheBot()
     {
-        _server = await FunctionsHost.StartAsync();
-        _chromium = await ChromiumSession.LaunchAsync();
-    }
+        using var site = new CustomerSite(_server.BaseAddress);
+        var page = await _chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 760 } });
+        var console = new List<string>();
+        page.Console += (_, message) => { lock (console) console.Add(message.Text); };
+        await page.GotoAsync(site.Origin + "/");
 
-    public async Task DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _server.DisposeAsync();
+        var widget = page.Locator("#verloop-widget");
+        await Assertions.Expect(widget.GetByTestId("message").First).ToContainTextAsync("Welcome to our chat", new() { Timeout = 30_000 });
+        await widget.GetByTestId("quick-reply").Filter(new() { HasText = "Pricing" }).ClickAsync();
+        await Assertions.Expect(widget.GetByTestId("message").Filter(new() { HasText = "Our plans start at $10" }))
+            .ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StackPaths.Root, "docs", "customer-page.png") });
+
+        lock (console)
+        {
+            Assert.Contains(console, line => line.StartsWith("Chat started r", StringComparison.Ordinal));
+            Assert.Contains(console, line => line.Contains("Our plans start at $10", StringComparison.Ordinal));
+            Assert.DoesNotContain(console, line => line.Contains("CORS", StringComparison.OrdinalIgnoreCase));
+        }
+        Assert.NotEqual(new Uri(site.Origin).Authority, _server.BaseAddress.Authority);
     }
 
     [Fact]
@@ -69,5 +87,23 @@ public sealed class WidgetBrowserTests : IAsyncLifetime
         return JsonDocument.Parse(json).RootElement.EnumerateArray()
             .Select(e => (e.GetProperty("name").GetString()!, e.TryGetProperty("arg", out var arg) ? arg.Clone() : default))
             .ToList();
+    }
+
+    public sealed class HostAndChromium : HostFixture
+    {
+        public ChromiumSession Chromium { get; private set; } = null!;
+
+        public override async Task InitializeAsync()
+        {
+            var chromium = ChromiumSession.LaunchAsync();
+            await base.InitializeAsync();
+            Chromium = await chromium;
+        }
+
+        public override async Task DisposeAsync()
+        {
+            await Chromium.DisposeAsync();
+            await base.DisposeAsync();
+        }
     }
 }

@@ -11,7 +11,7 @@ public class HostFixture : IAsyncLifetime
     /// <summary>Settings over the local development ones, the way a deployment sets them.</summary>
     protected virtual IDictionary<string, string>? Settings => null;
 
-    public async Task InitializeAsync() => Server = await FunctionsHost.StartAsync(Settings);
+    public virtual async Task InitializeAsync() => Server = await FunctionsHost.StartAsync(Settings);
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Server.DisposeAsync();
 }

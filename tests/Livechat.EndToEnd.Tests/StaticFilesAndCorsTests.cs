@@ -1,0 +1,106 @@
+using System.Net;
+using Livechat.EndToEnd.Tests.Support;
+
+namespace Livechat.EndToEnd.Tests;
+
+/// <summary>
+/// What the Functions app serves itself on the Functions host: the widget, the agent console and the demo page,
+/// compressed and revalidated with ETags (each miss is a billed execution), and the CORS answers a customer's page on
+/// another origin needs, since the host adds none.
+/// </summary>
+public sealed class StaticFilesAndCorsTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private readonly HttpClient _http = new(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = fixture.Server.BaseAddress };
+
+    [Theory]
+    [InlineData("api/widget.js", "text/javascript", "public, max-age=300")]
+    [InlineData("agent/", "text/html", "no-cache")]
+    [InlineData("agent/agent.js", "text/javascript", "public, max-age=300")]
+    [InlineData("", "text/html", "no-cache")]
+    public async Task File_IsServedBrotliCompressed_AndRevalidatesWith304(string path, string contentType, string cacheControl)
+    {
+        using var first = await GetAsync(path, "gzip, deflate, br");
+        var body = await first.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(contentType, first.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["br"], first.Content.Headers.ContentEncoding);
+        Assert.Equal(cacheControl, first.Headers.CacheControl?.ToString());
+        Assert.NotNull(first.Headers.ETag);
+        using var plain = await GetAsync(path, "identity");
+        Assert.True(body.Length < (await plain.Content.ReadAsByteArrayAsync()).Length);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, path);
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var revalidated = await _http.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Widget_ServedWithBrotli_IsWithinItsWireBudget()
+    {
+        using var response = await GetAsync("api/widget.js", "br");
+
+        var bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
+        Assert.InRange(bytes, 1_000, 30_000);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:3000")]
+    [InlineData("http://127.0.0.1:5500")]
+    public async Task Preflight_FromALocalDevelopmentPage_IsAllowed(string origin)
+    {
+        using var response = await PreflightAsync("api/v1/rooms/r1/messages", origin, "POST");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(origin, Header(response, "Access-Control-Allow-Origin"));
+        Assert.Contains("POST", Header(response, "Access-Control-Allow-Methods"));
+        Assert.Contains("Authorization", Header(response, "Access-Control-Allow-Headers"));
+    }
+
+    [Fact]
+    public async Task Preflight_FromAnUnknownSite_IsNotAllowed()
+    {
+        using var response = await PreflightAsync("api/v1/sessions", "https://evil.example", "POST");
+
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Methods"));
+    }
+
+    [Fact]
+    public async Task ApiResponse_ToAnAllowedOrigin_CarriesItsCorsHeaders_ProblemsToo()
+    {
+        using var created = new HttpRequestMessage(HttpMethod.Post, "api/v1/sessions") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+        created.Headers.Add("Origin", "http://localhost:3000");
+        using var refused = new HttpRequestMessage(HttpMethod.Post, "api/v1/rooms");
+        refused.Headers.Add("Origin", "http://localhost:3000");
+
+        using var ok = await _http.SendAsync(created);
+        using var problem = await _http.SendAsync(refused);
+
+        Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+        Assert.Equal("http://localhost:3000", Header(ok, "Access-Control-Allow-Origin"));
+        Assert.Equal(HttpStatusCode.Unauthorized, problem.StatusCode);
+        Assert.Equal("http://localhost:3000", Header(problem, "Access-Control-Allow-Origin"));
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        return await _http.SendAsync(request);
+    }
+
+    private async Task<HttpResponseMessage> PreflightAsync(string path, string origin, string method)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, path);
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", method);
+        request.Headers.Add("Access-Control-Request-Headers", "authorization, content-type");
+        return await _http.SendAsync(request);
+    }
+
+    private static string Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : "";
+}
