@@ -1,4 +1,4 @@
-using Livechat.Azure.Durable;
+using Livechat.Azure.Tests.Durable.Engine;
 using Livechat.Azure.Tests.Support;
 using Livechat.Core.Realtime;
 using Livechat.Core.Rooms;
@@ -11,8 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace Livechat.Azure.Tests.Durable;
 
 /// <summary>
-/// The room orchestration on the real Durable Task engine with real stores on Azurite, driven through the same
-/// core handlers the HTTP API calls.
+/// The room orchestration on the Durable Task engine's in-memory service with real stores on Azurite, driven
+/// through the same core handlers the HTTP API calls.
 /// </summary>
 public sealed class RoomEngineHarness : IAsyncDisposable
 {
@@ -30,19 +30,11 @@ public sealed class RoomEngineHarness : IAsyncDisposable
     public IRoomOrchestrations Orchestrations => _services.GetRequiredService<IRoomOrchestrations>();
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<RoomEngineHarness> StartAsync(EngineBackend backend, IDictionary<string, string?>? settings = null)
+    public static async Task<RoomEngineHarness> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
-        {
-            ["Durable:TaskHubName"] = Azurite.UniqueName("hub"),
-            ["Durable:ConnectionString"] = Azurite.ConnectionString,
-        };
-        var services = Azurite.Services(all);
+        var services = Azurite.Services(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()));
         services.AddSingleton<IRealtimePublisher, RecordingRealtimePublisher>();
-        services.AddValidatedOptions<DurableEngineOptions>(services.BuildServiceProvider().GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), "Durable");
-        services.AddSingleton(sp => backend == EngineBackend.InMemory
-            ? new DurableTaskEngine(new InMemoryOrchestrationService(sp.GetRequiredService<ILoggerFactory>()), sp, sp.GetRequiredService<ILoggerFactory>())
-            : DurableTaskEngine.OnAzureStorage(sp));
+        services.AddSingleton(sp => new DurableTaskEngine(new InMemoryOrchestrationService(sp.GetRequiredService<ILoggerFactory>()), sp, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IRoomOrchestrations>(sp => new TaskHubClientRoomOrchestrations(sp.GetRequiredService<DurableTaskEngine>().Client));
         var provider = services.BuildServiceProvider();
         foreach (var hosted in provider.GetServices<IHostedService>()) await hosted.StartAsync(CancellationToken.None);

@@ -8,12 +8,10 @@ public sealed class RoomOrchestrationEngineTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [Theory]
-    [InlineData(EngineBackend.InMemory)]
-    [InlineData(EngineBackend.AzureStorage)]
-    public async Task OpenRoom_ThenButtonClick_BotGreetsAndReplies(EngineBackend backend)
+    [Fact]
+    public async Task OpenRoom_ThenButtonClick_BotGreetsAndReplies()
     {
-        await using var harness = await RoomEngineHarness.StartAsync(backend);
+        await using var harness = await RoomEngineHarness.StartAsync();
         var session = await harness.NewSessionAsync();
 
         var opened = await harness.Get<OpenRoomHandler>().HandleAsync(session, None);
@@ -37,12 +35,10 @@ public sealed class RoomOrchestrationEngineTests
         Assert.Contains(harness.Realtime.Sent, e => e.EventName == RealtimeEvents.ChatEnded);
     }
 
-    [Theory]
-    [InlineData(EngineBackend.InMemory)]
-    [InlineData(EngineBackend.AzureStorage)]
-    public async Task BurstOfMessages_AcrossContinueAsNew_EachAnsweredExactlyOnce(EngineBackend backend)
+    [Fact]
+    public async Task BurstOfMessages_AcrossContinueAsNew_EachAnsweredExactlyOnce()
     {
-        await using var harness = await RoomEngineHarness.StartAsync(backend, new Dictionary<string, string?> { ["Rooms:TurnsPerGeneration"] = "3" });
+        await using var harness = await RoomEngineHarness.StartAsync(new Dictionary<string, string?> { ["Rooms:TurnsPerGeneration"] = "3" });
         var session = await harness.NewSessionAsync();
         var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
         await harness.WaitForMessagesAsync(roomId, 2);
@@ -68,7 +64,7 @@ public sealed class RoomOrchestrationEngineTests
     [Fact]
     public async Task IdleRoom_PastInactivityTimeout_EndsAndTellsTheVisitor()
     {
-        await using var harness = await RoomEngineHarness.StartAsync(EngineBackend.InMemory, new Dictionary<string, string?> { ["Rooms:InactivityTimeout"] = "00:00:05" });
+        await using var harness = await RoomEngineHarness.StartAsync(new Dictionary<string, string?> { ["Rooms:InactivityTimeout"] = "00:00:05" });
         var session = await harness.NewSessionAsync();
         var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
 

@@ -1,11 +1,11 @@
 using Livechat.Core.Common;
 using Microsoft.DurableTask.Converters;
 
-namespace Livechat.Azure.Durable;
+namespace Livechat.Azure.Tests.Durable.Engine;
 
 /// <summary>
-/// One serializer for orchestration inputs, outputs and events in both hosts. TaskHubClient would otherwise use
-/// Newtonsoft while the orchestrator shims use System.Text.Json, and the two disagree on records and enums.
+/// The app's serializer for orchestration inputs, outputs and events, as the Functions worker uses it. TaskHubClient
+/// would otherwise use Newtonsoft while the orchestrator shims use System.Text.Json, and the two disagree on records.
 /// </summary>
 public static class DurableJson
 {

@@ -2,9 +2,9 @@ using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using Livechat.Core.Rooms;
 
-namespace Livechat.Azure.Durable;
+namespace Livechat.Azure.Tests.Durable.Engine;
 
-/// <summary>The room orchestration port over DurableTask.Core's TaskHubClient (the local server's engine).</summary>
+/// <summary>The room orchestration port over DurableTask.Core's TaskHubClient (the in-memory test engine).</summary>
 public sealed class TaskHubClientRoomOrchestrations(TaskHubClient client) : IRoomOrchestrations
 {
     // Starting again is a no-op while the room's orchestration is alive; after it finished a new one may start.

@@ -1,4 +1,3 @@
-using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Livechat.Core.Rooms;
 using Livechat.Core.Webhooks;
@@ -8,14 +7,13 @@ using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
-namespace Livechat.Azure.Durable;
+namespace Livechat.Azure.Tests.Durable.Engine;
 
 /// <summary>
-/// Runs the room orchestration and its activities on DurableTask.Core's TaskHubWorker, the engine Durable
-/// Functions itself runs on, without the Functions host. The isolated-model classes are wrapped by the SDK's
-/// shim factory, so the same <see cref="RoomOrchestrator"/> runs here and in the Functions app.
+/// The room orchestration and its activities on DurableTask.Core's TaskHubWorker over the in-memory orchestration
+/// service: the same <see cref="RoomOrchestrator"/> the Functions app runs (wrapped by the SDK's shim factory), fast
+/// enough for hundreds of turns in a test. The product itself is tested on the Functions host (EndToEnd tests).
 /// </summary>
 public sealed partial class DurableTaskEngine : IHostedService, IAsyncDisposable
 {
@@ -43,15 +41,6 @@ public sealed partial class DurableTaskEngine : IHostedService, IAsyncDisposable
     }
 
     public TaskHubClient Client { get; }
-
-    /// <summary>The engine over Azure Storage (Azurite locally), as configured.</summary>
-    public static DurableTaskEngine OnAzureStorage(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<DurableEngineOptions>>().Value;
-        var loggerFactory = services.GetRequiredService<ILoggerFactory>();
-        var service = new AzureStorageOrchestrationService(options.ToSettings(options.TaskHubName, loggerFactory));
-        return new DurableTaskEngine(service, services, loggerFactory);
-    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using DurableTask.Core;
 
-namespace Livechat.Azure.Durable;
+namespace Livechat.Azure.Tests.Durable.Engine;
 
 /// <summary>Creates a fresh instance per execution: orchestration shims hold per-execution state.</summary>
 internal sealed class FactoryObjectCreator<T> : ObjectCreator<T>
