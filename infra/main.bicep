@@ -48,7 +48,7 @@ param durableAlwaysReadyInstanceCount int = 1
 
 // ---------- Application ----------
 
-@description('Origins (scheme://host[:port], no path, no trailing slash) of the customer sites that embed the widget. Used for the function app CORS, the SignalR CORS and Cors__AllowedOrigins.')
+@description('Origins (scheme://host[:port], no path, no trailing slash) of the customer sites that embed the widget. Used by the app itself for CORS (Cors__AllowedOrigins) and by the SignalR CORS; platform CORS stays off.')
 @minLength(1)
 param allowedOrigins array
 

@@ -132,8 +132,11 @@ var appIdentity = {
   }
 }
 
+// Platform CORS stays empty: the app answers CORS itself on every host (Flex, Windows Consumption, the local host,
+// func start) from Cors__AllowedOrigins, and App Service CORS, when set, takes precedence over the app's own
+// (docs/decisions/0002-cors-in-the-worker.md).
 var cors = {
-  allowedOrigins: allowedOrigins
+  allowedOrigins: []
   supportCredentials: false
 }
 

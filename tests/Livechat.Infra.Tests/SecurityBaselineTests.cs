@@ -73,12 +73,14 @@ public sealed class SecurityBaselineTests(InfraFixture infra)
 
     [Theory]
     [ClassData(typeof(Plans))]
-    public void Cors_AnyPlan_FunctionAppAndSignalRAllowExactlyTheConfiguredOrigins(string plan)
+    public void Cors_AnyPlan_TheAppAndSignalRAllowExactlyTheConfiguredOrigins_PlatformCorsStaysOff(string plan)
     {
         var snapshot = infra.SnapshotFor(plan);
         var expected = ExpectedOrigins(plan);
 
-        Assert.Equal(expected, snapshot.Site.Strings("properties.siteConfig.cors.allowedOrigins"));
+        // The app answers CORS itself from this setting; platform CORS would take precedence over it.
+        Assert.Equal(string.Join(',', expected), snapshot.AppSettings["Cors__AllowedOrigins"]);
+        Assert.Empty(snapshot.Site.Strings("properties.siteConfig.cors.allowedOrigins"));
         Assert.False(snapshot.Site.Bool("properties.siteConfig.cors.supportCredentials"));
         Assert.Equal(expected, snapshot.SignalR.Strings("properties.cors.allowedOrigins"));
         Assert.DoesNotContain("*", expected);
