@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Livechat.LocalStack;
 
 namespace Livechat.Benchmark;
 
@@ -121,18 +122,42 @@ public sealed record HistoryGrowth(int K, PhaseMetrics Conversation, InstanceHis
     public int Executions => ObservedExecutionIds.Union(History?.ExecutionIds ?? []).Count();
 }
 
-public sealed record BenchmarkResult(BenchmarkOptions Options, FloorResults Floors, IReadOnlyList<LevelResult> Levels, DateTimeOffset StartedAt, TimeSpan Elapsed, IReadOnlyList<HistoryGrowth>? HistoryGrowth = null)
+public sealed record BenchmarkResult(BenchmarkOptions Options, FloorResults Floors, IReadOnlyList<LevelResult> Levels, DateTimeOffset StartedAt, TimeSpan Elapsed, IReadOnlyList<HistoryGrowth>? HistoryGrowth = null, ColdStarts? Cold = null)
 {
     public IReadOnlyList<HistoryGrowth> History => HistoryGrowth ?? [];
 
     public int Errors => Levels.Sum(l => l.Errors) + Floors.EchoErrors + History.Sum(h => h.Errors);
 }
 
-/// <summary>The benchmark: floors, then each load level on its own fresh server process.</summary>
+/// <summary>
+/// Each fresh Livechat server's start (the host process started → the app answers, as FunctionsHost waits for it)
+/// and the calls of its first conversation (the warm-up), which meet a worker that has run nothing yet.
+/// </summary>
+public sealed class ColdStarts
+{
+    /// <summary>The warm-up's calls that are a cold start's, in the report's order.</summary>
+    public static readonly string[] FirstCallNames = ["createSession", "negotiate", "openRoom", "greeting (openRoom → menu)", "sendMessage", Scenario.BotReply, "closeRoom"];
+
+    public Latencies HostStart { get; } = new();
+
+    public IReadOnlyDictionary<string, Latencies> FirstCalls { get; } = FirstCallNames.ToDictionary(name => name, _ => new Latencies());
+
+    /// <summary>Adds a warm-up conversation's calls (one of each: its single sample is the cold figure).</summary>
+    public void Add(PhaseMetrics warmUp)
+    {
+        foreach (var (name, samples) in FirstCalls)
+            if ((warmUp.Calls.GetValueOrDefault(name) ?? warmUp.Realtime.GetValueOrDefault(name)) is { Count: > 0 } first)
+                samples.AddMilliseconds(first.Summarize().Max);
+    }
+}
+
+/// <summary>
+/// The benchmark: floors, then each load level on fresh servers: the Livechat app on the Functions host
+/// (<see cref="ServerHosts"/>), its storage through the counting proxies.
+/// </summary>
 public static class BenchmarkRun
 {
-    /// <param name="startServer">Starts a fresh server whose storage goes through <paramref name="proxies"/>.</param>
-    public static async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, StorageProxies proxies, Func<CancellationToken, Task<IServerLease>> startServer, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, StorageProxies proxies, TextWriter log, CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -140,12 +165,21 @@ public static class BenchmarkRun
         var levels = new List<LevelResult>();
         var growth = new List<HistoryGrowth>();
         FloorResults? floors = null;
+        var cold = new ColdStarts();
+
+        async Task<FunctionsHost> StartServerAsync()
+        {
+            var starting = Stopwatch.StartNew();
+            var host = await ServerHosts.StartLivechatAsync(proxies);
+            cold.HostStart.Add(starting.Elapsed);
+            return host;
+        }
 
         foreach (var n in options.Visitors)
         {
             log.WriteLine($"N = {n}: starting a fresh server ({clock.Elapsed.TotalSeconds:F0} s)");
-            var server = await startServer(cancellationToken);
-            var target = server.Target;
+            var server = await StartServerAsync();
+            var target = ServerTarget.Of(server);
             LevelResult level;
             try
             {
@@ -159,12 +193,12 @@ public static class BenchmarkRun
                     var table = await Floors.TableUpsertAsync(direct, options.FloorSamples, cancellationToken);
                     var tableProxied = await Floors.TableUpsertAsync(proxies.ConnectionString, options.FloorSamples, cancellationToken);
                     var httpFloor = await Floors.HttpRoundTripAsync(http, options.FloorSamples, cancellationToken);
-                    var echo = await Floors.OrchestrationEchoAsync(direct, options.EchoSingleEvents, options.EchoInstances, options.EchoEventsPerInstance, cancellationToken);
+                    var echo = await Floors.OrchestrationEchoAsync(proxies, options.EchoSingleEvents, options.EchoInstances, options.EchoEventsPerInstance, log, cancellationToken);
                     floors = new FloorResults(table, tableProxied, httpFloor, echo.Single, echo.Saturated, echo.EventsPerSecond, options.EchoInstances, echo.Errors);
                     log.WriteLine($"  table p50 {table.P50:F1} ms ({tableProxied.P50:F1} ms through the proxy), HTTP p50 {httpFloor.P50:F1} ms, echo p50 {echo.Single.P50:F0} ms alone, {echo.Saturated.P50:F0} ms at {echo.EventsPerSecond:F1} events/s");
                 }
 
-                await WarmUpAsync(scenario, options, log, cancellationToken);
+                await WarmUpAsync(scenario, options, log, cold, cancellationToken);
 
                 // The idle background: what the engine's polling and leases cost while nothing happens.
                 var idleStart = proxies.Snapshot();
@@ -200,7 +234,7 @@ public static class BenchmarkRun
                     foreach (var sample in saturation.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
                 }
 
-                var botMemory = PeakMemory.Of(target.ProcessId);
+                var botMemory = PeakMemory.Of(server.ProcessIds);
                 (Percentiles, long)? roomsAfter = null, historyAfter = null;
                 if (bot.RoomIds.FirstOrDefault() is { } someRoom)
                 {
@@ -224,13 +258,13 @@ public static class BenchmarkRun
             if (options.Agents)
             {
                 log.WriteLine($"N = {n}: agent phase, starting a fresh server ({clock.Elapsed.TotalSeconds:F0} s)");
-                var agentServer = await startServer(cancellationToken);
-                var agentTarget = agentServer.Target;
+                var agentServer = await StartServerAsync();
+                var agentTarget = ServerTarget.Of(agentServer);
                 try
                 {
                     using var http = Scenario.CreateHttpClient(agentTarget.BaseAddress);
                     var scenario = new Scenario(agentTarget, http, options.ReplyTimeoutFor(n));
-                    await WarmUpAsync(scenario, options, log, cancellationToken);
+                    await WarmUpAsync(scenario, options, log, cold, cancellationToken);
                     log.WriteLine($"N = {n}: {n} rooms transferred to agents ({options.SetupConcurrency} at a time), then K = {options.Exchanges} messages a room, one every {options.AgentMessageInterval.TotalSeconds:0.###} s (bound {options.AgentPhaseTimeoutFor(n).TotalSeconds:F0} s)");
                     var before = proxies.Snapshot();
                     PhaseMetrics agent;
@@ -243,7 +277,7 @@ public static class BenchmarkRun
                     log.WriteLine($"  {agent.Elapsed.TotalSeconds:F1} s (setup {agent.SetupElapsed.TotalSeconds:F1} s, paced {agent.MeasuredElapsed.TotalSeconds:F1} s), {agent.Completed}/{agent.Conversations} completed, {agent.Errors} errors, {agent.LostReplies} lost, {agent.LateSends} late sends");
                     foreach (var sample in agent.ErrorSamples.Take(5)) log.WriteLine("  " + sample);
                     var agentHistory = await HistoryCounts.ReadAsync(direct, agentTarget.TaskHubName, [.. agent.RoomIds], options.HistorySample, TimeSpan.FromSeconds(15), cancellationToken);
-                    var agentMemory = PeakMemory.Of(agentTarget.ProcessId);
+                    var agentMemory = PeakMemory.Of(agentServer.ProcessIds);
                     level = level with
                     {
                         Agent = agent,
@@ -266,11 +300,11 @@ public static class BenchmarkRun
         if (options.HistoryExchanges.Count > 0)
         {
             log.WriteLine($"history phase: starting a fresh server ({clock.Elapsed.TotalSeconds:F0} s)");
-            await using var server = await startServer(cancellationToken);
-            var target = server.Target;
+            await using var server = await StartServerAsync();
+            var target = ServerTarget.Of(server);
             using var http = Scenario.CreateHttpClient(target.BaseAddress);
             var scenario = new Scenario(target, http, options.ReplyTimeout);
-            await WarmUpAsync(scenario, options, log, cancellationToken);
+            await WarmUpAsync(scenario, options, log, cold, cancellationToken);
             var index = 200_000;
             foreach (var k in options.HistoryExchanges)
             {
@@ -291,17 +325,21 @@ public static class BenchmarkRun
             }
         }
 
-        return new BenchmarkResult(options, floors!, levels, startedAt, clock.Elapsed, growth);
+        return new BenchmarkResult(options, floors!, levels, startedAt, clock.Elapsed, growth, cold);
     }
 
-    /// <summary>One short conversation (tables created, JIT, the engine's first partitions); not measured.</summary>
-    private static async Task WarmUpAsync(Scenario scenario, BenchmarkOptions options, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>
+    /// One short conversation on a fresh server (tables created, JIT, the worker's first invocations, the engine's
+    /// first partitions): not in the phase's figures, but its calls are the server's cold start.
+    /// </summary>
+    private static async Task WarmUpAsync(Scenario scenario, BenchmarkOptions options, TextWriter log, ColdStarts cold, CancellationToken cancellationToken)
     {
         using (var warm = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             warm.CancelAfter(options.PhaseTimeout);
             var warmUp = await scenario.RunBotPhaseAsync(1, 1, TimeSpan.Zero, 1, warm.Token);
             if (warmUp.Errors + warmUp.LostReplies > 0) log.WriteLine("  warm-up failed: " + string.Join("; ", warmUp.ErrorSamples));
+            else cold.Add(warmUp);
         }
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
     }

@@ -72,7 +72,7 @@ public static class Chart
         var max = all.Count > 0 ? all.Max() : 3;
         plot.Axes.SetLimits(-0.3, Math.Max(0.3, levels.Count - 0.7 + 0.4), Math.Floor(min * 2) / 2 - 0.1, Math.Ceiling(max * 2) / 2 + 0.1);
         var rates = string.Join(", ", levels.Where(l => l.Saturation is not null).Select(l => $"N = {l.N}: {Targets.SaturatedRate(l.Saturation!):F1}/s"));
-        plot.Title($"Livechat local server: latency per N (K = {result.Options.Exchanges}), log scale" +
+        plot.Title($"Livechat on the Functions host: latency per N (K = {result.Options.Exchanges}), log scale" +
                    (rates.Length > 0 ? $"\nbot replies/s at saturation {rates}; echo ceiling {result.Floors.EchoEventsPerSecond:F1} events/s" : ""));
         plot.YLabel("latency");
         plot.XLabel("concurrent conversations");

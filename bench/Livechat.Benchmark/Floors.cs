@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Azure.Data.Tables;
-using DurableTask.AzureStorage;
-using DurableTask.Core;
-using Livechat.Azure.Durable;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Livechat.Benchmark;
 
@@ -115,50 +112,43 @@ public static class Floors
     }
 
     /// <summary>
-    /// The orchestration floor: DurableTask.Core's TaskHubWorker on AzureStorageOrchestrationService (the local
-    /// server's engine, with its settings) running a tiny orchestration that echoes each raised event through one
-    /// activity. Measures raise → activity ran (the point where the bot path would send its reply): first one instance
-    /// alone (the unloaded floor), then several instances at once, each raising its next event when the previous echo
-    /// arrived (a closed loop at saturation), with echoes per second.
+    /// The orchestration floor: the benchmark's echo app (bench/Livechat.Benchmark.EchoApp) on the same Functions host,
+    /// host.json and storage path as the Livechat app, an orchestration that echoes each raised event through one
+    /// activity. Measures the HTTP call that raises the event → the activity ran (the point where the bot path would
+    /// send its reply): first one instance alone (the unloaded floor), then several instances at once, each raising
+    /// its next event when the previous echo arrived (a closed loop at saturation), with echoes per second. The host
+    /// runs while the Livechat app's host idles beside it, and its task hub is deleted after it.
     /// </summary>
     public static async Task<EchoResults> OrchestrationEchoAsync(
-        string connectionString, int singleEvents, int instances, int eventsPerInstance, CancellationToken cancellationToken)
+        StorageProxies proxies, int singleEvents, int instances, int eventsPerInstance, TextWriter log, CancellationToken cancellationToken)
     {
-        var hub = "benchecho" + Guid.NewGuid().ToString("N")[..8];
-        var options = new DurableEngineOptions { ConnectionString = connectionString };
-        var service = new AzureStorageOrchestrationService(options.ToSettings(hub, NullLoggerFactory.Instance));
-        await service.CreateIfNotExistsAsync();
-        var worker = new TaskHubWorker(service, NullLoggerFactory.Instance);
-        worker.AddTaskOrchestrations(typeof(EchoOrchestration));
-        worker.AddTaskActivities(typeof(EchoActivity));
-        await worker.StartAsync();
-        var client = new TaskHubClient(service, loggerFactory: NullLoggerFactory.Instance);
+        var host = await ServerHosts.StartEchoAsync(proxies);
         var latencies = new Latencies();
         var single = new Latencies();
         var errors = 0;
         try
         {
-            var alone = await client.CreateOrchestrationInstanceAsync(typeof(EchoOrchestration), $"echo-{hub}-alone", singleEvents + 1);
+            using var http = Scenario.CreateHttpClient(host.BaseAddress);
+            await StartEchoAsync(http, "alone", singleEvents + 1, cancellationToken);
             for (var e = 0; e <= singleEvents; e++)
             {
-                var elapsed = await EchoAsync(client, alone, "alone" + e, cancellationToken);
-                if (elapsed is not { } ms) Interlocked.Increment(ref errors);
+                var elapsed = await EchoAsync(http, "alone", "alone" + e, cancellationToken);
+                if (elapsed is not { } ms) errors++;
                 else if (e > 0) single.Add(ms); // the first includes the instance's start
             }
 
-            var started = new List<OrchestrationInstance>();
-            for (var i = 0; i < instances; i++)
-                started.Add(await client.CreateOrchestrationInstanceAsync(typeof(EchoOrchestration), $"echo-{hub}-{i}", eventsPerInstance));
+            var started = Enumerable.Range(0, instances).Select(i => $"echo{i}").ToList();
+            foreach (var instance in started) await StartEchoAsync(http, instance, eventsPerInstance, cancellationToken);
 
             // Warm-up: one echo per instance, so instance start-up is not in the figures.
-            await Task.WhenAll(started.Select(instance => EchoAsync(client, instance, "warm", cancellationToken)));
+            await Task.WhenAll(started.Select(instance => EchoAsync(http, instance, "warm", cancellationToken)));
 
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(started.Select(async instance =>
             {
                 for (var e = 1; e < eventsPerInstance; e++)
                 {
-                    var elapsed = await EchoAsync(client, instance, e.ToString(), cancellationToken);
+                    var elapsed = await EchoAsync(http, instance, e.ToString(), cancellationToken);
                     if (elapsed is { } ms) latencies.Add(ms);
                     else Interlocked.Increment(ref errors);
                 }
@@ -168,79 +158,34 @@ public static class Floors
         }
         finally
         {
-            await worker.StopAsync(isForced: true);
-            worker.Dispose();
-            try { await service.DeleteAsync(); } catch (Exception) { }
+            await host.DisposeAsync();
+            await StorageCleanup.DeleteAsync(proxies.Direct.ConnectionString, ServerTarget.Of(host), log, cancellationToken);
         }
     }
 
-    private static async Task<TimeSpan?> EchoAsync(TaskHubClient client, OrchestrationInstance instance, string tag, CancellationToken cancellationToken)
+    private static async Task StartEchoAsync(HttpClient http, string instanceId, int events, CancellationToken cancellationToken)
     {
-        var key = $"{instance.InstanceId}/{tag}";
-        var echoed = EchoActivity.Expect(key);
-        var started = Stopwatch.GetTimestamp();
-        await client.RaiseEventAsync(instance, EchoOrchestration.EventName, key);
+        using var response = await http.PostAsync($"api/echo/{instanceId}?events={events}", null, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>One echo, raise → activity ran; null when it failed or took more than 30 s.</summary>
+    private static async Task<TimeSpan?> EchoAsync(HttpClient http, string instanceId, string tag, CancellationToken cancellationToken)
+    {
+        var sent = Stopwatch.GetTimestamp();
         try
         {
-            var at = await echoed.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
-            return Stopwatch.GetElapsedTime(started, at);
+            using var response = await http.PostAsync($"api/echo/{instanceId}/ping/{tag}?timeoutSeconds=30", null, cancellationToken);
+            var heard = Stopwatch.GetTimestamp();
+            if (!response.IsSuccessStatusCode) return null;
+            var ranAt = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("ranAt").GetInt64();
+            // The worker's Stopwatch reads the same system-wide monotonic clock as this process's (Linux), so the
+            // activity's time needs no way back; one outside [sent, heard] would not be that clock: count to the answer.
+            return Stopwatch.GetElapsedTime(sent, ranAt >= sent && ranAt <= heard ? ranAt : heard);
         }
-        catch (TimeoutException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return null;
         }
-    }
-}
-
-/// <summary>Waits for raised events and hands each to <see cref="EchoActivity"/>; events raised meanwhile are buffered.</summary>
-public sealed class EchoOrchestration : TaskOrchestration<int, int>
-{
-    public const string EventName = "ping";
-
-    private readonly Queue<string> _buffered = new();
-    private TaskCompletionSource<string>? _waiting;
-
-    public override async Task<int> RunTask(OrchestrationContext context, int events)
-    {
-        for (var i = 0; i < events; i++)
-        {
-            var payload = await NextAsync();
-            await context.ScheduleTask<string>(typeof(EchoActivity), payload);
-        }
-        return events;
-    }
-
-    public override void OnEvent(OrchestrationContext context, string name, string input)
-    {
-        if (name != EventName) return;
-        if (_waiting is { } waiting)
-        {
-            _waiting = null;
-            waiting.SetResult(input);
-        }
-        else _buffered.Enqueue(input);
-    }
-
-    private Task<string> NextAsync()
-    {
-        if (_buffered.Count > 0) return Task.FromResult(_buffered.Dequeue());
-        _waiting = new TaskCompletionSource<string>();
-        return _waiting.Task;
-    }
-}
-
-/// <summary>The echo: records when it ran (Stopwatch ticks) for the benchmark waiting on it, and returns its input.</summary>
-public sealed class EchoActivity : TaskActivity<string, string>
-{
-    private static readonly ConcurrentDictionary<string, TaskCompletionSource<long>> Waiting = new();
-
-    public static Task<long> Expect(string key) =>
-        Waiting.GetOrAdd(key, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-
-    protected override string Execute(TaskContext context, string input)
-    {
-        var at = Stopwatch.GetTimestamp();
-        if (Waiting.TryRemove(input, out var waiter)) waiter.TrySetResult(at);
-        return input;
     }
 }

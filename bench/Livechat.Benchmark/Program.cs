@@ -1,10 +1,10 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Livechat.Benchmark;
 
 // ./bench.sh [--visitors 1,50,500] [--exchanges 3] [--history-k 10,100,1000] [--smoke]; bench.sh starts Azurite and builds, this runs the rest.
 var options = new BenchmarkOptions();
 var azurite = AzuriteEndpoints.Parse("20000,20001,20002");
-string? serverDirectory = null;
 var output = "docs";
 var command = "./bench.sh";
 var smoke = false;
@@ -28,11 +28,10 @@ for (var i = 0; i < args.Length; i++)
         case "--arrival-window": options = options with { ArrivalWindow = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
         case "--repeat": options = options with { SingleVisitorRepeats = int.Parse(Next()) }; break;
         case "--azurite-ports": azurite = AzuriteEndpoints.Parse(Next()); break;
-        case "--server-dir": serverDirectory = Path.GetFullPath(Next()); break;
         case "--out": output = Next(); break;
         case "--command": command = Next(); break;
         default:
-            Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: [--visitors 1,50,500] [--exchanges 3] [--smoke] [--no-agents] [--history-k 10,100,1000|none] [--saturation-rooms 32] [--saturation-clicks 8] [--saturation-every-level] [--agent-interval 5] [--arrival-window SECONDS] [--repeat 20] [--azurite-ports 20000,20001,20002] [--server-dir DIR] [--out docs]");
+            Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: [--visitors 1,50,500] [--exchanges 3] [--smoke] [--no-agents] [--history-k 10,100,1000|none] [--saturation-rooms 32] [--saturation-clicks 8] [--saturation-every-level] [--agent-interval 5] [--arrival-window SECONDS] [--repeat 20] [--azurite-ports 20000,20001,20002] [--out docs]");
             return 2;
     }
 }
@@ -44,18 +43,29 @@ if (options.Visitors.Any(n => n is < 1 or > 2000) || options.Exchanges is < 1 or
     Console.Error.WriteLine("Bounded: 1 ≤ N ≤ 2000 visitors, 1 ≤ K ≤ 50 exchanges, history K ≤ 1000, ≤ 500 saturation rooms × ≤ 50 clicks, ≤ 200 repeats, agent interval ≤ 60 s, arrival window ≤ 300 s.");
     return 2;
 }
-serverDirectory ??= Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Livechat.LocalServer", "bin", "Release", "net10.0"));
-if (!File.Exists(Path.Combine(serverDirectory, "Livechat.LocalServer.dll")))
+if (ServerHosts.Unbuilt().ToList() is [_, ..] unbuilt)
 {
-    Console.Error.WriteLine($"No Livechat.LocalServer.dll in {serverDirectory}: build it (bench.sh does) or pass --server-dir.");
+    Console.Error.WriteLine($"No Functions app built in {string.Join(" or ", unbuilt)}: build bench/Livechat.Benchmark (bench.sh does), which builds both apps it runs.");
     return 2;
 }
 
-using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(smoke ? 2 : 30));
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(smoke ? 2 : 60));
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+// A kill (SIGTERM) stops the run as Ctrl+C does, so the Functions hosts it started are stopped too, not left running.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; cancel.Cancel(); });
 await using var proxies = new StorageProxies(azurite);
-var result = await BenchmarkRun.RunAsync(options, proxies,
-    async ct => await ServerProcess.StartAsync(serverDirectory, proxies.ConnectionString, ct), Console.Out, cancel.Token);
+BenchmarkResult result;
+try
+{
+    result = await BenchmarkRun.RunAsync(options, proxies, Console.Out, cancel.Token);
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    // A normal exit, not an unhandled exception: the process-exit handlers (the shared SignalR emulator's, the
+    // apps' copy) only run then. The hosts are stopped by now.
+    Console.Error.WriteLine("The benchmark was stopped (Ctrl+C, a kill or its overall bound) before it finished: nothing written.");
+    return 130;
+}
 
 var markdown = Report.Markdown(result, command);
 Console.WriteLine();

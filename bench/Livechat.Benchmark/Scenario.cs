@@ -4,11 +4,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Livechat.LocalStack;
 
 namespace Livechat.Benchmark;
 
-/// <summary>The local server under test: where it listens, its admin key, its storage names and its process.</summary>
-public sealed record ServerTarget(Uri BaseAddress, string AdminKey, string TablePrefix, string TaskHubName, int? ProcessId);
+/// <summary>The app under test: where it listens, its admin key and its storage names.</summary>
+public sealed record ServerTarget(Uri BaseAddress, string AdminKey, string TablePrefix, string TaskHubName)
+{
+    public static ServerTarget Of(FunctionsHost host) => new(host.BaseAddress, host.AdminKey, host.TablePrefix, host.TaskHubName);
+}
 
 /// <summary>What one phase measured: latencies per call, realtime latencies, errors, counts.</summary>
 public sealed class PhaseMetrics

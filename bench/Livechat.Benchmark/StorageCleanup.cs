@@ -1,6 +1,7 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using DurableTask.AzureStorage;
-using Livechat.Azure.Durable;
+using Livechat.LocalStack;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Livechat.Benchmark;
@@ -12,6 +13,19 @@ namespace Livechat.Benchmark;
 /// </summary>
 public static class StorageCleanup
 {
+    /// <summary>The task hub has a control queue per partition: as many as the root host.json, which both apps run with, says.</summary>
+    private static readonly Lazy<int> HostJsonPartitionCount = new(() =>
+    {
+        using var hostJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(StackPaths.Root, "host.json")),
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        return hostJson.RootElement.TryGetProperty("extensions", out var extensions)
+               && extensions.TryGetProperty("durableTask", out var durable)
+               && durable.TryGetProperty("storageProvider", out var storage)
+               && storage.TryGetProperty("partitionCount", out var count)
+            ? count.GetInt32()
+            : 4; // the engine's default
+    });
+
     public static async Task DeleteAsync(string connectionString, ServerTarget target, TextWriter log, CancellationToken cancellationToken)
     {
         var bound = TimeSpan.FromSeconds(60);
@@ -21,7 +35,7 @@ public static class StorageCleanup
             {
                 TaskHubName = target.TaskHubName,
                 StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
-                PartitionCount = new DurableEngineOptions().PartitionCount,
+                PartitionCount = HostJsonPartitionCount.Value,
                 LoggerFactory = NullLoggerFactory.Instance,
             });
             await service.DeleteAsync().WaitAsync(bound, cancellationToken);
