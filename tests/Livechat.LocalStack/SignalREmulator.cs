@@ -16,7 +16,10 @@ public sealed class SignalREmulator : IAsyncDisposable
     }
 
     public int Port { get; }
-    public string ConnectionString => $"Endpoint=http://127.0.0.1;Port={Port};AccessKey={AccessKey};Version=1.0;";
+    public string ConnectionString => ConnectionStringFor(Port);
+
+    /// <summary>The connection string of an emulator reached on <paramref name="port"/> (through a proxy, say).</summary>
+    public static string ConnectionStringFor(int port) => $"Endpoint=http://127.0.0.1;Port={port};AccessKey={AccessKey};Version=1.0;";
 
     /// <summary>One emulator for the whole test process; each app gets a hub of its own on it.</summary>
     public static Task<SignalREmulator> SharedAsync() => SharedInstance.Value;

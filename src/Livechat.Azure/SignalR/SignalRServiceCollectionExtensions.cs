@@ -2,6 +2,8 @@ using Livechat.Core.Realtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Livechat.Azure.SignalR;
 
@@ -27,7 +29,11 @@ public static class SignalRServiceCollectionExtensions
         services.TryAddSingleton<IRealtimeNegotiator, SignalRServiceNegotiator>();
 
         // Each attempt has its own timeout (SignalRServiceOptions.RequestTimeout), so the client's own is off.
-        services.AddHttpClient<IRealtimePublisher, SignalRRestPublisher>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient<SignalRRestPublisher>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddTransient<IRealtimePublisher>(sp => new BestEffortRealtimePublisher(
+            sp.GetRequiredService<SignalRRestPublisher>(),
+            sp.GetRequiredService<IOptions<SignalRServiceOptions>>().Value.SendBudget,
+            sp.GetRequiredService<ILogger<BestEffortRealtimePublisher>>()));
         return services;
     }
 }

@@ -32,6 +32,13 @@ public sealed class SignalRServiceOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Time one event may take in all, retries included, before it is dropped (logged): a slow or failing service must
+    /// not hold up a visitor's message or the bot's turn. Clients re-read the transcript when they reconnect.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan SendBudget { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Time allowed for one attempt; a slower one counts as a failure and is retried.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);

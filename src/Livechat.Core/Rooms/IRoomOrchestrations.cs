@@ -1,8 +1,8 @@
 namespace Livechat.Core.Rooms;
 
 /// <summary>
-/// The Durable orchestrations behind rooms (instance id = room id). One adapter per host: the Functions
-/// DurableTaskClient, and the local server's TaskHubClient.
+/// The Durable orchestrations behind rooms (instance id = room id): the Functions DurableTaskClient in the app, the
+/// in-memory engine's TaskHubClient in tests.
 /// </summary>
 public interface IRoomOrchestrations
 {
@@ -11,6 +11,12 @@ public interface IRoomOrchestrations
 
     /// <summary>Wakes the room with a signal. Never the only copy of a visitor message: that is in the transcript.</summary>
     Task SignalAsync(string roomId, RoomSignal signal, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts the room's flow again when its orchestration failed (an activity failed past its retries): the same
+    /// generation runs once more, and its idempotent activities store and send nothing twice.
+    /// </summary>
+    Task ResumeIfFailedAsync(string roomId, CancellationToken cancellationToken);
 
     /// <summary>The orchestration's runtime status, or null when there is none.</summary>
     Task<string?> GetStatusAsync(string roomId, CancellationToken cancellationToken);

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Livechat.Core.Rooms;
 
 /// <summary>
-/// A visitor sends a message or clicks a button. The message is stored in the transcript first; only then is it
-/// fanned out and the room's orchestration woken, so the orchestration never holds the only copy.
+/// A visitor sends a message or clicks a button. The message is stored in the transcript first; only then is the
+/// room's orchestration woken and the message fanned out, so the orchestration never holds the only copy.
 /// </summary>
 public sealed class PostMessageHandler(
     IRoomStore rooms,
@@ -49,19 +49,33 @@ public sealed class PostMessageHandler(
             snapshots.Forget(roomId);
             return RoomEnded();
         }
-        if (appended.Duplicate) return appended.Message;
+        if (appended.Duplicate)
+        {
+            // A resend (the widget heard no answer): the first attempt may have died before it signalled, or the
+            // room's orchestration may have failed. Signal again (a seq the flow has passed is ignored) and resume
+            // a failed flow from its transcript.
+            if (room.Status == RoomStatus.Open)
+            {
+                await orchestrations.ResumeIfFailedAsync(roomId, cancellationToken);
+                await orchestrations.SignalAsync(roomId, RoomSignal.Visitor(Input(appended.Message, room: null)), cancellationToken);
+            }
+            return appended.Message;
+        }
         // Who hears the message and whether the bot answers: as the room was when the message was stored.
         room = snapshots.Remember(appended.Room) ?? room;
 
         var message = appended.Message;
-        await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.Message, message, cancellationToken);
+        // The bot is woken before anyone is told: a slow realtime service must not hold up the answer.
         if (room.Status == RoomStatus.Open)
             // The room as this append left it travels with the signal: the bot's answer appends with it, no read first.
-            await orchestrations.SignalAsync(roomId, RoomSignal.Visitor(new VisitorInput(message.Seq, message.Text, message.ButtonId) { Room = appended.Room }), cancellationToken);
-        else
+            await orchestrations.SignalAsync(roomId, RoomSignal.Visitor(Input(message, appended.Room)), cancellationToken);
+        await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.Message, message, cancellationToken);
+        if (room.Status != RoomStatus.Open)
             await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.Message, message, cancellationToken);
         return message;
     }
+
+    private static VisitorInput Input(ChatMessage message, Room? room) => new(message.Seq, message.Text, message.ButtonId) { Room = room };
 
     private static Problem RoomEnded() => Problem.Conflict("The room has ended.", "Open the widget again to start a new chat.");
 }

@@ -16,6 +16,17 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
     /// <summary>How long after a generation starts it reads the transcript again for messages whose signal was lost.</summary>
     public static readonly TimeSpan SettleDelay = TimeSpan.FromSeconds(2);
 
+    /// <summary>Webhook blocks one visitor turn may pass through before the flow takes the failure path.</summary>
+    public const int MaxWebhookHopsPerTurn = 10;
+
+    /// <summary>
+    /// Every room activity is idempotent (its writes are keyed by the turn), so a storage or SignalR failure that
+    /// outlasts the SDKs' own retries is retried here, durably, instead of failing the room for good: about a minute
+    /// in all before the orchestration gives up.
+    /// </summary>
+    public static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+
     public override async Task<string> RunAsync(TaskOrchestrationContext context, RoomOrchestrationInput input)
     {
         var roomId = input.RoomId;
@@ -25,14 +36,14 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
         if (input.State is null)
         {
             // Loads, interprets and delivers the greeting in one activity: one episode less before the visitor sees it.
-            var start = await context.CallActivityAsync<RoomStart>(nameof(StartRoomActivity), roomId);
+            var start = await context.CallActivityAsync<RoomStart>(nameof(StartRoomActivity), roomId, ActivityRetry);
             state = new RoomFlowState(start.Recipe, start.First.WaitingBlockId, Cursor: 0, Turn: 0) { Variables = start.Variables };
             (state, status) = await DeliverAsync(context, input, state, start.First, start.Delivered);
         }
         else
         {
             var missed = await context.CallActivityAsync<List<VisitorInput>>(
-                nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, input.State.Cursor));
+                nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, input.State.Cursor), ActivityRetry);
             (state, status) = await HandleInputsAsync(context, input, input.State, missed);
         }
         if (Finished(status) is { } early) return early;
@@ -57,24 +68,28 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
             var timer = context.CreateTimer(context.CurrentUtcDateTime.Add(wait), cancel.Token);
             var signalTask = context.WaitForExternalEvent<RoomSignal>(RoomSignal.EventName, cancel.Token);
             var winner = await Task.WhenAny(signalTask, timer);
+            // The loser goes: a live timer keeps the instance from completing, and a waiter left behind could take
+            // a later signal meant for the next iteration's waiter.
+            cancel.Cancel();
             if (winner == timer && settling)
             {
                 settling = false;
                 turn--;
                 var late = await context.CallActivityAsync<List<VisitorInput>>(
-                    nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, state.Cursor));
+                    nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, state.Cursor), ActivityRetry);
                 (state, var settled) = await HandleInputsAsync(context, input, state, late);
                 if (Finished(settled) is { } settledResult) return settledResult;
                 continue;
             }
             if (winner == timer)
             {
+                // The bot's clock ends only a room the bot still holds: one handed to agents meanwhile stays open.
+                var idle = await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity),
+                    new BotTurn(roomId, state.Turn + 1, [], EndReasons.Inactivity), ActivityRetry);
+                if (idle.Status != RoomStatus.Ended) return Finished(idle.Status) ?? "transferred";
                 logger.LogInformation("Room {RoomId} ended after {Timeout} of inactivity", roomId, input.InactivityTimeout);
-                await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity),
-                    new BotTurn(roomId, state.Turn + 1, [], EndReasons.Inactivity));
                 return "inactive";
             }
-            cancel.Cancel();
 
             var signal = await signalTask;
             if (signal.Kind == RoomSignalKind.End)
@@ -88,7 +103,7 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
             var inputs = signal.Input.Seq == state.Cursor + 1
                 ? [signal.Input]
                 : await context.CallActivityAsync<List<VisitorInput>>(
-                    nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, state.Cursor));
+                    nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, state.Cursor), ActivityRetry);
             (state, var status) = await HandleInputsAsync(context, input, state, inputs);
             if (Finished(status) is { } result) return result;
         }
@@ -126,13 +141,14 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
     private static async Task<(RoomFlowState, RoomStatus)> DeliverAsync(
         TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, FlowStep step, BotTurnResult? delivered = null, Room? room = null)
     {
+        var webhookHops = 0;
         while (true)
         {
             state = state with { WaitingBlockId = step.WaitingBlockId, Variables = step.Variables };
             if (step.HasTurn())
             {
                 state = state with { Turn = state.Turn + 1 };
-                var result = delivered ?? await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity), BotTurn.Of(context.InstanceId, state.Turn, step) with { Room = room });
+                var result = delivered ?? await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity), BotTurn.Of(context.InstanceId, state.Turn, step) with { Room = room }, ActivityRetry);
                 delivered = null;
                 room = null;
                 // The cursor may pass the bot's own messages while they directly follow it: no visitor message is between.
@@ -145,13 +161,18 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
 
             if (step.WebhookBlockId is { } webhookBlock)
             {
-                var outcome = await CallWebhookAsync(context, input, state, webhookBlock);
+                // A receiver whose replies keep naming webhook blocks would loop forever in one episode: past the cap
+                // the flow takes the failure path, and if that leads to a webhook again the turn stops there.
+                if (++webhookHops > MaxWebhookHopsPerTurn + 1) return (state, RoomStatus.Open);
+                var outcome = webhookHops > MaxWebhookHopsPerTurn
+                    ? new WebhookOutcome(false, Error: $"More than {MaxWebhookHopsPerTurn} webhook calls in one turn.")
+                    : await CallWebhookAsync(context, input, state, webhookBlock);
                 step = RecipeInterpreter.AfterWebhook(state.Recipe, state.Variables, webhookBlock, outcome);
                 continue;
             }
             if (step.Transferred)
             {
-                await context.CallActivityAsync<bool>(nameof(TransferRoomActivity), new TransferRoomRequest(context.InstanceId, step.TransferDepartment));
+                await context.CallActivityAsync<bool>(nameof(TransferRoomActivity), new TransferRoomRequest(context.InstanceId, step.TransferDepartment), ActivityRetry);
                 return (state, RoomStatus.Waiting);
             }
             return (state, RoomStatus.Open);

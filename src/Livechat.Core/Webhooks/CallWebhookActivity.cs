@@ -22,15 +22,20 @@ public sealed partial class CallWebhookActivity(
     IRoomStore rooms,
     FlowVariablesStore variables,
     IOptions<WebhookOptions> options,
+    IOptions<CustomFieldOptions> fieldOptions,
     TimeProvider time,
     ILogger<CallWebhookActivity> logger) : TaskActivity<WebhookCall, WebhookOutcome>
 {
+    /// <summary>The largest reply read; a longer one is a failed call (the reply only names a block and sets fields).</summary>
+    public const int MaxReplyBytes = 64 * 1024;
+
     public override Task<WebhookOutcome> RunAsync(TaskActivityContext context, WebhookCall input) => ExecuteAsync(input, CancellationToken.None);
 
     public async Task<WebhookOutcome> ExecuteAsync(WebhookCall call, CancellationToken cancellationToken)
     {
         var room = await rooms.GetAsync(call.RoomId, cancellationToken);
         if (room is null) return new WebhookOutcome(false, Error: "The room does not exist.");
+        if (room.Status == RoomStatus.Ended) return new WebhookOutcome(false, Error: "The room has ended.");
         var known = await variables.ReadAsync(room, cancellationToken);
         var now = time.GetUtcNow();
         var body = JsonSerializer.Serialize(new WebhookPayload(room.RoomId, call.BlockId, call.RecipeId, call.RecipeVersion, room.VisitorId,
@@ -44,11 +49,11 @@ public sealed partial class CallWebhookActivity(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.Timeout);
         HttpResponseMessage response;
-        string text;
+        string? text;
         try
         {
-            response = await http.SendAsync(request, timeout.Token);
-            text = await response.Content.ReadAsStringAsync(timeout.Token);
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            text = await ReadCappedAsync(response.Content, timeout.Token);
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -70,6 +75,7 @@ public sealed partial class CallWebhookActivity(
             }
         }
 
+        if (text is null) return new WebhookOutcome(false, Error: $"The receiver's reply is over {MaxReplyBytes / 1024} KB.");
         WebhookReply? reply = null;
         if (!string.IsNullOrWhiteSpace(text))
         {
@@ -84,8 +90,23 @@ public sealed partial class CallWebhookActivity(
         }
         var saves = ToSaves(reply?.Fields);
         if (saves.Any(s => !FieldKeys.IsValid(s.Target))) return new WebhookOutcome(false, Error: "The reply sets a field with an invalid key.");
+        var limits = fieldOptions.Value;
+        if (saves.GroupBy(s => s.Scope).Any(scope => scope.Count() > limits.MaxFieldsPerScope) || saves.Any(s => s.Value.Length > limits.MaxValueLength))
+            return new WebhookOutcome(false, Error: $"The reply sets more than {limits.MaxFieldsPerScope} fields a scope or a value over {limits.MaxValueLength} characters.");
         await variables.SaveAsync(room, saves, now, cancellationToken);
         return new WebhookOutcome(true, saves, reply?.Next);
+    }
+
+    /// <summary>The body as text, or null when it is longer than <see cref="MaxReplyBytes"/> (read no further).</summary>
+    private static async Task<string?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > MaxReplyBytes) return null;
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[MaxReplyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0) length += read;
+        return length > MaxReplyBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
     }
 
     private static List<FlowSave> ToSaves(WebhookReplyFields? fields) =>

@@ -26,6 +26,8 @@ public sealed class FunctionsRoomOrchestrations : IRoomOrchestrations
 
     public Task SignalAsync(string roomId, RoomSignal signal, CancellationToken cancellationToken) => Client.SignalAsync(roomId, signal, cancellationToken);
 
+    public Task ResumeIfFailedAsync(string roomId, CancellationToken cancellationToken) => Client.ResumeIfFailedAsync(roomId, cancellationToken);
+
     public Task<string?> GetStatusAsync(string roomId, CancellationToken cancellationToken) => Client.GetStatusAsync(roomId, cancellationToken);
 
     private sealed class Unbind : IDisposable

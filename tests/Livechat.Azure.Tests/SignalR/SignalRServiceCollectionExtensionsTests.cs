@@ -23,7 +23,9 @@ public sealed class SignalRServiceCollectionExtensionsTests
         });
 
         provider.GetRequiredService<IStartupValidator>().Validate();
-        Assert.IsType<SignalRRestPublisher>(provider.GetRequiredService<IRealtimePublisher>());
+        // Sends are best effort (a failing service must not fail the chat), over the REST publisher.
+        Assert.IsType<BestEffortRealtimePublisher>(provider.GetRequiredService<IRealtimePublisher>());
+        Assert.NotNull(provider.GetRequiredService<SignalRRestPublisher>());
         var negotiator = provider.GetRequiredService<IRealtimeNegotiator>();
         Assert.Equal("https://demo.service.signalr.net/client/?hub=support", negotiator.Negotiate("u-1").Url);
         var options = provider.GetRequiredService<IOptions<SignalRServiceOptions>>().Value;

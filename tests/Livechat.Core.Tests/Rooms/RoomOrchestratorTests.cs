@@ -34,7 +34,8 @@ public sealed class RoomOrchestratorTests
 
     public RoomOrchestratorTests()
     {
-        _deliver = _ => new BotTurnResult(RoomStatus.Open);
+        // As BotTurnDelivery: a turn that ends the room (the bot's own end, inactivity) leaves it ended.
+        _deliver = turn => new BotTurnResult(turn.EndReason is null ? RoomStatus.Open : RoomStatus.Ended);
         _context.SetupGet(c => c.InstanceId).Returns(RoomId);
         _context.SetupGet(c => c.CurrentUtcDateTime).Returns(() => _now);
         _context.Setup(c => c.CreateReplaySafeLogger<RoomOrchestrator>()).Returns(NullLogger.Instance);
@@ -268,6 +269,31 @@ public sealed class RoomOrchestratorTests
         Assert.Equal(EndReasons.Inactivity, last.EndReason);
         Assert.All(_timers, fireAt => Assert.Equal(Now + Timeout, fireAt));
         _context.Verify(c => c.ContinueAsNew(It.IsAny<object>(), It.IsAny<bool>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunAsync_TimerWinsAfterATransfer_LeavesTheRoomToTheAgents()
+    {
+        // The room was handed to agents outside the flow (admin transfer): the idle turn finds it waiting.
+        _deliver = turn => new BotTurnResult(turn.EndReason is null ? RoomStatus.Open : RoomStatus.Agent);
+        _script.Enqueue(null);
+
+        var result = await RunAsync(FirstGeneration());
+
+        Assert.Equal("transferred", result);
+        Assert.Equal(EndReasons.Inactivity, _turns[^1].EndReason);
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryActivity_IsCalledWithTheRetryPolicy()
+    {
+        _script.Enqueue(RoomSignal.Visitor(new VisitorInput(1, "Pricing", "pricing")));
+        _script.Enqueue(null);
+
+        await RunAsync(FirstGeneration());
+
+        _context.Verify(c => c.CallActivityAsync<RoomStart>(nameof(StartRoomActivity), It.IsAny<object?>(), RoomOrchestrator.ActivityRetry), Times.Once);
+        _context.Verify(c => c.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity), It.IsAny<object?>(), It.Is<TaskOptions?>(o => o != RoomOrchestrator.ActivityRetry)), Times.Never);
     }
 
     [Fact]
