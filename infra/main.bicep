@@ -70,9 +70,13 @@ param roomInactivityTimeout string = '00:30:00'
 @minLength(32)
 param sessionSigningKey string
 
-@description('Secret the customer\'s server uses to sign setUserId() ids (Identity__UserIdSecret). Empty turns identity verification off.')
+@description('Secret the customer\'s server uses to sign setUserId() ids (Identity__UserIdSecret). Required: without it any visitor could claim any user id.')
 @secure()
-param userIdVerificationSecret string = ''
+@minLength(32)
+param userIdVerificationSecret string
+
+@description('Trust setUserId(id) without proof (Identity__AllowUnverifiedUserIds): any visitor may then claim any user id. Off unless you opt out explicitly.')
+param allowUnverifiedUserIds bool = false
 
 @description('Secret that signs recipe webhook calls (Webhooks__SigningSecret); receivers verify X-Livechat-Signature with it. At least 32 characters.')
 @secure()
@@ -242,6 +246,7 @@ module functionApp 'modules/functionapp.bicep' = {
     roomInactivityTimeout: roomInactivityTimeout
     sessionSigningKey: sessionSigningKey
     userIdVerificationSecret: userIdVerificationSecret
+    allowUnverifiedUserIds: allowUnverifiedUserIds
     adminApiKey: adminApiKey
     webhookSigningSecret: webhookSigningSecret
     instanceMemoryMB: instanceMemoryMB

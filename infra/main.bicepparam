@@ -2,7 +2,7 @@
 // environment variables when the file is compiled (az deployment ... -p infra/main.bicepparam).
 //   export LIVECHAT_SESSION_SIGNING_KEY="$(openssl rand -base64 48)"
 //   export LIVECHAT_ADMIN_API_KEY="$(openssl rand -base64 48)"
-//   export LIVECHAT_USER_ID_SECRET=""            # optional; empty = identity verification off
+//   export LIVECHAT_USER_ID_SECRET="$(openssl rand -base64 48)"   # your server signs setUserId ids with it
 //   export LIVECHAT_ALLOWED_ORIGINS="https://www.contoso.com,https://shop.contoso.com"
 using './main.bicep'
 
@@ -31,4 +31,4 @@ param logRetentionInDays = 30
 param sessionSigningKey = readEnvironmentVariable('LIVECHAT_SESSION_SIGNING_KEY')
 param adminApiKey = readEnvironmentVariable('LIVECHAT_ADMIN_API_KEY')
 param webhookSigningSecret = readEnvironmentVariable('LIVECHAT_WEBHOOK_SIGNING_SECRET')
-param userIdVerificationSecret = readEnvironmentVariable('LIVECHAT_USER_ID_SECRET', '')
+param userIdVerificationSecret = readEnvironmentVariable('LIVECHAT_USER_ID_SECRET')

@@ -76,9 +76,12 @@ param roomInactivityTimeout string
 @minLength(32)
 param sessionSigningKey string
 
-@description('Shared secret that verifies setUserId() hashes (Identity__UserIdSecret); empty turns verification off.')
+@description('Shared secret that verifies setUserId() hashes (Identity__UserIdSecret).')
 @secure()
 param userIdVerificationSecret string
+
+@description('Trust setUserId(id) without proof (Identity__AllowUnverifiedUserIds).')
+param allowUnverifiedUserIds bool
 
 @description('Secret that signs recipe webhook calls (Webhooks__SigningSecret).')
 @secure()
@@ -186,6 +189,10 @@ var commonAppSettings = [
   {
     name: 'Identity__UserIdSecret'
     value: userIdVerificationSecret
+  }
+  {
+    name: 'Identity__AllowUnverifiedUserIds'
+    value: string(allowUnverifiedUserIds)
   }
   {
     name: 'Admin__ApiKey'

@@ -3,8 +3,12 @@ using Livechat.Api;
 using Livechat.Api.Cors;
 using Livechat.Azure;
 using Livechat.Azure.SignalR;
+using Livechat.Core.Admin;
 using Livechat.Core.Common;
 using Livechat.Core.Rooms;
+using Livechat.Core.Sessions;
+using Livechat.Core.Users;
+using Livechat.Core.Webhooks;
 using Livechat.Functions.Cors;
 using Livechat.Functions.Durable;
 using Livechat.Functions.Middleware;
@@ -33,12 +37,26 @@ public static class LivechatWorker
             services.ConfigureHttpJsonOptions(o => LivechatJson.Configure(o.SerializerOptions));
             services.AddLivechat(context.Configuration);
             services.AddLivechatApi();
-            services.AddValidatedOptions<CorsOptions>(context.Configuration, "Cors")
-                .PostConfigure(o => o.AllowLocalhost |= context.HostingEnvironment.IsDevelopment());
-            services.AddHostedService<CorsStartupLog>();
+            // Local development's conveniences, on only there; each is logged at start-up.
+            var development = context.HostingEnvironment.IsDevelopment();
+            services.AddValidatedOptions<CorsOptions>(context.Configuration, "Cors").PostConfigure(o => o.AllowLocalhost |= development);
+            services.PostConfigure<IdentityOptions>(o => o.AllowUnverifiedUserIds |= development);
+            if (!development) RefuseDevelopmentKeys(services);
+            services.AddHostedService<StartupWarnings>();
             services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();
             services.AddSignalRService(context.Configuration);
         });
+
+    /// <summary>Outside development a public development key (local.settings.example.json, the emulators') stops the app.</summary>
+    private static void RefuseDevelopmentKeys(IServiceCollection services)
+    {
+        const string Refused = " holds a development key, public in this repository: set a secret of your own.";
+        services.AddOptions<SessionOptions>().Validate(o => !DevelopmentKeys.IsKnown(o.SigningKey), "Sessions:SigningKey" + Refused);
+        services.AddOptions<AdminOptions>().Validate(o => !DevelopmentKeys.IsKnown(o.ApiKey), "Admin:ApiKey" + Refused);
+        services.AddOptions<WebhookOptions>().Validate(o => !DevelopmentKeys.IsKnown(o.SigningSecret), "Webhooks:SigningSecret" + Refused);
+        services.AddOptions<IdentityOptions>().Validate(o => !DevelopmentKeys.IsKnown(o.UserIdSecret), "Identity:UserIdSecret" + Refused);
+        services.AddOptions<SignalRServiceOptions>().Validate(o => !DevelopmentKeys.IsKnown(o.ConnectionString), "SignalR:ConnectionString" + Refused);
+    }
 
     private static bool IsHttp(FunctionContext context) =>
         context.FunctionDefinition.InputBindings.Values.Any(b => b.Type == "httpTrigger");

@@ -18,11 +18,12 @@ public sealed class WorkerStartupTests
     private static readonly Dictionary<string, string?> DeploymentSettings = new()
     {
         ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
-        ["SignalR:ConnectionString"] = "Endpoint=http://127.0.0.1;Port=8888;AccessKey=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH;Version=1.0;",
+        ["SignalR:ConnectionString"] = "Endpoint=https://livechat-test.service.signalr.net;AccessKey=not-a-key-worker-startup-tests-0123456789;Version=1.0;",
         ["Sessions:SigningKey"] = "worker-startup-tests-signing-key-0123456789",
         ["Webhooks:SigningSecret"] = "worker-startup-tests-webhook-secret-0123456789",
         ["Admin:ApiKey"] = "worker-startup-tests-admin-key-0123456789abcdef",
         ["Cors:AllowedOrigins"] = "https://shop.example.com",
+        ["Identity:UserIdSecret"] = "worker-startup-tests-user-id-secret-0123456789",
         // What the Functions host passes a worker it starts (nothing listens there: the host is not started).
         ["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:9",
         ["Functions:Worker:WorkerId"] = "worker-startup-test",
@@ -54,8 +55,46 @@ public sealed class WorkerStartupTests
         Assert.Contains("AllowedOrigins", error.Message);
     }
 
-    private static IHost Build(Dictionary<string, string?> settings) =>
+    [Theory]
+    [InlineData("Sessions:SigningKey", "local-development-only-session-key-change-me")]
+    [InlineData("Admin:ApiKey", "local-development-only-admin-key-never-use-in-azure")]
+    [InlineData("Webhooks:SigningSecret", "replace-with-at-least-32-random-characters-too")]
+    [InlineData("SignalR:ConnectionString", "Endpoint=https://x.service.signalr.net;AccessKey=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH;Version=1.0;")]
+    public void WorkerHost_OutsideDevelopment_WithADevelopmentKey_RefusesToStart_NamingTheSetting(string setting, string developmentKey)
+    {
+        using var host = Build(new Dictionary<string, string?>(DeploymentSettings) { [setting] = developmentKey });
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains(setting, error.Message);
+    }
+
+    [Fact]
+    public void WorkerHost_InDevelopment_AcceptsTheDevelopmentKeys_AndUnverifiedUserIds()
+    {
+        using var host = Build(new Dictionary<string, string?>(DeploymentSettings)
+        {
+            ["Sessions:SigningKey"] = "local-development-only-session-key-change-me",
+            ["Identity:UserIdSecret"] = null,
+        }, "Development");
+
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        Assert.True(host.Services.GetRequiredService<IOptions<Livechat.Core.Users.IdentityOptions>>().Value.AllowUnverifiedUserIds);
+    }
+
+    [Fact]
+    public void WorkerHost_OutsideDevelopment_WithoutAUserIdSecret_RefusesToStart_UnlessUnverifiedIdsAreAllowedExplicitly()
+    {
+        using var strict = Build(new Dictionary<string, string?>(DeploymentSettings) { ["Identity:UserIdSecret"] = null });
+        using var optedOut = Build(new Dictionary<string, string?>(DeploymentSettings) { ["Identity:UserIdSecret"] = null, ["Identity:AllowUnverifiedUserIds"] = "true" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => strict.Services.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("Identity:UserIdSecret", error.Message);
+        optedOut.Services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings, string environment = "Production") =>
         LivechatWorker.CreateBuilder()
+            .UseEnvironment(environment)
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings))
             .Build();
 }

@@ -16,6 +16,7 @@ public sealed class AppSettingsTests(InfraFixture infra)
         "SignalR__HubName",
         "Sessions__SigningKey",
         "Identity__UserIdSecret",
+        "Identity__AllowUnverifiedUserIds",
         "Admin__ApiKey",
         "Webhooks__SigningSecret",
         "Recipes__DefaultRecipeId",

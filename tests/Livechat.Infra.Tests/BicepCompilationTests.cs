@@ -44,7 +44,7 @@ public sealed class BicepCompilationTests(InfraFixture infra)
 
         Assert.Equal(infra.SessionSigningKey, parameters.Str("sessionSigningKey.value"));
         Assert.Equal(infra.AdminApiKey, parameters.Str("adminApiKey.value"));
-        Assert.Equal(string.Empty, parameters.Str("userIdVerificationSecret.value"));
+        Assert.Equal(infra.UserIdSecret, parameters.Str("userIdVerificationSecret.value"));
     }
 
     [Fact]
@@ -55,6 +55,7 @@ public sealed class BicepCompilationTests(InfraFixture infra)
         Assert.False(result.Succeeded, result.ToString());
         Assert.Contains("LIVECHAT_SESSION_SIGNING_KEY", result.StandardError);
         Assert.Contains("LIVECHAT_ADMIN_API_KEY", result.StandardError);
+        Assert.Contains("LIVECHAT_USER_ID_SECRET", result.StandardError);
     }
 
     [Fact]

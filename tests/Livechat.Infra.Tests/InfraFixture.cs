@@ -37,11 +37,13 @@ public sealed class InfraFixture : IDisposable
 
         SessionSigningKey = NewSecret();
         AdminApiKey = NewSecret();
+        UserIdSecret = NewSecret();
         SecretEnvironment = new Dictionary<string, string>
         {
             ["LIVECHAT_SESSION_SIGNING_KEY"] = SessionSigningKey,
             ["LIVECHAT_ADMIN_API_KEY"] = AdminApiKey,
             ["LIVECHAT_WEBHOOK_SIGNING_SECRET"] = NewSecret(),
+            ["LIVECHAT_USER_ID_SECRET"] = UserIdSecret,
         };
 
         _build = new(() => Cli.Run(SecretEnvironment, "build", MainBicep, "--outfile", Path.Combine(WorkDir, "main.json")));
@@ -63,6 +65,7 @@ public sealed class InfraFixture : IDisposable
     public string SessionSigningKey { get; }
 
     public string AdminApiKey { get; }
+    public string UserIdSecret { get; }
 
     internal IReadOnlyDictionary<string, string> SecretEnvironment { get; }
 
@@ -165,6 +168,7 @@ public sealed class InfraFixture : IDisposable
         param sessionSigningKey = readEnvironmentVariable('LIVECHAT_SESSION_SIGNING_KEY')
         param adminApiKey = readEnvironmentVariable('LIVECHAT_ADMIN_API_KEY')
         param webhookSigningSecret = readEnvironmentVariable('LIVECHAT_WEBHOOK_SIGNING_SECRET')
+        param userIdVerificationSecret = readEnvironmentVariable('LIVECHAT_USER_ID_SECRET')
         """;
 
     // Bicep only accepts relative paths in `using`.

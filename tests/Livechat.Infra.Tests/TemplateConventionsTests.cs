@@ -75,7 +75,10 @@ public sealed partial class TemplateConventionsTests(InfraFixture infra)
             {
                 Assert.False(parameters.Has("sessionSigningKey.defaultValue"), "sessionSigningKey must be required");
                 Assert.False(parameters.Has("adminApiKey.defaultValue"), "adminApiKey must be required");
-                Assert.Equal(string.Empty, parameters.Str("userIdVerificationSecret.defaultValue"));
+                // Identity verification cannot be forgotten: the secret is required, trusting ids is an explicit opt-out.
+                Assert.False(parameters.Has("userIdVerificationSecret.defaultValue"), "userIdVerificationSecret must be required");
+                Assert.Equal(32, parameters.Int("userIdVerificationSecret.minLength"));
+                Assert.False(parameters.Bool("allowUnverifiedUserIds.defaultValue"));
             }
         }
     }

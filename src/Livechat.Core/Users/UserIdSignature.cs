@@ -11,7 +11,7 @@ public sealed class UserIdSignature(IOptions<IdentityOptions> options)
 
     public bool IsValid(string userId, string? signature)
     {
-        if (!Required) return true;
+        if (!Required) return options.Value.AllowUnverifiedUserIds;
         if (string.IsNullOrEmpty(signature) || signature.Length != 64) return false;
         byte[] given;
         try
