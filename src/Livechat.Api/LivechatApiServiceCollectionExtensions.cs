@@ -3,7 +3,6 @@ using Livechat.Api.Agents;
 using Livechat.Api.Realtime;
 using Livechat.Api.Rooms;
 using Livechat.Api.Sessions;
-using Livechat.Api.Assets;
 using Livechat.Api.Cors;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +18,6 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<Admin.RecipesAdminApi>();
         services.AddSingleton<RoomsApi>();
         services.AddSingleton<NegotiateApi>();
-        services.AddSingleton(_ => new StaticAssets(StaticAssets.DefaultRoot));
         services.AddSingleton<CorsPolicy>();
         services.AddSingleton<Http.AgentCall>();
         services.AddSingleton<Http.AdminCall>();

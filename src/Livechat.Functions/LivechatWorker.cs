@@ -1,5 +1,6 @@
 using Azure.Core.Serialization;
 using Livechat.Api;
+using Livechat.Api.Assets;
 using Livechat.Api.Cors;
 using Livechat.Azure;
 using Livechat.Azure.SignalR;
@@ -45,6 +46,7 @@ public static class LivechatWorker
             services.AddHostedService<StartupWarnings>();
             services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();
             services.AddSignalRService(context.Configuration);
+            services.AddSingleton(sp => new StaticAssets(StaticAssets.DefaultRoot, sp.GetRequiredService<SignalRTokenFactory>().Endpoint));
         });
 
     /// <summary>Outside development a public development key (local.settings.example.json, the emulators') stops the app.</summary>

@@ -38,6 +38,18 @@ public sealed class StaticFilesAndCorsTests(HostFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task AgentConsole_AllowsNoInlineScriptOrFraming_AndConnectsOnlyToItselfAndTheRealtimeService()
+    {
+        using var response = await GetAsync("agent/", "br");
+
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Matches(@"connect-src 'self' http://127\.0\.0\.1:\d+ ws://127\.0\.0\.1:\d+;", policy);
+        Assert.Equal("nosniff", string.Join("", response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Fact]
     public async Task Widget_ServedWithBrotli_IsWithinItsWireBudget()
     {
         using var response = await GetAsync("api/widget.js", "br");

@@ -11,9 +11,21 @@ namespace Livechat.Api.Assets;
 public sealed class StaticAssets
 {
     private readonly Dictionary<string, StaticAsset> _assets = new(StringComparer.Ordinal);
+    private readonly string _consolePolicy;
+    private readonly string _pagePolicy;
 
-    public StaticAssets(string root)
+    /// <param name="root">The folder served.</param>
+    /// <param name="realtimeOrigin">Where pages open their realtime connection (the SignalR Service endpoint).</param>
+    public StaticAssets(string root, string? realtimeOrigin = null)
     {
+        var connect = realtimeOrigin is null ? "'self'" : $"'self' {realtimeOrigin} {WebSocketOrigin(realtimeOrigin)}";
+        // The agent console holds a bearer token: no inline script, no framing, no referrer, nothing but its own
+        // origin and the realtime service to talk to.
+        _consolePolicy = $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src {connect}; " +
+                         "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        // The demo pages stand for a customer's page: the embed snippet is an inline script.
+        _pagePolicy = $"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src {connect}; " +
+                      "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
         if (!Directory.Exists(root)) return;
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
@@ -34,6 +46,12 @@ public sealed class StaticAssets
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"There is no file '{path}'.");
 
         var headers = request.HttpContext.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        if (asset.ContentType.StartsWith("text/html", StringComparison.Ordinal))
+        {
+            headers.ContentSecurityPolicy = path.StartsWith("agent/", StringComparison.Ordinal) ? _consolePolicy : _pagePolicy;
+            headers["Referrer-Policy"] = "no-referrer";
+        }
         headers.CacheControl = asset.CacheControl;
         headers.ETag = asset.ETag;
         headers.Append("Vary", "Accept-Encoding");
@@ -44,6 +62,11 @@ public sealed class StaticAssets
         if (encoding is not null) headers.ContentEncoding = encoding;
         return TypedResults.Bytes(body, asset.ContentType);
     }
+
+    private static string WebSocketOrigin(string origin) =>
+        origin.StartsWith("https://", StringComparison.Ordinal) ? "wss://" + origin[8..]
+        : origin.StartsWith("http://", StringComparison.Ordinal) ? "ws://" + origin[7..]
+        : origin;
 
     private static (byte[] Body, string? Encoding) Pick(string acceptEncoding, StaticAsset asset)
     {

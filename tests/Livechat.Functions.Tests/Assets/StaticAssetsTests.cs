@@ -79,16 +79,38 @@ public sealed class StaticAssetsTests : IDisposable
         Assert.Equal("application/problem+json", response.ContentType);
     }
 
+    [Fact]
+    public async Task Serve_TheAgentConsole_WithAStrictPolicy_NoInlineScriptNoFramingNoReferrer()
+    {
+        var (response, _) = await ServeAsync("agent/", "", realtimeOrigin: "https://chat.service.signalr.net");
+
+        var policy = response.Headers.ContentSecurityPolicy.ToString();
+        Assert.Contains("script-src 'self';", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Contains("connect-src 'self' https://chat.service.signalr.net wss://chat.service.signalr.net;", policy);
+        Assert.Equal("no-referrer", response.Headers["Referrer-Policy"]);
+        Assert.Equal("nosniff", response.Headers.XContentTypeOptions);
+    }
+
+    [Fact]
+    public async Task Serve_TheWidgetScript_IsEmbeddable_NoPageHeaders()
+    {
+        var (response, _) = await ServeAsync("widget.js", "");
+
+        Assert.Equal("nosniff", response.Headers.XContentTypeOptions);
+        Assert.False(response.Headers.ContainsKey("Content-Security-Policy"));
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private async Task<(HttpResponse Response, byte[] Body)> ServeAsync(string path, string acceptEncoding, string? ifNoneMatch = null)
+    private async Task<(HttpResponse Response, byte[] Body)> ServeAsync(string path, string acceptEncoding, string? ifNoneMatch = null, string? realtimeOrigin = null)
     {
         var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider() };
         context.Request.Headers.AcceptEncoding = acceptEncoding;
         if (ifNoneMatch is not null) context.Request.Headers.IfNoneMatch = ifNoneMatch;
         var body = new MemoryStream();
         context.Response.Body = body;
-        await new StaticAssets(_root).Serve(context.Request, path).ExecuteAsync(context);
+        await new StaticAssets(_root, realtimeOrigin).Serve(context.Request, path).ExecuteAsync(context);
         return (context.Response, body.ToArray());
     }
 }
