@@ -40,13 +40,7 @@ stack_start_emulator() {
   if stack_listening "$port"; then echo "Port $port is in use: the SignalR emulator needs it." >&2; return 1; fi
   setsid env SIGNALR_EMULATOR_DIR="$SIGNALR_EMULATOR_DIR" bash "$STACK_SHARED/signalr-emulator/run.sh" "$port" >"$log" 2>&1 &
   STACK_EMULATOR_PID=$!
-  for _ in $(seq 1 150); do
-    grep -q "successfully started" "$log" 2>/dev/null && return 0
-    kill -0 "$STACK_EMULATOR_PID" 2>/dev/null || break
-    sleep 0.2
-  done
-  echo "The SignalR emulator did not start; see $log" >&2
-  return 1
+  stack_wait_for "$log" "successfully started" "$STACK_EMULATOR_PID" 30 "The SignalR emulator"
 }
 
 # The app's settings are the caller's environment (as on Azure): export them first.
@@ -59,12 +53,18 @@ stack_start_host() {
     (cd "$app_dir" && exec setsid func host start --port "$port") >"$log" 2>&1 &
   fi
   STACK_HOST_PID=$!
-  for _ in $(seq 1 600); do
-    grep -q "Job host started" "$log" 2>/dev/null && return 0
-    kill -0 "$STACK_HOST_PID" 2>/dev/null || break
+  stack_wait_for "$log" "Job host started" "$STACK_HOST_PID" 120 "The Functions host"
+}
+
+# Waits until LOG says TEXT, while PID lives, at most SECONDS.
+stack_wait_for() {
+  local log="$1" text="$2" pid="$3" seconds="$4" what="$5"
+  for _ in $(seq 1 $((seconds * 5))); do
+    grep -q "$text" "$log" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.2
   done
-  echo "The Functions host did not start; see $log" >&2
+  echo "$what did not start; see $log" >&2
   return 1
 }
 

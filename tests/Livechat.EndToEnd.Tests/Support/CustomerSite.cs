@@ -7,28 +7,15 @@ namespace Livechat.EndToEnd.Tests.Support;
 /// A customer's website on an origin of its own (http://localhost:PORT, not the backend's 127.0.0.1 origin), serving
 /// one page: the embed snippet from the README, pointed at the backend under test.
 /// </summary>
-public sealed class CustomerSite : IDisposable
+public sealed class CustomerSite(Uri backend) : LoopbackSite("localhost")
 {
-    private readonly HttpListener _listener = new();
-    private readonly byte[] _page;
-
-    public CustomerSite(Uri backend)
-    {
-        var port = FreePort.Next();
-        Origin = $"http://localhost:{port}";
-        _page = Encoding.UTF8.GetBytes($"""
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>A customer's shop</title></head>
-            <body><h1>Shoes and more</h1>
-            {ReadmeSnippet().Replace("https://YOUR-BACKEND", backend.ToString().TrimEnd('/'), StringComparison.Ordinal)}
-            </body></html>
-            """);
-        _listener.Prefixes.Add($"{Origin}/");
-        _listener.Start();
-        _ = ServeAsync();
-    }
-
-    public string Origin { get; }
+    private readonly byte[] _page = Encoding.UTF8.GetBytes($"""
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>A customer's shop</title></head>
+        <body><h1>Shoes and more</h1>
+        {ReadmeSnippet().Replace("https://YOUR-BACKEND", backend.ToString().TrimEnd('/'), StringComparison.Ordinal)}
+        </body></html>
+        """);
 
     /// <summary>The first HTML block of the README's "Put the widget on a page": what a customer pastes.</summary>
     public static string ReadmeSnippet()
@@ -39,24 +26,9 @@ public sealed class CustomerSite : IDisposable
         return section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
     }
 
-    public void Dispose() => _listener.Close();
-
-    private async Task ServeAsync()
+    protected override async Task AnswerAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-            context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.OutputStream.WriteAsync(_page);
-            context.Response.Close();
-        }
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.OutputStream.WriteAsync(_page);
     }
 }
