@@ -17,7 +17,8 @@ STACK_EMULATOR_PID=""
 
 stack_build_tools() {
   mkdir -p "$STACK_CACHE"
-  if [ -z "${FUNCTIONS_HOST_DIR:-}" ] && ! command -v func >/dev/null 2>&1; then
+  # The tests and the benchmark start the host themselves (STACK_USE_FUNC=0): they need a host build even where func is.
+  if [ -z "${FUNCTIONS_HOST_DIR:-}" ] && { [ "${STACK_USE_FUNC:-1}" = 0 ] || ! command -v func >/dev/null 2>&1; }; then
     export FUNCTIONS_HOST_DIR="$STACK_CACHE/functions-host"
     echo "Building the Azure Functions host from $STACK_SHARED/functions-host (cached)..."
     bash "$STACK_SHARED/functions-host/build.sh" "$FUNCTIONS_HOST_DIR" >"$STACK_CACHE/functions-host-build.log" 2>&1 \
