@@ -28,9 +28,18 @@ public sealed class SignalREmulator : IAsyncDisposable
     {
         var directory = StackPaths.SignalREmulatorDirectory;
         var port = FreePort.Next();
-        var process = StackProcess.Start("dotnet",
-            [Path.Combine(directory, "Microsoft.Azure.SignalR.Emulator.dll"), "start", "-p", port.ToString(), "-i", "127.0.0.1",
-             "-c", Path.Combine(directory, "no-upstream.json")],
+        // A watchdog stops the emulator when this process is gone: a test run that ends without running its exit
+        // handlers (a killed test host) must not leave it behind.
+        const string Watchdog = """
+            "$@" & child=$!
+            trap 'kill -TERM $child 2>/dev/null; wait $child; exit' TERM INT
+            while kill -0 "$WATCHED_PID" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done
+            kill -TERM $child 2>/dev/null; wait $child
+            """;
+        var process = StackProcess.Start("bash",
+            ["-c", Watchdog, "signalr-emulator", "dotnet", Path.Combine(directory, "Microsoft.Azure.SignalR.Emulator.dll"),
+             "start", "-p", port.ToString(), "-i", "127.0.0.1", "-c", Path.Combine(directory, "no-upstream.json")],
+            new Dictionary<string, string> { ["WATCHED_PID"] = Environment.ProcessId.ToString() },
             workingDirectory: directory);
         await process.WaitForOutputAsync("successfully started", TimeSpan.FromSeconds(60), "The SignalR emulator");
         return new SignalREmulator(process, port);
