@@ -91,7 +91,14 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<TransferRoomActivity>();
         services.AddSingleton<FlowVariablesStore>();
         AddValidatedOptions<WebhookOptions>(services, configuration, "Webhooks");
-        services.AddHttpClient<CallWebhookActivity>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<OutboundAddressPolicy>();
+        // No redirects (a public URL could send the call on to a private one) and only allowed addresses.
+        services.AddHttpClient<CallWebhookActivity>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectCallback = (context, token) => sp.GetRequiredService<OutboundAddressPolicy>().ConnectAsync(context.DnsEndPoint, token),
+            });
         return services;
     }
 

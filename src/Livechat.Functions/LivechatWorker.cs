@@ -38,10 +38,13 @@ public static class LivechatWorker
             services.ConfigureHttpJsonOptions(o => LivechatJson.Configure(o.SerializerOptions));
             services.AddLivechat(context.Configuration);
             services.AddLivechatApi();
-            // Local development's conveniences, on only there; each is logged at start-up.
+            // Local development's conveniences, on only there unless a setting says otherwise; each is logged at start-up.
             var development = context.HostingEnvironment.IsDevelopment();
-            services.AddValidatedOptions<CorsOptions>(context.Configuration, "Cors").PostConfigure(o => o.AllowLocalhost |= development);
-            services.PostConfigure<IdentityOptions>(o => o.AllowUnverifiedUserIds |= development);
+            bool InDevelopmentUnlessSet(string key) => development && context.Configuration[key] is null;
+            services.AddValidatedOptions<CorsOptions>(context.Configuration, "Cors")
+                .PostConfigure(o => o.AllowLocalhost |= InDevelopmentUnlessSet("Cors:AllowLocalhost"));
+            services.PostConfigure<IdentityOptions>(o => o.AllowUnverifiedUserIds |= InDevelopmentUnlessSet("Identity:AllowUnverifiedUserIds"));
+            services.PostConfigure<WebhookOptions>(o => o.AllowPrivateNetworks |= InDevelopmentUnlessSet("Webhooks:AllowPrivateNetworks"));
             if (!development) RefuseDevelopmentKeys(services);
             services.AddHostedService<StartupWarnings>();
             services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();

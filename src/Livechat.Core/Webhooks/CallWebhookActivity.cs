@@ -23,6 +23,7 @@ public sealed partial class CallWebhookActivity(
     FlowVariablesStore variables,
     IOptions<WebhookOptions> options,
     IOptions<CustomFieldOptions> fieldOptions,
+    OutboundAddressPolicy addresses,
     TimeProvider time,
     ILogger<CallWebhookActivity> logger) : TaskActivity<WebhookCall, WebhookOutcome>
 {
@@ -36,12 +37,14 @@ public sealed partial class CallWebhookActivity(
         var room = await rooms.GetAsync(call.RoomId, cancellationToken);
         if (room is null) return new WebhookOutcome(false, Error: "The room does not exist.");
         if (room.Status == RoomStatus.Ended) return new WebhookOutcome(false, Error: "The room has ended.");
+        if (!Uri.TryCreate(call.Url, UriKind.Absolute, out var url) || !addresses.AllowsScheme(url))
+            return Refused(call, "the URL is not https");
         var known = await variables.ReadAsync(room, cancellationToken);
         var now = time.GetUtcNow();
         var body = JsonSerializer.Serialize(new WebhookPayload(room.RoomId, call.BlockId, call.RecipeId, call.RecipeVersion, room.VisitorId,
             room.UserId, room.Department, known.UserParams, new WebhookFields(known.UserFields, known.RoomFields), now), LivechatJson.Options);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, call.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         var timestamp = now.ToUnixTimeSeconds();
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString());
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Compute(options.Value.SigningSecret, timestamp, body));
@@ -54,6 +57,10 @@ public sealed partial class CallWebhookActivity(
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             text = await ReadCappedAsync(response.Content, timeout.Token);
+        }
+        catch (HttpRequestException e) when (e.InnerException is WebhookAddressRefusedException refused)
+        {
+            return Refused(call, refused.Message);
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -68,6 +75,7 @@ public sealed partial class CallWebhookActivity(
                 LogAttemptFailed(call.RoomId, call.BlockId, ((int)response.StatusCode).ToString());
                 throw new WebhookTransientException($"Webhook of block {call.BlockId} answered {(int)response.StatusCode}.");
             }
+            if ((int)response.StatusCode is >= 300 and < 400) return Refused(call, $"it answered a redirect ({(int)response.StatusCode}), which is not followed");
             if (!response.IsSuccessStatusCode)
             {
                 LogRefused(call.RoomId, call.BlockId, (int)response.StatusCode);
@@ -97,6 +105,12 @@ public sealed partial class CallWebhookActivity(
         return new WebhookOutcome(true, saves, reply?.Next);
     }
 
+    private WebhookOutcome Refused(WebhookCall call, string why)
+    {
+        LogNotCalled(call.RoomId, call.BlockId, why);
+        return new WebhookOutcome(false, Error: $"The webhook was not called: {why}.");
+    }
+
     /// <summary>The body as text, or null when it is longer than <see cref="MaxReplyBytes"/> (read no further).</summary>
     private static async Task<string?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
     {
@@ -117,6 +131,9 @@ public sealed partial class CallWebhookActivity(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook of room {RoomId} block {BlockId} failed ({Failure}); it will be retried")]
     private partial void LogAttemptFailed(string roomId, string blockId, string failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook of room {RoomId} block {BlockId} not called or not followed: {Why}")]
+    private partial void LogNotCalled(string roomId, string blockId, string why);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook of room {RoomId} block {BlockId} was refused with {StatusCode}")]
     private partial void LogRefused(string roomId, string blockId, int statusCode);

@@ -24,6 +24,8 @@ public static class Azurite
             ["Storage:TablePrefix"] = UniqueName("t"),
             ["Sessions:SigningKey"] = "test-signing-key-with-at-least-32-characters",
             ["Webhooks:SigningSecret"] = WebhookSecret,
+            // The tests' webhook receivers listen on loopback.
+            ["Webhooks:AllowPrivateNetworks"] = "true",
             // Engine tests send hundreds of messages a minute from one session.
             ["Limits:MessagesPerMinute"] = "10000",
         };
