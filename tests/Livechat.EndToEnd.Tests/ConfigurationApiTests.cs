@@ -190,6 +190,22 @@ public sealed class ConfigurationApiTests(HostFixture fixture) : IClassFixture<H
         var linked = await visitor.Http.PutAsJsonAsync("api/v1/session/user", new { userId = "dave", signature = good });
         linked.EnsureSuccessStatusCode();
         Assert.Equal("dave", (await linked.Content.ReadFromJsonAsync<JsonObject>())!["userId"]!.GetValue<string>());
+
+        // A short-lived user token (HS256 JWT, sub = the id) works the same; an expired one does not.
+        await using var other = await Visitor.CreateAsync(server.BaseAddress);
+        await AssertProblemAsync(await other.Http.PutAsJsonAsync("api/v1/session/user",
+            new { userId = "erin", signature = UserToken("erin", DateTimeOffset.UtcNow.AddMinutes(-1)) }), HttpStatusCode.Forbidden, "signature");
+        (await other.Http.PutAsJsonAsync("api/v1/session/user",
+            new { userId = "erin", signature = UserToken("erin", DateTimeOffset.UtcNow.AddMinutes(5)) })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>What a customer's server makes with any JWT library, e.g. jsonwebtoken's sign({sub}, secret, {expiresIn: '5m'}).</summary>
+    private static string UserToken(string userId, DateTimeOffset expires)
+    {
+        static string B64(byte[] b) => Convert.ToBase64String(b).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var header = B64(Encoding.UTF8.GetBytes("""{"alg":"HS256","typ":"JWT"}"""));
+        var payload = B64(Encoding.UTF8.GetBytes($$"""{"sub":"{{userId}}","exp":{{expires.ToUnixTimeSeconds()}}}"""));
+        return $"{header}.{payload}.{B64(HMACSHA256.HashData(Encoding.UTF8.GetBytes(UserIdSecret), Encoding.ASCII.GetBytes($"{header}.{payload}")))}";
     }
 
     [Fact]
