@@ -23,11 +23,15 @@ public static class ServerHosts
     /// </summary>
     private static readonly Lazy<(string Livechat, string Echo)> Snapshot = new(() =>
     {
-        var root = Directory.CreateTempSubdirectory("livechat-bench-apps-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
-        };
+        // Named by this process, so a copy whose process is gone can be told apart and deleted: a test host is
+        // stopped without waiting for its exit handlers, which leaves its copy behind (30 MB each).
+        const string prefix = "livechat-bench-apps-";
+        foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), prefix + "*"))
+            if (int.TryParse(Path.GetFileName(stale)[prefix.Length..], out var pid) && !Directory.Exists($"/proc/{pid}"))
+                Delete(stale);
+        var root = Path.Combine(Path.GetTempPath(), prefix + Environment.ProcessId);
+        Delete(root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(root);
         return (Copy(LivechatAppDirectory, Path.Combine(root, "livechat")), Copy(EchoAppDirectory, Path.Combine(root, "echo")));
     });
 
@@ -59,6 +63,14 @@ public static class ServerHosts
             ? $"{prefix}-{Interlocked.Increment(ref _started):00}-{app}.log"
             : null;
         return FunctionsHost.StartAsync(settings, log, appDirectory);
+    }
+
+    private static void Delete(string directory)
+    {
+        try { Directory.Delete(directory, recursive: true); }
+        catch (DirectoryNotFoundException) { }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 
     private static string Copy(string from, string to)
