@@ -9,11 +9,22 @@ public sealed class DurableTaskClientRoomOrchestrations(DurableTaskClient client
 {
     public async Task StartAsync(RoomOrchestrationInput input, CancellationToken cancellationToken)
     {
-        var existing = await client.GetInstanceAsync(input.RoomId, cancellationToken);
-        if (existing is { IsRunning: true } || existing?.RuntimeStatus == OrchestrationRuntimeStatus.Pending) return;
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(RoomOrchestrator), input, new StartOrchestrationOptions(InstanceId: input.RoomId), cancellationToken);
+        if (IsAlive(await client.GetInstanceAsync(input.RoomId, cancellationToken))) return;
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(RoomOrchestrator), input, new StartOrchestrationOptions(InstanceId: input.RoomId), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Concurrent openWidget calls: another one started it after the check (on the Functions host that is an
+            // RpcException "Unknown"). Starting is idempotent, so that is success; anything else is not.
+            if (!IsAlive(await client.GetInstanceAsync(input.RoomId, cancellationToken))) throw;
+        }
     }
+
+    private static bool IsAlive(OrchestrationMetadata? instance) =>
+        instance is { IsRunning: true } || instance?.RuntimeStatus == OrchestrationRuntimeStatus.Pending;
 
     public Task SignalAsync(string roomId, RoomSignal signal, CancellationToken cancellationToken) =>
         client.RaiseEventAsync(roomId, RoomSignal.EventName, signal, cancellationToken);
