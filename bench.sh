@@ -12,10 +12,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 bash scripts/install.sh >/dev/null
-export FUNCTIONS_HOST_DIR="${FUNCTIONS_HOST_DIR:-$HOME/.cache/livechat/functions-host}"
-export SIGNALR_EMULATOR_DIR="${SIGNALR_EMULATOR_DIR:-$HOME/.cache/livechat/signalr-emulator}"
-bash ../shared/functions-host/build.sh "$FUNCTIONS_HOST_DIR" >/dev/null
-bash ../shared/signalr-emulator/build.sh "$SIGNALR_EMULATOR_DIR" >/dev/null
+source scripts/stack.sh
+STACK_USE_FUNC=0 stack_build_tools
 # The benchmark references the two Functions apps it runs (src/Livechat.Functions, bench/Livechat.Benchmark.EchoApp)
 # without linking them: building it builds both.
 dotnet build bench/Livechat.Benchmark -c Release -nologo -v quiet
