@@ -6,9 +6,18 @@ using Livechat.EndToEnd.Tests.Support;
 namespace Livechat.EndToEnd.Tests;
 
 /// <summary>Over a limit a visitor gets 413 or 429 with a problem body, and nothing is written.</summary>
-public sealed class AbuseLimitTests(AbuseLimitTests.LowLimits fixture) : IClassFixture<AbuseLimitTests.LowLimits>
+/// <remarks>A host of each test's own: the tests compare the whole of the app's tables before and after.</remarks>
+public sealed class AbuseLimitTests : IAsyncLifetime
 {
-    private FunctionsHost Server => fixture.Server;
+    private FunctionsHost Server { get; set; } = null!;
+
+    public async Task InitializeAsync() => Server = await FunctionsHost.StartAsync(new Dictionary<string, string>
+    {
+        ["Limits__MessagesPerMinute"] = "5",
+        ["Limits__RoomsPerHour"] = "2",
+    });
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
 
     [Fact]
     public async Task MessagesOverTheMinuteLimit_Get429_AndAreNotStored()
@@ -54,15 +63,5 @@ public sealed class AbuseLimitTests(AbuseLimitTests.LowLimits fixture) : IClassF
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain(await visitor.MessagesAsync(roomId), m => m!["clientMessageId"]?.GetValue<string>() == "big");
-    }
-
-    /// <summary>Limits low enough to reach in a test; each test's visitor has its own counters.</summary>
-    public sealed class LowLimits : HostFixture
-    {
-        protected override IDictionary<string, string> Settings => new Dictionary<string, string>
-        {
-            ["Limits__MessagesPerMinute"] = "5",
-            ["Limits__RoomsPerHour"] = "2",
-        };
     }
 }

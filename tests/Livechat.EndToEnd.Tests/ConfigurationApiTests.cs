@@ -7,11 +7,16 @@ using Livechat.EndToEnd.Tests.Support;
 
 namespace Livechat.EndToEnd.Tests;
 
-/// <summary>Every configuration call of the widget API, through the local server, against Azurite.</summary>
-public sealed class ConfigurationApiTests(HostFixture fixture) : IClassFixture<HostFixture>
+/// <summary>Every configuration call of the widget API, through the Functions app, against Azurite.</summary>
+/// <remarks>A host of each test's own: several tests compare the whole of the app's tables before and after a refused call.</remarks>
+public sealed class ConfigurationApiTests : IAsyncLifetime
 {
     private const string UserIdSecret = "customer-server-secret-for-identity-verification";
-    private FunctionsHost Server => fixture.Server;
+    private FunctionsHost Server { get; set; } = null!;
+
+    public async Task InitializeAsync() => Server = await FunctionsHost.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
 
     [Fact]
     public async Task SetUserId_OnASecondDevice_ContinuesTheUsersOpenRoomAndItsTranscript()

@@ -564,10 +564,8 @@ export class Widget {
         if (!this.loggingOut) this.remoteLogout();
         break;
       case 'agentJoined':
-        if (roomId && this.room && this.room.id === roomId) {
-          const agent = typeof data.agentName === 'string' && data.agentName ? data.agentName : 'An agent';
-          this.ui.notice(`${agent} joined the chat`);
-        }
+        // Nothing to show: the transcript's system message ("Ann joined the chat") follows as a message event and is
+        // what a reload or another tab shows too; a notice here showed the join twice.
         break;
       case 'typing':
         if (roomId && this.room && this.room.id === roomId && typeof data.sender === 'string') {

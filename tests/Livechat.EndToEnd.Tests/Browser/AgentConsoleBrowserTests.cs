@@ -54,6 +54,8 @@ public sealed class AgentConsoleBrowserTests : IAsyncLifetime
             .ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await visitorPage.WaitForFunctionAsync(
             "() => window.__events.some(e => e.name === 'onIncomingMessage' && e.arg.sender === 'agent')", null, new() { Timeout = 20_000 });
+        // The join is said once (it was shown twice: the transcript's line and a notice for the realtime event).
+        await Assertions.Expect(widget.GetByText("Ann joined the chat", new() { Exact = true })).ToHaveCountAsync(1);
 
         await widget.GetByTestId("input").FillAsync("Do you ship to Norway?");
         await widget.GetByTestId("send").ClickAsync();
