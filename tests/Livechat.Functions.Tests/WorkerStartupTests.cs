@@ -15,6 +15,9 @@ namespace Livechat.Functions.Tests;
 /// </summary>
 public sealed class WorkerStartupTests
 {
+    // The SignalR emulator's fixed development key, public in its source.
+    private const string EmulatorKey = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH";
+
     private static readonly Dictionary<string, string?> DeploymentSettings = new()
     {
         ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
@@ -59,7 +62,7 @@ public sealed class WorkerStartupTests
     [InlineData("Sessions:SigningKey", "local-development-only-session-key-change-me")]
     [InlineData("Admin:ApiKey", "local-development-only-admin-key-never-use-in-azure")]
     [InlineData("Webhooks:SigningSecret", "replace-with-at-least-32-random-characters-too")]
-    [InlineData("SignalR:ConnectionString", "Endpoint=https://x.service.signalr.net;AccessKey=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH;Version=1.0;")]
+    [InlineData("SignalR:ConnectionString", "Endpoint=https://x.service.signalr.net;AccessKey=" + EmulatorKey + ";Version=1.0;")]
     public void WorkerHost_OutsideDevelopment_WithADevelopmentKey_RefusesToStart_NamingTheSetting(string setting, string developmentKey)
     {
         using var host = Build(new Dictionary<string, string?>(DeploymentSettings) { [setting] = developmentKey });
