@@ -61,9 +61,13 @@ param taskHubName string = 'livechat'
 @minLength(1)
 param defaultRecipeId string = 'welcome'
 
-@description('A room ends after this long without activity, as a .NET TimeSpan hh:mm:ss (Rooms__InactivityTimeout).')
+@description('A room the bot holds ends after this long without activity, as a .NET TimeSpan hh:mm:ss (Rooms__InactivityTimeout).')
 @minLength(8)
 param roomInactivityTimeout string = '00:30:00'
+
+@description('A room waiting for or held by an agent ends after this long without activity, as a .NET TimeSpan d.hh:mm:ss; 00:00:00 never (Rooms__AgentInactivityTimeout).')
+@minLength(8)
+param agentRoomInactivityTimeout string = '1.00:00:00'
 
 @description('HS256 key the app signs visitor session tokens with (Sessions__SigningKey). At least 32 characters, e.g. `openssl rand -base64 48`.')
 @secure()
@@ -244,6 +248,7 @@ module functionApp 'modules/functionapp.bicep' = {
     taskHubName: taskHubName
     defaultRecipeId: defaultRecipeId
     roomInactivityTimeout: roomInactivityTimeout
+    agentRoomInactivityTimeout: agentRoomInactivityTimeout
     sessionSigningKey: sessionSigningKey
     userIdVerificationSecret: userIdVerificationSecret
     allowUnverifiedUserIds: allowUnverifiedUserIds

@@ -17,6 +17,7 @@ param allowedOrigins = split(readEnvironmentVariable('LIVECHAT_ALLOWED_ORIGINS',
 param taskHubName = 'livechat'
 param defaultRecipeId = 'welcome'
 param roomInactivityTimeout = '00:30:00'
+param agentRoomInactivityTimeout = '1.00:00:00'
 
 param signalRSku = 'Standard_S1'
 param signalRCapacity = 1

@@ -67,9 +67,13 @@ param taskHubName string
 @minLength(1)
 param defaultRecipeId string
 
-@description('Inactivity timeout of a room, as a .NET TimeSpan (hh:mm:ss).')
+@description('Inactivity timeout of a bot-held room, as a .NET TimeSpan (hh:mm:ss).')
 @minLength(8)
 param roomInactivityTimeout string
+
+@description('Inactivity timeout of a room waiting for or held by an agent, as a .NET TimeSpan; 00:00:00 never.')
+@minLength(8)
+param agentRoomInactivityTimeout string
 
 @description('HS256 key for visitor session tokens (Sessions__SigningKey).')
 @secure()
@@ -209,6 +213,10 @@ var commonAppSettings = [
   {
     name: 'Rooms__InactivityTimeout'
     value: roomInactivityTimeout
+  }
+  {
+    name: 'Rooms__AgentInactivityTimeout'
+    value: agentRoomInactivityTimeout
   }
   {
     name: 'Cors__AllowedOrigins'

@@ -37,6 +37,7 @@ param tableNames array = [
   'CustomFields'
   'Recipes'
   'AgentQueues'
+  'IdleRoomClocks'
 ]
 
 var isWindowsConsumption = planKind == 'WindowsConsumption'

@@ -46,6 +46,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<IUserStore, TableUserStore>();
         services.AddSingleton<ICustomFieldStore, TableCustomFieldStore>();
         services.AddSingleton<IAgentQueue, TableAgentQueue>();
+        services.AddSingleton<IIdleRoomClocks, TableIdleRoomClocks>();
         services.AddHostedService<LivechatStartup>();
 
         services.AddSingleton<SessionTokenService>();
@@ -57,6 +58,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<CloseRoomHandler>();
         services.AddSingleton<ReadTranscriptHandler>();
         services.AddSingleton<RoomCloser>();
+        services.AddSingleton<IdleRooms>();
         AddValidatedOptions<Livechat.Core.Limits.LimitOptions>(services, configuration, "Limits");
         services.AddSingleton<Livechat.Core.Limits.SessionRateLimiter>();
         services.AddSingleton<RecipeAdminHandler>();
@@ -85,6 +87,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<AgentNegotiateHandler>();
 
         services.AddSingleton<StartRoomActivity>();
+        services.AddSingleton<SweepIdleRoomsActivity>();
         services.AddSingleton<BotTurnDelivery>();
         services.AddSingleton<ReadVisitorInputsActivity>();
         services.AddSingleton<SendBotMessagesActivity>();

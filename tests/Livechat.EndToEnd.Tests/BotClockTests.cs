@@ -1,18 +1,21 @@
+using System.Diagnostics;
 using System.Net;
+using Azure.Data.Tables;
 using Livechat.EndToEnd.Tests.Support;
 
 namespace Livechat.EndToEnd.Tests;
 
 /// <summary>
-/// The bot's inactivity clock ends a room the bot holds, never one an agent has taken over meanwhile (an admin
-/// transfer happens outside the flow, which keeps waiting with its timer).
+/// Idle rooms end by who holds them: the bot's inactivity timeout for a room the bot holds, the agents' (longer) one for
+/// a room waiting for or held by an agent. The idle sweep decides, not a timer in the room's orchestration, so a turn
+/// costs the orchestration no durable timer.
 /// </summary>
 public sealed class BotClockTests(BotClockTests.ShortTimeout fixture) : IClassFixture<BotClockTests.ShortTimeout>
 {
     private Uri Base => fixture.Server.BaseAddress;
 
     [Fact]
-    public async Task RoomTransferredToAnAgent_OutlivesTheBotsInactivityTimeout()
+    public async Task RoomTransferredToAnAgent_OutlivesTheBotsTimeout_ThenEndsAfterTheAgentsTimeout()
     {
         await using var visitor = await Visitor.CreateAsync(Base);
         var tab = await visitor.ConnectTabAsync();
@@ -27,32 +30,82 @@ public sealed class BotClockTests(BotClockTests.ShortTimeout fixture) : IClassFi
 
         Assert.Equal(HttpStatusCode.Accepted, (await ann.SendAsync(roomId, "a-late", "Still with you.")).StatusCode);
         Assert.DoesNotContain(tab, e => e.Name == "chatEnded");
+        var lastWrite = Stopwatch.StartNew();
+
+        var ended = await WaitForEndAsync(tab, ShortTimeout.AgentInactivity + TimeSpan.FromSeconds(20));
+        Assert.Equal("inactivity", ended.GetProperty("reason").GetString());
+        Assert.True(lastWrite.Elapsed >= ShortTimeout.AgentInactivity - TimeSpan.FromSeconds(1), $"ended {lastWrite.Elapsed} after the agent's message");
     }
 
     [Fact]
-    public async Task RoomTheBotHolds_EndsAfterTheInactivityTimeout()
+    public async Task RoomTheBotHolds_EndsAfterTheInactivityTimeout_CountedFromTheLastMessage()
     {
         await using var visitor = await Visitor.CreateAsync(Base);
         var tab = await visitor.ConnectTabAsync();
         var roomId = await visitor.OpenRoomAsync();
         await visitor.WaitForMessagesAsync(roomId, 2);
 
-        var deadline = DateTime.UtcNow + ShortTimeout.Inactivity + TimeSpan.FromSeconds(20);
-        while (!tab.Any(e => e.Name == "chatEnded") && DateTime.UtcNow < deadline) await Task.Delay(200);
+        await Task.Delay(ShortTimeout.Inactivity / 2);
+        (await visitor.PostAsync(roomId, new { clientMessageId = "late-click", buttonId = "support", text = "Support" })).EnsureSuccessStatusCode();
+        await visitor.WaitForMessagesAsync(roomId, 5);
+        var lastWrite = Stopwatch.StartNew();
 
-        var ended = Assert.Single(tab, e => e.Name == "chatEnded");
-        Assert.Equal("inactivity", ended.Payload.GetProperty("reason").GetString());
+        var ended = await WaitForEndAsync(tab, ShortTimeout.Inactivity + TimeSpan.FromSeconds(20));
+        Assert.Equal("inactivity", ended.GetProperty("reason").GetString());
+        Assert.True(lastWrite.Elapsed >= ShortTimeout.Inactivity - TimeSpan.FromSeconds(1), $"ended {lastWrite.Elapsed} after the last message");
+        var closed = await visitor.PostAsync(roomId, new { clientMessageId = "after-end", text = "Hello?" });
+        Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+    }
+
+    [Fact]
+    public async Task BotTurns_CreateNoDurableTimer()
+    {
+        await using var visitor = await Visitor.CreateAsync(Base);
+        var roomId = await visitor.OpenRoomAsync();
+        await visitor.WaitForMessagesAsync(roomId, 2);
+        const int turns = 6;
+        for (var i = 1; i <= turns; i++)
+        {
+            (await visitor.PostAsync(roomId, new { clientMessageId = $"click-{i}", buttonId = "support", text = "Support" })).EnsureSuccessStatusCode();
+            await visitor.WaitForMessagesAsync(roomId, 2 + 3 * i);
+        }
+
+        // The room's history in the task hub: before, every wait raced a 30-minute timer, and each cancelled timer
+        // still fired later as a queue message and an episode of its own.
+        var history = new TableClient(fixture.Server.StorageConnectionString, fixture.Server.TaskHubName + "History");
+        var events = new List<string>();
+        await foreach (var row in history.QueryAsync<TableEntity>(e => e.PartitionKey == roomId))
+            if (row.GetString("EventType") is { } type) events.Add(type);
+        Assert.Contains("EventRaised", events);
+        Assert.Equal(turns, events.Count(e => e == "EventRaised"));
+        Assert.DoesNotContain("TimerCreated", events);
+    }
+
+    private static async Task<System.Text.Json.JsonElement> WaitForEndAsync(IEnumerable<(string Name, System.Text.Json.JsonElement Payload)> tab, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (tab.FirstOrDefault(e => e.Name == "chatEnded") is { Name: not null } ended) return ended.Payload;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"No chatEnded within {timeout}.");
     }
 
     public sealed class ShortTimeout : HostFixture
     {
         public const string AdminKey = "bot-clock-tests-admin-key-0123456789-abcdefgh";
         public static readonly TimeSpan Inactivity = TimeSpan.FromSeconds(8);
+        public static readonly TimeSpan AgentInactivity = TimeSpan.FromSeconds(16);
+
+        public override async Task InitializeAsync() => Server = await FunctionsHost.StartAsync(Settings, "/tmp/botclock.log");
 
         protected override IDictionary<string, string> Settings => new Dictionary<string, string>
         {
             ["Admin__ApiKey"] = AdminKey,
             ["Rooms__InactivityTimeout"] = Inactivity.ToString(),
+            ["Rooms__AgentInactivityTimeout"] = AgentInactivity.ToString(),
+            ["Rooms__IdleSweepInterval"] = "00:00:02",
         };
     }
 }

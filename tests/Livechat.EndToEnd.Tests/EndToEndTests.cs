@@ -5,10 +5,24 @@ using Livechat.EndToEnd.Tests.Support;
 
 namespace Livechat.EndToEnd.Tests;
 
-/// <summary>The local server as a user runs it: its own process, Azurite, the Durable engine and the hub.</summary>
+/// <summary>The Functions app as a user runs it: the Functions host, Azurite, the Durable engine and the SignalR emulator.</summary>
 public sealed class EndToEndTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private FunctionsHost Server => fixture.Server;
+
+    [Fact]
+    public void Host_RunsTheDurableSettingsOfHostJson()
+    {
+        // The extension logs the configuration it took. A setting put one level off in host.json is silently ignored:
+        // useAppLease sat under storageProvider once and the host kept its 5-minute lease wait after an outage.
+        var loaded = Server.Output.Split('\n').FirstOrDefault(l => l.Contains("Durable extension configuration loaded", StringComparison.Ordinal));
+        Assert.NotNull(loaded);
+        Assert.Contains("\"useAppLease\":false", loaded, StringComparison.Ordinal);
+        Assert.Contains("\"maxQueuePollingInterval\":\"00:00:02\"", loaded, StringComparison.Ordinal);
+        Assert.Contains("\"controlQueueVisibilityTimeout\":\"00:01:00\"", loaded, StringComparison.Ordinal);
+        Assert.Contains("\"throwStatusExceptionsOnRaiseEvent\":false", loaded, StringComparison.Ordinal);
+        Assert.Contains("\"extendedSessionsEnabled\":false", loaded, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task TwoTabsOfOneVisitor_BothReceiveEveryBotMessage()

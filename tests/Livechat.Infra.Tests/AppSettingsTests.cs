@@ -21,6 +21,7 @@ public sealed class AppSettingsTests(InfraFixture infra)
         "Webhooks__SigningSecret",
         "Recipes__DefaultRecipeId",
         "Rooms__InactivityTimeout",
+        "Rooms__AgentInactivityTimeout",
         "Cors__AllowedOrigins",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
     ];
@@ -97,6 +98,7 @@ public sealed class AppSettingsTests(InfraFixture infra)
         Assert.Equal("livechat", settings["TaskHubName"]);
         Assert.Equal("welcome", settings["Recipes__DefaultRecipeId"]);
         Assert.Equal("00:30:00", settings["Rooms__InactivityTimeout"]);
+        Assert.Equal("1.00:00:00", settings["Rooms__AgentInactivityTimeout"]);
         Assert.Equal(
             string.Join(',', infra.Parameters.Strings("parameters.allowedOrigins.value")),
             settings["Cors__AllowedOrigins"]);

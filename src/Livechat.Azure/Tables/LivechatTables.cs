@@ -7,7 +7,8 @@ namespace Livechat.Azure.Tables;
 /// The app's tables. Sessions: PK session id. Rooms: PK room id, holding the room, its transcript and its
 /// idempotency markers together so an append is one entity-group transaction. Recipes: PK recipe id, one row a version.
 /// Users: PK user id. CustomFields: PK owner (u-user, v-visitor, r-room, s-session), RK field key.
-/// AgentQueues: PK department, RK room id: the rooms waiting for an agent.
+/// AgentQueues: PK department, RK room id: the rooms waiting for an agent. IdleRoomClocks: when open rooms are next
+/// looked at for inactivity.
 /// </summary>
 public sealed class LivechatTables
 {
@@ -17,6 +18,7 @@ public sealed class LivechatTables
     public const string UsersName = "Users";
     public const string CustomFieldsName = "CustomFields";
     public const string AgentQueuesName = "AgentQueues";
+    public const string IdleRoomClocksName = "IdleRoomClocks";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -27,6 +29,7 @@ public sealed class LivechatTables
         Users = service.GetTableClient(prefix + UsersName);
         CustomFields = service.GetTableClient(prefix + CustomFieldsName);
         AgentQueues = service.GetTableClient(prefix + AgentQueuesName);
+        IdleRoomClocks = service.GetTableClient(prefix + IdleRoomClocksName);
     }
 
     public TableClient Sessions { get; }
@@ -35,8 +38,9 @@ public sealed class LivechatTables
     public TableClient Users { get; }
     public TableClient CustomFields { get; }
     public TableClient AgentQueues { get; }
+    public TableClient IdleRoomClocks { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues];
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

@@ -63,6 +63,7 @@ internal sealed class RoomEntity : ITableEntity
         NextSeq = NextSeq,
         CreatedAt = CreatedAt,
         EndedAt = EndedAt,
+        LastWriteAt = Timestamp,
         ETag = ETag.ToString(),
     };
 }

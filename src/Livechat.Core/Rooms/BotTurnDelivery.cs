@@ -17,8 +17,6 @@ public sealed class BotTurnDelivery(IRoomStore rooms, RoomSnapshots snapshots, I
     public async Task<BotTurnResult> DeliverAsync(Room room, BotTurn turn, CancellationToken cancellationToken)
     {
         if (room.Status == RoomStatus.Ended) return new BotTurnResult(RoomStatus.Ended);
-        // The bot's inactivity ends only a room the bot holds; agents have the room once it is transferred.
-        if (turn.EndReason == EndReasons.Inactivity && room.Status != RoomStatus.Open) return new BotTurnResult(room.Status);
 
         await variables.SaveAsync(room, turn.Saves, time.GetUtcNow(), cancellationToken);
         var seqs = new List<long>(turn.Messages.Count);

@@ -18,6 +18,9 @@ public interface IRoomOrchestrations
     /// </summary>
     Task ResumeIfFailedAsync(string roomId, CancellationToken cancellationToken);
 
+    /// <summary>Starts the app's <see cref="IdleSweepOrchestrator"/> unless it runs.</summary>
+    Task EnsureIdleSweepAsync(CancellationToken cancellationToken);
+
     /// <summary>The orchestration's runtime status, or null when there is none.</summary>
     Task<string?> GetStatusAsync(string roomId, CancellationToken cancellationToken);
 }

@@ -25,6 +25,7 @@ public sealed partial class OpenRoomHandler(
     IOptions<RoomOptions> roomOptions,
     IOptions<RecipeOptions> recipeOptions,
     Limits.SessionRateLimiter limiter,
+    IdleRooms idle,
     TimeProvider time,
     ILogger<OpenRoomHandler> logger)
 {
@@ -78,12 +79,13 @@ public sealed partial class OpenRoomHandler(
         // Started by every request that got here, not only the creator: starting is idempotent, and a creator that
         // died between storing the room and starting its orchestration must not leave a room without a bot.
         var options = roomOptions.Value;
-        await orchestrations.StartAsync(new RoomOrchestrationInput(roomId, options.InactivityTimeout, options.TurnsPerGeneration)
+        await orchestrations.StartAsync(new RoomOrchestrationInput(roomId, options.TurnsPerGeneration)
         {
             WebhookAttempts = options.WebhookAttempts,
             WebhookFirstRetry = options.WebhookFirstRetry,
         }, cancellationToken);
         if (!created) return new RoomOpened(roomId, room.Status, Created: false);
+        await idle.EnsureSweepingAsync(cancellationToken);
         await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.ChatStarted, new RoomEvent(roomId), cancellationToken);
         LogRoomOpened(roomId, recipe.Id, recipe.Version);
         return new RoomOpened(roomId, room.Status, Created: true);

@@ -19,6 +19,8 @@ public sealed record Room
     public long NextSeq { get; init; } = 1;
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? EndedAt { get; init; }
+    /// <summary>When the room was last written (a message, a status change), as storage saw it; null before it is stored.</summary>
+    public DateTimeOffset? LastWriteAt { get; init; }
     public string? ETag { get; init; }
 
     /// <summary>True when the session (or a later session of the same user) may act on this room.</summary>

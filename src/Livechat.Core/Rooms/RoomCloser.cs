@@ -15,12 +15,18 @@ public sealed class RoomCloser(IRoomStore rooms, IRealtimePublisher realtime, Ti
             var room = await rooms.GetAsync(roomId, cancellationToken);
             if (room is null) return null;
             if (room.Status == RoomStatus.Ended) return room;
-            var ended = await rooms.TryReplaceAsync(room with { Status = RoomStatus.Ended, EndReason = reason, EndedAt = time.GetUtcNow() }, cancellationToken);
-            if (ended is null) continue;
-            var payload = new RoomEndedEvent(roomId, reason);
-            await realtime.SendToUserAsync(ended.RealtimeUserId, RealtimeEvents.ChatEnded, payload, cancellationToken);
-            await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.ChatEnded, payload, cancellationToken);
-            return ended;
+            if (await CloseIfUnchangedAsync(room, reason, cancellationToken) is { } ended) return ended;
         }
+    }
+
+    /// <summary>Ends the room only as <paramref name="room"/> shows it; null when somebody wrote to it since.</summary>
+    public async Task<Room?> CloseIfUnchangedAsync(Room room, string reason, CancellationToken cancellationToken)
+    {
+        var ended = await rooms.TryReplaceAsync(room with { Status = RoomStatus.Ended, EndReason = reason, EndedAt = time.GetUtcNow() }, cancellationToken);
+        if (ended is null) return null;
+        var payload = new RoomEndedEvent(room.RoomId, reason);
+        await realtime.SendToUserAsync(ended.RealtimeUserId, RealtimeEvents.ChatEnded, payload, cancellationToken);
+        await realtime.SendToGroupAsync(RealtimeGroups.Room(room.RoomId), RealtimeEvents.ChatEnded, payload, cancellationToken);
+        return ended;
     }
 }

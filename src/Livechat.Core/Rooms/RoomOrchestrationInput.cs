@@ -4,7 +4,7 @@ namespace Livechat.Core.Rooms;
 /// Input of the room orchestration. <see cref="State"/> is null on the first generation; settings travel in the
 /// input because an orchestrator must not read configuration or time itself.
 /// </summary>
-public sealed record RoomOrchestrationInput(string RoomId, TimeSpan InactivityTimeout, int TurnsPerGeneration, RoomFlowState? State = null)
+public sealed record RoomOrchestrationInput(string RoomId, int TurnsPerGeneration, RoomFlowState? State = null)
 {
     /// <summary>Attempts at a webhook call before its failure path is taken.</summary>
     public int WebhookAttempts { get; init; } = 4;

@@ -56,60 +56,63 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
 
     private static async Task<string> WaitForTurnsAsync(TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, bool settling)
     {
-        var logger = context.CreateReplaySafeLogger<RoomOrchestrator>();
         var roomId = input.RoomId;
-        for (var turn = 0; turn < input.TurnsPerGeneration; turn++)
+        var turns = 0;
+        if (settling)
         {
-            // A timer per wait, cancelled when the signal wins: the engine does not complete an orchestration with a
-            // live timer. (One timer shared by many turns saved a queue message a turn, but a 1,000-exchange chat
-            // stalled once with it; this shape is the measured one.)
+            // The one timer of a generation. Inactivity is not the orchestration's business (IdleRooms ends idle
+            // rooms), so a turn creates no timer: one that lost its race would still fire later, costing a queue
+            // message and an episode each.
             using var cancel = new CancellationTokenSource();
-            var wait = settling ? SettleDelay : input.InactivityTimeout;
-            var timer = context.CreateTimer(context.CurrentUtcDateTime.Add(wait), cancel.Token);
-            var signalTask = context.WaitForExternalEvent<RoomSignal>(RoomSignal.EventName, cancel.Token);
-            var winner = await Task.WhenAny(signalTask, timer);
-            // The loser goes: a live timer keeps the instance from completing, and a waiter left behind could take
-            // a later signal meant for the next iteration's waiter.
+            var timer = context.CreateTimer(context.CurrentUtcDateTime.Add(SettleDelay), cancel.Token);
+            var first = context.WaitForExternalEvent<RoomSignal>(RoomSignal.EventName, cancel.Token);
+            var winner = await Task.WhenAny(first, timer);
+            // The loser goes: a waiter left behind could take a later signal meant for the next waiter.
             cancel.Cancel();
-            if (winner == timer && settling)
+            if (winner == timer)
             {
-                settling = false;
-                turn--;
                 var late = await context.CallActivityAsync<List<VisitorInput>>(
                     nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, state.Cursor), ActivityRetry);
                 (state, var settled) = await HandleInputsAsync(context, input, state, late);
                 if (Finished(settled) is { } settledResult) return settledResult;
-                continue;
             }
-            if (winner == timer)
+            else
             {
-                // The bot's clock ends only a room the bot still holds: one handed to agents meanwhile stays open.
-                var idle = await context.CallActivityAsync<BotTurnResult>(nameof(SendBotMessagesActivity),
-                    new BotTurn(roomId, state.Turn + 1, [], EndReasons.Inactivity), ActivityRetry);
-                if (idle.Status != RoomStatus.Ended) return Finished(idle.Status) ?? "transferred";
-                logger.LogInformation("Room {RoomId} ended after {Timeout} of inactivity", roomId, input.InactivityTimeout);
-                return "inactive";
+                turns++;
+                (state, var handled) = await HandleSignalAsync(context, input, state, await first);
+                if (handled is { } result) return result;
             }
+        }
 
-            var signal = await signalTask;
-            if (signal.Kind == RoomSignalKind.End)
-            {
-                logger.LogInformation("Room {RoomId} ended: {Reason}", roomId, signal.Reason);
-                return "ended";
-            }
-            if (signal.Input is null || signal.Input.Seq <= state.Cursor) continue;
-
-            // A gap means an earlier signal went missing: the transcript has what it carried.
-            var inputs = signal.Input.Seq == state.Cursor + 1
-                ? [signal.Input]
-                : await context.CallActivityAsync<List<VisitorInput>>(
-                    nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, state.Cursor), ActivityRetry);
-            (state, var status) = await HandleInputsAsync(context, input, state, inputs);
-            if (Finished(status) is { } result) return result;
+        for (; turns < input.TurnsPerGeneration; turns++)
+        {
+            var signal = await context.WaitForExternalEvent<RoomSignal>(RoomSignal.EventName);
+            (state, var handled) = await HandleSignalAsync(context, input, state, signal);
+            if (handled is { } result) return result;
         }
 
         context.ContinueAsNew(input with { State = state }, preserveUnprocessedEvents: true);
         return "continued";
+    }
+
+    /// <summary>Handles one signal; returns the orchestration's result when the room's flow is over.</summary>
+    private static async Task<(RoomFlowState, string?)> HandleSignalAsync(TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, RoomSignal signal)
+    {
+        var roomId = input.RoomId;
+        if (signal.Kind == RoomSignalKind.End)
+        {
+            context.CreateReplaySafeLogger<RoomOrchestrator>().LogInformation("Room {RoomId} ended: {Reason}", roomId, signal.Reason);
+            return (state, "ended");
+        }
+        if (signal.Input is null || signal.Input.Seq <= state.Cursor) return (state, null);
+
+        // A gap means an earlier signal went missing: the transcript has what it carried.
+        var inputs = signal.Input.Seq == state.Cursor + 1
+            ? [signal.Input]
+            : await context.CallActivityAsync<List<VisitorInput>>(
+                nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, state.Cursor), ActivityRetry);
+        (state, var status) = await HandleInputsAsync(context, input, state, inputs);
+        return (state, Finished(status));
     }
 
     private static string? Finished(RoomStatus status) => status switch

@@ -28,6 +28,8 @@ public sealed class FunctionsRoomOrchestrations : IRoomOrchestrations
 
     public Task ResumeIfFailedAsync(string roomId, CancellationToken cancellationToken) => Client.ResumeIfFailedAsync(roomId, cancellationToken);
 
+    public Task EnsureIdleSweepAsync(CancellationToken cancellationToken) => Client.EnsureIdleSweepAsync(cancellationToken);
+
     public Task<string?> GetStatusAsync(string roomId, CancellationToken cancellationToken) => Client.GetStatusAsync(roomId, cancellationToken);
 
     private sealed class Unbind : IDisposable

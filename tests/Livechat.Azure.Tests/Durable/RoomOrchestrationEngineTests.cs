@@ -62,15 +62,24 @@ public sealed class RoomOrchestrationEngineTests
     }
 
     [Fact]
-    public async Task IdleRoom_PastInactivityTimeout_EndsAndTellsTheVisitor()
+    public async Task IdleRoom_PastInactivityTimeout_IsEndedByTheSweep_AndItsFlowCompletes()
     {
         await using var harness = await RoomEngineHarness.StartAsync(new Dictionary<string, string?> { ["Rooms:InactivityTimeout"] = "00:00:05" });
         var session = await harness.NewSessionAsync();
         var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
+        await harness.WaitForMessagesAsync(roomId, 2);
+        var sweep = harness.Get<IdleRooms>();
 
-        var room = await Eventually.ReturnsAsync(() => harness.Rooms.GetAsync(roomId, None), r => r!.Status == RoomStatus.Ended, TimeSpan.FromSeconds(30));
+        Assert.Equal(0, await sweep.SweepAsync(None));
+        var room = await Eventually.ReturnsAsync(async () =>
+        {
+            await sweep.SweepAsync(None);
+            return await harness.Rooms.GetAsync(roomId, None);
+        }, r => r!.Status == RoomStatus.Ended, TimeSpan.FromSeconds(30));
 
         Assert.Equal(EndReasons.Inactivity, room!.EndReason);
+        Assert.True(room.EndedAt - room.CreatedAt >= TimeSpan.FromSeconds(5), $"ended after {room.EndedAt - room.CreatedAt}");
         Assert.Contains(harness.Realtime.Sent, e => e.EventName == RealtimeEvents.ChatEnded && e.Payload is RoomEndedEvent { Reason: EndReasons.Inactivity });
+        await Eventually.ReturnsAsync(() => harness.Orchestrations.GetStatusAsync(roomId, None), s => s == "Completed");
     }
 }

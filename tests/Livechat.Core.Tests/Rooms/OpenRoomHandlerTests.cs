@@ -27,9 +27,12 @@ public sealed class OpenRoomHandlerTests
     /// <summary>The stored session and rooms, with ETags, as the table stores keep them.</summary>
     private VisitorSession _storedSession = new() { SessionId = "s-1", VisitorId = "v-1", CreatedAt = DateTimeOffset.UnixEpoch, ETag = "1" };
     private readonly Dictionary<string, Room> _storedRooms = [];
+    private readonly IdleRooms _idle;
 
     public OpenRoomHandlerTests()
     {
+        _idle = new IdleRooms(new Mock<IIdleRoomClocks>().Object, _rooms.Object, new RoomCloser(_rooms.Object, _realtime.Object, _time),
+            _orchestrations.Object, Options.Create(_roomOptions), _time, NullLogger<IdleRooms>.Instance);
         _sessions.Setup(s => s.GetAsync("s-1", It.IsAny<CancellationToken>())).ReturnsAsync(() => _storedSession);
         _sessions.Setup(s => s.TryReplaceAsync(It.IsAny<VisitorSession>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((VisitorSession s, CancellationToken _) =>
@@ -71,8 +74,24 @@ public sealed class OpenRoomHandlerTests
         Assert.Equal(3, room.RecipeVersion);
         Assert.Equal(_time.GetUtcNow(), room.CreatedAt);
         _orchestrations.Verify(o => o.StartAsync(
-            new RoomOrchestrationInput(opened.RoomId, TimeSpan.FromMinutes(7), 5, null), It.IsAny<CancellationToken>()), Times.Once);
+            new RoomOrchestrationInput(opened.RoomId, 5, null), It.IsAny<CancellationToken>()), Times.Once);
         _realtime.Verify(p => p.SendToUserAsync("v-v-1", RealtimeEvents.ChatStarted, new RoomEvent(opened.RoomId), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_NewRooms_MakeSureTheIdleSweepRuns_OncePerProcessEveryFewMinutes()
+    {
+        await HandleAsync(_storedSession);
+        _storedSession = _storedSession with { OpenRoomId = null };
+        await HandleAsync(_storedSession);
+        _orchestrations.Verify(o => o.EnsureIdleSweepAsync(It.IsAny<CancellationToken>()), Times.Once);
+
+        _time.Advance(IdleRooms.EnsureEvery);
+        _storedSession = _storedSession with { OpenRoomId = null };
+        await HandleAsync(_storedSession);
+
+        Assert.Equal(3, _storedRooms.Count);
+        _orchestrations.Verify(o => o.EnsureIdleSweepAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Fact]
@@ -183,7 +202,8 @@ public sealed class OpenRoomHandlerTests
 
     private Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session) =>
         new OpenRoomHandler(_sessions.Object, _users.Object, _rooms.Object, _recipes.Object, _fields.Object, _orchestrations.Object, _realtime.Object,
-                Options.Create(_roomOptions), Options.Create(new RecipeOptions()), new Livechat.Core.Limits.SessionRateLimiter(Options.Create(new Livechat.Core.Limits.LimitOptions()), _time), _time, NullLogger<OpenRoomHandler>.Instance)
+                Options.Create(_roomOptions), Options.Create(new RecipeOptions()), new Livechat.Core.Limits.SessionRateLimiter(Options.Create(new Livechat.Core.Limits.LimitOptions()), _time),
+                _idle, _time, NullLogger<OpenRoomHandler>.Instance)
             .HandleAsync(session, CancellationToken.None);
 
     private static Room NewRoom(string roomId, RoomStatus status) => new()

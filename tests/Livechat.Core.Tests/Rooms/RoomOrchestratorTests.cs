@@ -10,7 +10,6 @@ public sealed class RoomOrchestratorTests
 {
     private const string RoomId = "r-1";
     private static readonly DateTime Now = new(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
 
     private readonly Mock<TaskOrchestrationContext> _context = new();
     private readonly Recipe _recipe = WelcomeRecipe.Create() with { Version = 3 };
@@ -70,19 +69,23 @@ public sealed class RoomOrchestratorTests
             {
                 _timers.Add(fireAt);
                 _timerTokens.Add(token);
-                _pendingTimer = (fireAt, new TaskCompletionSource());
-                var fired = _pendingTimer.Value.Fired.Task;
+                var pending = (fireAt, new TaskCompletionSource());
+                _pendingTimer = pending;
+                // The race is over once the orchestration cancels its loser: the next wait starts afresh.
+                token.Register(() => { if (_pendingTimer == pending) _pendingTimer = null; });
+                var fired = pending.Item2.Task;
                 Pump(signals: false);
                 return fired;
             });
         _context.Setup(c => c.WaitForExternalEvent<RoomSignal>(RoomSignal.EventName, It.IsAny<CancellationToken>()))
-            .Returns(() =>
+            .Returns<string, CancellationToken>((_, token) =>
             {
                 _calls.Add("WaitForSignal");
-                _pendingSignal = new TaskCompletionSource<RoomSignal>();
-                var heard = _pendingSignal.Task;
+                var pending = new TaskCompletionSource<RoomSignal>();
+                _pendingSignal = pending;
+                token.Register(() => { if (_pendingSignal == pending && !pending.Task.IsCompleted) _pendingSignal = null; });
                 Pump(signals: true);
-                return heard;
+                return pending.Task;
             });
     }
 
@@ -97,7 +100,8 @@ public sealed class RoomOrchestratorTests
         if (_pendingSignal?.Task.IsCompleted == true || _pendingTimer?.Fired.Task.IsCompleted == true) return;
         if (_script.Count == 0)
         {
-            if (_pendingSignal is not null && _pendingTimer is not null) throw new InvalidOperationException("The test did not script this wait.");
+            // The orchestration would wait for ever.
+            if (signals && _pendingSignal is not null) throw new InvalidOperationException("The test did not script this wait.");
             return;
         }
         if (_script.Peek() is { } signal)
@@ -253,42 +257,10 @@ public sealed class RoomOrchestratorTests
     }
 
     [Fact]
-    public async Task RunAsync_TimerWins_EndsWithInactivity()
-    {
-        _script.Enqueue(RoomSignal.Visitor(new VisitorInput(1, "Pricing", "pricing")));
-        _script.Enqueue(null);
-
-        var result = await RunAsync(FirstGeneration());
-
-        Assert.Equal("inactive", result);
-        Assert.Equal(3, _turns.Count);
-        var last = _turns[2];
-        Assert.Equal(RoomId, last.RoomId);
-        Assert.Equal(3, last.Turn);
-        Assert.Empty(last.Messages);
-        Assert.Equal(EndReasons.Inactivity, last.EndReason);
-        Assert.All(_timers, fireAt => Assert.Equal(Now + Timeout, fireAt));
-        _context.Verify(c => c.ContinueAsNew(It.IsAny<object>(), It.IsAny<bool>()), Times.Never);
-    }
-
-    [Fact]
-    public async Task RunAsync_TimerWinsAfterATransfer_LeavesTheRoomToTheAgents()
-    {
-        // The room was handed to agents outside the flow (admin transfer): the idle turn finds it waiting.
-        _deliver = turn => new BotTurnResult(turn.EndReason is null ? RoomStatus.Open : RoomStatus.Agent);
-        _script.Enqueue(null);
-
-        var result = await RunAsync(FirstGeneration());
-
-        Assert.Equal("transferred", result);
-        Assert.Equal(EndReasons.Inactivity, _turns[^1].EndReason);
-    }
-
-    [Fact]
     public async Task RunAsync_EveryActivity_IsCalledWithTheRetryPolicy()
     {
         _script.Enqueue(RoomSignal.Visitor(new VisitorInput(1, "Pricing", "pricing")));
-        _script.Enqueue(null);
+        _script.Enqueue(RoomSignal.End(EndReasons.ClosedByVisitor));
 
         await RunAsync(FirstGeneration());
 
@@ -297,17 +269,32 @@ public sealed class RoomOrchestratorTests
     }
 
     [Fact]
-    public async Task RunAsync_SignalWins_CancelsItsTimer()
+    public async Task RunAsync_Turns_CreateNoTimer()
     {
         _script.Enqueue(RoomSignal.Visitor(new VisitorInput(1, "Pricing", "pricing")));
+        _script.Enqueue(RoomSignal.Visitor(new VisitorInput(2, "Support", "support")));
         _script.Enqueue(RoomSignal.End(EndReasons.ClosedByVisitor));
 
         var result = await RunAsync(FirstGeneration());
 
         Assert.Equal("ended", result);
-        Assert.Equal(2, _timerTokens.Count);
-        // A live durable timer would keep the finished orchestration from completing.
-        Assert.All(_timerTokens, token => Assert.True(token.IsCancellationRequested));
+        Assert.Equal(3, _turns.Count);
+        // Idle rooms are ended by IdleRooms: a timer per turn would fire later even when cancelled, one episode each.
+        Assert.Empty(_timers);
+    }
+
+    [Fact]
+    public async Task RunAsync_SignalBeatsTheSettleTimer_CancelsIt()
+    {
+        _script.Enqueue(RoomSignal.Visitor(new VisitorInput(3, "Pricing", "pricing")));
+        _script.Enqueue(RoomSignal.End(EndReasons.ClosedByVisitor));
+
+        var result = await RunAsync(NextGeneration(cursor: 2, turn: 3));
+
+        Assert.Equal("ended", result);
+        Assert.Equal([4], _turns.Select(t => t.Turn));
+        var token = Assert.Single(_timerTokens);
+        Assert.True(token.IsCancellationRequested);
     }
 
     [Fact]
@@ -320,7 +307,7 @@ public sealed class RoomOrchestratorTests
 
         Assert.Equal("ended", result);
         Assert.Equal([new ReadVisitorInputsRequest(RoomId, 2), new ReadVisitorInputsRequest(RoomId, 2)], _reads);
-        Assert.Equal([Now + RoomOrchestrator.SettleDelay, Now + RoomOrchestrator.SettleDelay + Timeout], _timers);
+        Assert.Equal([Now + RoomOrchestrator.SettleDelay], _timers);
     }
 
     [Fact]
@@ -367,7 +354,6 @@ public sealed class RoomOrchestratorTests
         Assert.True(preserveEvents);
         var next = Assert.IsType<RoomOrchestrationInput>(continuedWith);
         Assert.Equal(RoomId, next.RoomId);
-        Assert.Equal(Timeout, next.InactivityTimeout);
         Assert.Equal(2, next.TurnsPerGeneration);
         var state = Assert.IsType<RoomFlowState>(next.State);
         Assert.Equal(2, state.Cursor);
@@ -408,8 +394,8 @@ public sealed class RoomOrchestratorTests
     private Task<string> RunAsync(RoomOrchestrationInput input) => new RoomOrchestrator().RunAsync(_context.Object, input);
 
     private static RoomOrchestrationInput FirstGeneration(int turnsPerGeneration = 20) =>
-        new(RoomId, Timeout, turnsPerGeneration);
+        new(RoomId, turnsPerGeneration);
 
     private RoomOrchestrationInput NextGeneration(long cursor, int turn) =>
-        new(RoomId, Timeout, 20, new RoomFlowState(_recipe, "menu", cursor, turn));
+        new(RoomId, 20, new RoomFlowState(_recipe, "menu", cursor, turn));
 }

@@ -31,13 +31,16 @@ public sealed partial class DurableTaskEngine : IHostedService, IAsyncDisposable
         _worker = new TaskHubWorker(service, loggerFactory);
         _worker.AddTaskOrchestrations(
             new FactoryObjectCreator<TaskOrchestration>(nameof(RoomOrchestrator),
-                () => shims.CreateOrchestration(nameof(RoomOrchestrator), new RoomOrchestrator())));
+                () => shims.CreateOrchestration(nameof(RoomOrchestrator), new RoomOrchestrator())),
+            new FactoryObjectCreator<TaskOrchestration>(nameof(IdleSweepOrchestrator),
+                () => shims.CreateOrchestration(nameof(IdleSweepOrchestrator), new IdleSweepOrchestrator())));
         _worker.AddTaskActivities(
             Activity<StartRoomActivity>(shims, services),
             Activity<ReadVisitorInputsActivity>(shims, services),
             Activity<SendBotMessagesActivity>(shims, services),
             Activity<TransferRoomActivity>(shims, services),
-            Activity<CallWebhookActivity>(shims, services));
+            Activity<CallWebhookActivity>(shims, services),
+            Activity<SweepIdleRoomsActivity>(shims, services));
     }
 
     public TaskHubClient Client { get; }

@@ -32,6 +32,17 @@ public sealed class TaskHubClientRoomOrchestrations(TaskHubClient client) : IRoo
         await client.CreateOrchestrationInstanceAsync(nameof(RoomOrchestrator), "", roomId, input, null, DedupeStatuses);
     }
 
+    public async Task EnsureIdleSweepAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.CreateOrchestrationInstanceAsync(nameof(IdleSweepOrchestrator), "", IdleSweepOrchestrator.InstanceId, null, null, DedupeStatuses);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+        }
+    }
+
     public async Task<string?> GetStatusAsync(string roomId, CancellationToken cancellationToken)
     {
         var state = await client.GetOrchestrationStateAsync(roomId);

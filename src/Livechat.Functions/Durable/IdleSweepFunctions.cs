@@ -1,0 +1,21 @@
+using Livechat.Core.Rooms;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Livechat.Functions.Durable;
+
+/// <summary>The app's idle sweep: its orchestration and its one activity, which ends rooms and stops their flows.</summary>
+public sealed class IdleSweepFunctions(SweepIdleRoomsActivity sweep)
+{
+    [Function(nameof(IdleSweepOrchestrator))]
+    public static Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new IdleSweepOrchestrator().RunAsync(context, null);
+
+    [Function(nameof(SweepIdleRoomsActivity))]
+    public async Task<IdleSweepResult> Sweep([ActivityTrigger] string? input, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        using var _ = FunctionsRoomOrchestrations.Bind(durable);
+        return await sweep.ExecuteAsync(cancellationToken);
+    }
+}
