@@ -98,8 +98,6 @@ public sealed class BotClockTests(BotClockTests.ShortTimeout fixture) : IClassFi
         public static readonly TimeSpan Inactivity = TimeSpan.FromSeconds(8);
         public static readonly TimeSpan AgentInactivity = TimeSpan.FromSeconds(16);
 
-        public override async Task InitializeAsync() => Server = await FunctionsHost.StartAsync(Settings, "/tmp/botclock.log");
-
         protected override IDictionary<string, string> Settings => new Dictionary<string, string>
         {
             ["Admin__ApiKey"] = AdminKey,

@@ -6,7 +6,7 @@ namespace Livechat.EndToEnd.Tests.Support;
 /// </summary>
 public class HostFixture : IAsyncLifetime
 {
-    public FunctionsHost Server { get; protected set; } = null!;
+    public FunctionsHost Server { get; private set; } = null!;
 
     /// <summary>Settings over the local development ones, the way a deployment sets them.</summary>
     protected virtual IDictionary<string, string>? Settings => null;
