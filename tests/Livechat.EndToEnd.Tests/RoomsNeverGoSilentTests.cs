@@ -10,7 +10,7 @@ namespace Livechat.EndToEnd.Tests;
 
 /// <summary>
 /// Faults that once left a visitor without an answer, injected on the Functions host: SignalR going silent mid-chat
-/// (blackholed, as a service in trouble looks), a webhook receiver answering with a loop or with megabytes, a long
+/// (blackholed, as a service in trouble looks), storage refusing a write past the SDK's retries, a webhook receiver answering with a loop or with megabytes, a long
 /// pause after the flow continued as new. Every message is answered.
 /// </summary>
 public sealed class RoomsNeverGoSilentTests(RoomsNeverGoSilentTests.Stack fixture) : IClassFixture<RoomsNeverGoSilentTests.Stack>
@@ -49,6 +49,29 @@ public sealed class RoomsNeverGoSilentTests(RoomsNeverGoSilentTests.Stack fixtur
         await Eventually(() => tab.Any(e => e.Name == "message" && e.Payload.GetProperty("seq").GetInt64() == 11));
         Assert.Equal(Enumerable.Range(1, 11).Select(n => (long)n), messages.Select(m => m!["seq"]!.GetValue<long>()));
         Assert.Equal(3, messages.Count(m => m!["sender"]!.GetValue<string>() == "visitor"));
+    }
+
+    [Fact]
+    public async Task StorageRefusingTheBotsWrite_PastTheSdksRetries_TheTurnIsRetriedAndAnsweredOnce()
+    {
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
+        var roomId = await visitor.OpenRoomAsync();
+        await visitor.WaitForMessagesAsync(roomId, 2);
+        var failedBefore = fixture.Tables.Failed;
+
+        // The reply's transcript write (turn 2) answered 503 ten times: the SDK gives up after four tries, so the
+        // activity fails twice and its durable retry stores the reply on the third attempt.
+        fixture.Tables.FailNext(10, (request, body) => request.StartsWith("POST ", StringComparison.Ordinal) && request.Contains("$batch", StringComparison.Ordinal)
+            && body.Contains(roomId, StringComparison.Ordinal) && body.Contains("bot-2-", StringComparison.Ordinal));
+        (await visitor.PostAsync(roomId, new { clientMessageId = "busy-1", buttonId = "pricing", text = "Pricing" })).EnsureSuccessStatusCode();
+
+        var messages = await visitor.WaitForMessagesAsync(roomId, 5, timeoutSeconds: 90);
+        Assert.Equal(10, fixture.Tables.Failed - failedBefore);
+        Assert.Equal(["greet", "menu", null, "pricing", "menu"], messages.Select(m => m!["blockId"]?.GetValue<string>()));
+        Assert.Equal(Enumerable.Range(1, 5).Select(n => (long)n), messages.Select(m => m!["seq"]!.GetValue<long>()));
+        // And the room still answers.
+        (await visitor.PostAsync(roomId, new { clientMessageId = "busy-2", buttonId = "support", text = "Support" })).EnsureSuccessStatusCode();
+        await visitor.WaitForMessagesAsync(roomId, 8);
     }
 
     [Fact]
@@ -129,7 +152,10 @@ public sealed class RoomsNeverGoSilentTests(RoomsNeverGoSilentTests.Stack fixtur
         }
     }
 
-    /// <summary>The app with its SignalR behind a proxy that can go silent, and a webhook receiver that misbehaves.</summary>
+    /// <summary>
+    /// The app with its SignalR behind a proxy that can go silent, its tables behind one that can answer 503, and a
+    /// webhook receiver that misbehaves.
+    /// </summary>
     public sealed class Stack : HostFixture
     {
         public const string LoopRecipe = "hook-loop";
@@ -137,6 +163,7 @@ public sealed class RoomsNeverGoSilentTests(RoomsNeverGoSilentTests.Stack fixtur
         public const int TurnsPerGeneration = 4;
 
         public FaultyProxy SignalR { get; private set; } = null!;
+        public StorageFaultProxy Tables { get; } = new(10002);
         public WebhookSite Hooks { get; } = new(new Dictionary<string, Func<WebhookSite.Reply>>
         {
             ["/loop"] = () => new WebhookSite.Reply("""{"next":"hook"}"""),
@@ -146,6 +173,7 @@ public sealed class RoomsNeverGoSilentTests(RoomsNeverGoSilentTests.Stack fixtur
         protected override IDictionary<string, string> Settings => new Dictionary<string, string>
         {
             ["SignalR__ConnectionString"] = SignalREmulator.ConnectionStringFor(SignalR.Port),
+            ["Storage__ConnectionString"] = DedicatedAzurite.ConnectionStringFor(10000, 10001, Tables.Port),
             ["Rooms__TurnsPerGeneration"] = TurnsPerGeneration.ToString(),
             ["Limits__MessagesPerMinute"] = "1000",
         };
@@ -175,6 +203,7 @@ public sealed class RoomsNeverGoSilentTests(RoomsNeverGoSilentTests.Stack fixtur
         {
             await base.DisposeAsync();
             await SignalR.DisposeAsync();
+            await Tables.DisposeAsync();
             Hooks.Dispose();
         }
     }

@@ -16,10 +16,13 @@ public sealed class DedicatedAzurite : IAsyncDisposable
     private readonly int _blob = FreePort.Next(), _queue = FreePort.Next(), _table = FreePort.Next();
     private Process? _process;
 
-    public string ConnectionString =>
+    public string ConnectionString => ConnectionStringFor(_blob, _queue, _table);
+
+    /// <summary>The development account on these ports (the shared Azurite's are 10000, 10001 and 10002).</summary>
+    public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{_blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{_queue}/devstoreaccount1;" +
-        $"TableEndpoint=http://127.0.0.1:{_table}/devstoreaccount1;";
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
 
     public async Task StartAsync()
     {
