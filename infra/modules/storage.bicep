@@ -38,6 +38,7 @@ param tableNames array = [
   'Recipes'
   'AgentQueues'
   'IdleRoomClocks'
+  'AgentTokens'
 ]
 
 var isWindowsConsumption = planKind == 'WindowsConsumption'

@@ -47,6 +47,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<ICustomFieldStore, TableCustomFieldStore>();
         services.AddSingleton<IAgentQueue, TableAgentQueue>();
         services.AddSingleton<IIdleRoomClocks, TableIdleRoomClocks>();
+        services.AddSingleton<IAgentTokenStore, TableAgentTokenStore>();
         services.AddHostedService<LivechatStartup>();
 
         services.AddSingleton<SessionTokenService>();
@@ -78,6 +79,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<AgentTokenService>();
         services.AddSingleton<AgentAuthenticator>();
         services.AddSingleton<IssueAgentTokenHandler>();
+        services.AddSingleton<AgentTokenRevocation>();
         services.AddSingleton<RoomTransfer>();
         services.AddSingleton<ListQueueHandler>();
         services.AddSingleton<ClaimRoomHandler>();

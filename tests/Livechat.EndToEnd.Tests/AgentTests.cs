@@ -124,10 +124,64 @@ public sealed class AgentTests(AgentServerFixture fixture) : IClassFixture<Agent
             await http.PostAsync($"api/v1/agent/rooms/{roomId}/close", null),
             await http.PostAsJsonAsync("api/v1/admin/agents/token", new { agentId = "me", name = "Me", departments = new[] { "sales" } }),
             await http.PostAsJsonAsync($"api/v1/admin/rooms/{roomId}/transfer", new { department = "sales" }),
+            await http.GetAsync("api/v1/admin/agents/me/tokens"),
+            await http.DeleteAsync("api/v1/admin/agents/me/tokens"),
+            await http.DeleteAsync("api/v1/admin/agents/me/tokens/t0123"),
         };
 
         foreach (var response in responses) await AssertProblem(response, HttpStatusCode.Unauthorized);
         Assert.Equal("open", (await http.GetFromJsonAsync<JsonObject>($"api/v1/rooms/{roomId}/messages"))!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RevokedToken_Gets401AtOnce_AndTheConsoleIsDisconnected()
+    {
+        var agentId = "ann-" + Guid.NewGuid().ToString("N")[..6];
+        await using var ann = await Agent.CreateAsync(Base, AdminKey, agentId, "Ann", "sales");
+        await ann.ConnectAsync();
+        using var admin = Agent.Admin(Base, AdminKey);
+        var listed = await admin.GetFromJsonAsync<JsonObject>($"api/v1/admin/agents/{agentId}/tokens");
+        var token = Assert.Single(listed!["tokens"]!.AsArray())!;
+        Assert.Equal(ann.TokenId, token["tokenId"]!.GetValue<string>());
+        Assert.Equal(["sales"], token["departments"]!.AsArray().Select(d => d!.GetValue<string>()));
+        Assert.DoesNotContain(ann.Token, listed.ToJsonString());
+
+        var revoked = await admin.DeleteAsync($"api/v1/admin/agents/{agentId}/tokens/{ann.TokenId}");
+
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        await AssertProblem(await ann.QueueAsync("sales"), HttpStatusCode.Unauthorized);
+        await AssertProblem(await ann.Http.PostAsync("api/v1/agent/negotiate", null), HttpStatusCode.Unauthorized);
+        var closed = await ann.Closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains("revoked", closed ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.Empty((await admin.GetFromJsonAsync<JsonObject>($"api/v1/admin/agents/{agentId}/tokens"))!["tokens"]!.AsArray());
+        await AssertProblem(await admin.DeleteAsync($"api/v1/admin/agents/{agentId}/tokens/{ann.TokenId}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task TokenReissuedWithFewerDepartments_TheOldRevoked_TheConsoleNoLongerHearsTheOldDepartment()
+    {
+        var agentId = "ann-" + Guid.NewGuid().ToString("N")[..6];
+        var support = "support-" + Guid.NewGuid().ToString("N")[..6];
+        await using var wide = await Agent.CreateAsync(Base, AdminKey, agentId, "Ann", "sales", support);
+        await using var narrow = await Agent.CreateAsync(Base, AdminKey, agentId, "Ann", "sales");
+        await wide.ConnectAsync();
+        using var admin = Agent.Admin(Base, AdminKey);
+        (await admin.DeleteAsync($"api/v1/admin/agents/{agentId}/tokens/{wide.TokenId}")).EnsureSuccessStatusCode();
+        await narrow.ConnectAsync();
+
+        await using var visitor = await Visitor.CreateAsync(Base);
+        var roomId = await visitor.OpenRoomAsync();
+        await visitor.WaitForMessagesAsync(roomId, 2);
+        (await Agent.TransferAsync(Base, AdminKey, roomId, support)).EnsureSuccessStatusCode();
+        await using var other = await Visitor.CreateAsync(Base);
+        var salesRoom = await other.OpenRoomAsync();
+        await other.WaitForMessagesAsync(salesRoom, 2);
+        (await Agent.TransferAsync(Base, AdminKey, salesRoom, "sales")).EnsureSuccessStatusCode();
+
+        await WaitForEvent(narrow.Events, "roomWaiting", salesRoom);
+        Assert.DoesNotContain(narrow.Events, e => e.Name == "roomWaiting" && e.Payload.GetProperty("roomId").GetString() == roomId);
+        Assert.Equal(HttpStatusCode.Forbidden, (await narrow.QueueAsync(support)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wide.QueueAsync(support)).StatusCode);
     }
 
     [Fact]

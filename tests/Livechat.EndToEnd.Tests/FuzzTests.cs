@@ -58,6 +58,8 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             (HttpMethod.Get, "api/v1/agent/queue?department={x}"), (HttpMethod.Post, "api/v1/agent/rooms/{room}/claim"),
             (HttpMethod.Post, "api/v1/admin/recipes"), (HttpMethod.Post, "api/v1/admin/agents/token"),
             (HttpMethod.Post, "api/v1/admin/rooms/{room}/transfer"), (HttpMethod.Put, "api/v1/admin/default-recipe"),
+            (HttpMethod.Get, "api/v1/admin/agents/{x}/tokens"), (HttpMethod.Delete, "api/v1/admin/agents/{x}/tokens"),
+            (HttpMethod.Delete, "api/v1/admin/agents/{x}/tokens/{x}"),
         };
         foreach (var (method, path) in routes)
         {

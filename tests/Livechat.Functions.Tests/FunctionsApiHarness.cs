@@ -62,6 +62,11 @@ public sealed class FunctionsApiHarness
         services.AddSingleton(Users.Object);
         services.AddSingleton(Fields.Object);
         services.AddSingleton(AgentQueue.Object);
+        // Every signed agent token is in force unless a test says otherwise.
+        AgentTokenStore.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string agentId, string tokenId, CancellationToken _) => new AgentTokenRecord(agentId, tokenId, "Agent", [], DateTimeOffset.UtcNow, DateTimeOffset.MaxValue));
+        AgentTokenStore.Setup(s => s.ListAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        services.AddSingleton(AgentTokenStore.Object);
         services.AddSingleton(Negotiator.Object);
         services.AddSingleton(Realtime.Object);
         services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();
@@ -82,6 +87,7 @@ public sealed class FunctionsApiHarness
     public Mock<IUserStore> Users { get; } = new();
     public Mock<ICustomFieldStore> Fields { get; } = new();
     public Mock<IAgentQueue> AgentQueue { get; } = new();
+    public Mock<IAgentTokenStore> AgentTokenStore { get; } = new();
     public Mock<IRealtimeNegotiator> Negotiator { get; } = new();
     public Mock<IRealtimePublisher> Realtime { get; } = new();
     public Mock<DurableTaskClient> Durable { get; } = new("test-hub");

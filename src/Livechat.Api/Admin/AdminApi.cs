@@ -6,11 +6,23 @@ using Microsoft.AspNetCore.Http;
 namespace Livechat.Api.Admin;
 
 /// <summary>HTTP face of the admin (operator) calls, protected by the <c>x-admin-key</c> header; both hosts route here.</summary>
-public sealed class AdminApi(AdminCall call, IssueAgentTokenHandler issue, RoomTransfer transfer)
+public sealed class AdminApi(AdminCall call, IssueAgentTokenHandler issue, AgentTokenRevocation revocation, RoomTransfer transfer)
 {
     /// <summary>POST /api/v1/admin/agents/token: an agent token naming the agent and its departments.</summary>
     public Task<IResult> IssueAgentTokenAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        call.RunAsync<AgentTokenRequest, AgentTokenIssued>(request, body => Task.FromResult(issue.Handle(body)), t => TypedResults.Ok(t), cancellationToken);
+        call.RunAsync<AgentTokenRequest, AgentTokenIssued>(request, body => issue.HandleAsync(body, cancellationToken), t => TypedResults.Ok(t), cancellationToken);
+
+    /// <summary>GET /api/v1/admin/agents/{agentId}/tokens: the agent's tokens in force (ids, departments, expiry).</summary>
+    public Task<IResult> ListAgentTokensAsync(HttpRequest request, string agentId, CancellationToken cancellationToken) =>
+        call.RunAsync(request, () => revocation.ListAsync(agentId, cancellationToken), tokens => TypedResults.Ok(new { tokens }));
+
+    /// <summary>DELETE /api/v1/admin/agents/{agentId}/tokens/{tokenId}: revokes one token.</summary>
+    public Task<IResult> RevokeAgentTokenAsync(HttpRequest request, string agentId, string tokenId, CancellationToken cancellationToken) =>
+        call.RunAsync(request, () => revocation.RevokeAsync(agentId, tokenId, cancellationToken), r => TypedResults.Ok(r));
+
+    /// <summary>DELETE /api/v1/admin/agents/{agentId}/tokens: revokes every token of the agent (signs it out everywhere).</summary>
+    public Task<IResult> RevokeAgentTokensAsync(HttpRequest request, string agentId, CancellationToken cancellationToken) =>
+        call.RunAsync(request, () => revocation.RevokeAllAsync(agentId, cancellationToken), r => TypedResults.Ok(r));
 
     /// <summary>POST /api/v1/admin/rooms/{roomId}/transfer: puts the room in a department's queue.</summary>
     public Task<IResult> TransferRoomAsync(HttpRequest request, string roomId, CancellationToken cancellationToken) =>

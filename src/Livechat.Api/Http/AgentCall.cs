@@ -13,7 +13,7 @@ public sealed class AgentCall(AgentAuthenticator auth)
     public async Task<IResult> RunAsync<TOut>(HttpRequest request, Func<AgentIdentity, Task<Outcome<TOut>>> handle, Func<TOut, IResult> onSuccess,
         CancellationToken cancellationToken)
     {
-        var agent = auth.Authenticate(BearerToken.From(request));
+        var agent = await auth.AuthenticateAsync(BearerToken.From(request), cancellationToken);
         if (!agent.IsSuccess) return agent.Problem!.ToResult();
         return (await handle(agent.Value!)).ToResult(onSuccess);
     }

@@ -51,15 +51,23 @@ public sealed partial class SignalRRestPublisher : IRealtimePublisher
     public Task SendToGroupAsync(string group, string eventName, object payload, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"groups/{Segment(group)}/:send", Body(eventName, payload), "SendToGroup", cancellationToken);
 
-    public Task AddUserToGroupAsync(string userId, string group, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Put, $"users/{Segment(userId)}/groups/{Segment(group)}", body: null, "AddUserToGroup", cancellationToken);
+    public Task AddUserToGroupAsync(string userId, string group, TimeSpan? ttl, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, $"users/{Segment(userId)}/groups/{Segment(group)}", body: null, "AddUserToGroup", cancellationToken,
+            ttl is { } t ? $"&ttl={Math.Max(1, (long)Math.Ceiling(t.TotalSeconds))}" : "");
 
     public Task RemoveUserFromGroupAsync(string userId, string group, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, $"users/{Segment(userId)}/groups/{Segment(group)}", body: null, "RemoveUserFromGroup", cancellationToken);
 
-    private async Task SendAsync(HttpMethod method, string relativePath, byte[]? body, string operation, CancellationToken cancellationToken)
+    public Task RemoveUserFromAllGroupsAsync(string userId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, $"users/{Segment(userId)}/groups", body: null, "RemoveUserFromAllGroups", cancellationToken);
+
+    public Task CloseUserConnectionsAsync(string userId, string reason, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"users/{Segment(userId)}/:closeConnections", body: null, "CloseUserConnections", cancellationToken,
+            $"&reason={Uri.EscapeDataString(reason)}");
+
+    private async Task SendAsync(HttpMethod method, string relativePath, byte[]? body, string operation, CancellationToken cancellationToken, string query = "")
     {
-        var uri = new Uri($"{_hubPath}/{relativePath}?api-version={ApiVersion}");
+        var uri = new Uri($"{_hubPath}/{relativePath}?api-version={ApiVersion}{query}");
         var path = uri.AbsolutePath;
 
         if (body is { Length: > MaxBodyBytes })

@@ -8,7 +8,7 @@ namespace Livechat.Azure.Tables;
 /// idempotency markers together so an append is one entity-group transaction. Recipes: PK recipe id, one row a version.
 /// Users: PK user id. CustomFields: PK owner (u-user, v-visitor, r-room, s-session), RK field key.
 /// AgentQueues: PK department, RK room id: the rooms waiting for an agent. IdleRoomClocks: when open rooms are next
-/// looked at for inactivity.
+/// looked at for inactivity. AgentTokens: PK agent id, RK token id: the agent tokens in force.
 /// </summary>
 public sealed class LivechatTables
 {
@@ -19,6 +19,7 @@ public sealed class LivechatTables
     public const string CustomFieldsName = "CustomFields";
     public const string AgentQueuesName = "AgentQueues";
     public const string IdleRoomClocksName = "IdleRoomClocks";
+    public const string AgentTokensName = "AgentTokens";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -30,6 +31,7 @@ public sealed class LivechatTables
         CustomFields = service.GetTableClient(prefix + CustomFieldsName);
         AgentQueues = service.GetTableClient(prefix + AgentQueuesName);
         IdleRoomClocks = service.GetTableClient(prefix + IdleRoomClocksName);
+        AgentTokens = service.GetTableClient(prefix + AgentTokensName);
     }
 
     public TableClient Sessions { get; }
@@ -39,8 +41,9 @@ public sealed class LivechatTables
     public TableClient CustomFields { get; }
     public TableClient AgentQueues { get; }
     public TableClient IdleRoomClocks { get; }
+    public TableClient AgentTokens { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks];
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

@@ -5,6 +5,9 @@ namespace Livechat.Core.Agents;
 /// <summary>A human agent, as its token names it: who, shown as what, serving which departments.</summary>
 public sealed record AgentIdentity(string AgentId, string Name, IReadOnlyList<string> Departments, DateTimeOffset ExpiresAt)
 {
+    /// <summary>The id of the token the agent called with: revoking it ends the agent's access through that token.</summary>
+    public string TokenId { get; init; } = "";
+
     /// <summary>The realtime identity of every console tab of this agent.</summary>
     public string RealtimeUserId => RealtimeUsers.ForAgent(AgentId);
 

@@ -20,13 +20,16 @@ public sealed class AgentTokenService(IOptions<AdminOptions> options, TimeProvid
 
     private readonly byte[] _key = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.ApiKey), KeyLabel);
 
+    /// <summary>A new token with an id of its own (it works once its <see cref="AgentTokenRecord"/> is stored).</summary>
     public AgentTokenIssued Issue(string agentId, string name, IReadOnlyList<string> departments)
     {
+        var now = time.GetUtcNow();
         // Whole seconds, as the token carries it, so expiresAt says exactly when the token stops working.
-        var expires = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().Add(options.Value.AgentTokenLifetime).ToUnixTimeSeconds());
-        var claims = new Claims(agentId, name, [.. departments], expires.ToUnixTimeSeconds());
+        var expires = DateTimeOffset.FromUnixTimeSeconds(now.Add(options.Value.AgentTokenLifetime).ToUnixTimeSeconds());
+        var tokenId = "t" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var claims = new Claims(agentId, name, [.. departments], expires.ToUnixTimeSeconds(), tokenId);
         var signed = Prefix + Base64Url.Encode(JsonSerializer.SerializeToUtf8Bytes(claims));
-        return new AgentTokenIssued($"{signed}.{Base64Url.Encode(Sign(signed))}", expires);
+        return new AgentTokenIssued($"{signed}.{Base64Url.Encode(Sign(signed))}", tokenId, expires);
     }
 
     /// <summary>The agent when the token is well formed, signed by us and not expired; otherwise null.</summary>
@@ -47,14 +50,13 @@ public sealed class AgentTokenService(IOptions<AdminOptions> options, TimeProvid
         {
             return null;
         }
-        if (claims is not { A: { } agentId, N: { } name, D: { } departments }) return null;
+        if (claims is not { A: { } agentId, N: { } name, D: { } departments, T: { } tokenId }) return null;
         var expires = DateTimeOffset.FromUnixTimeSeconds(claims.E);
-        return expires <= time.GetUtcNow() ? null : new AgentIdentity(agentId, name, departments, expires);
+        return expires <= time.GetUtcNow() ? null : new AgentIdentity(agentId, name, departments, expires) { TokenId = tokenId };
     }
 
     private byte[] Sign(string signed) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(signed));
 
-
-    /// <summary>The signed claims, short-named to keep tokens small: agent id, name, departments, expiry (Unix seconds).</summary>
-    private sealed record Claims(string? A, string? N, string[]? D, long E);
+    /// <summary>The signed claims, short-named to keep tokens small: agent id, name, departments, expiry (Unix seconds), token id.</summary>
+    private sealed record Claims(string? A, string? N, string[]? D, long E, string? T);
 }

@@ -40,8 +40,9 @@ public sealed partial class ClaimRoomHandler(
 
         var department = claimed.Department!;
         await queue.RemoveAsync(department, roomId, cancellationToken);
-        // Joined first, so the agent's console hears its own "joined" line and everything after it.
-        await realtime.AddUserToGroupAsync(agent.RealtimeUserId, RealtimeGroups.Room(roomId), cancellationToken);
+        // Joined first, so the agent's console hears its own "joined" line and everything after it; for as long as
+        // the token works (a revocation of the agent's last token removes it sooner).
+        await realtime.AddUserToGroupAsync(agent.RealtimeUserId, RealtimeGroups.Room(roomId), agent.ExpiresAt - time.GetUtcNow(), cancellationToken);
 
         var appended = await rooms.AppendAsync(claimed,
             new NewMessage(Sender.System, $"{agent.Name} joined the chat", $"agent-joined-{agent.AgentId}", AgentId: agent.AgentId),

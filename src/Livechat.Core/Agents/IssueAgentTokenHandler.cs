@@ -2,12 +2,12 @@ using Livechat.Core.Common;
 
 namespace Livechat.Core.Agents;
 
-/// <summary>The admin API issues an agent token after checking who it names.</summary>
-public sealed class IssueAgentTokenHandler(AgentTokenService tokens)
+/// <summary>The admin API issues an agent token after checking who it names, and stores its record.</summary>
+public sealed class IssueAgentTokenHandler(AgentTokenService tokens, IAgentTokenStore store, TimeProvider time)
 {
     public const int MaxDepartments = 20;
 
-    public Outcome<AgentTokenIssued> Handle(AgentTokenRequest request)
+    public async Task<Outcome<AgentTokenIssued>> HandleAsync(AgentTokenRequest request, CancellationToken cancellationToken)
     {
         if (!Ids.IsSafe(request.AgentId, 64))
             return Problem.Invalid("agentId", "Required: 1 to 64 letters, digits, '-', '_' or '.'.");
@@ -18,6 +18,15 @@ public sealed class IssueAgentTokenHandler(AgentTokenService tokens)
             return Problem.Invalid("departments", $"Required: 1 to {MaxDepartments} departments.");
         if (departments.Any(d => !Ids.IsSafe(d, 64)))
             return Problem.Invalid("departments", "Each department: 1 to 64 letters, digits, '-', '_' or '.'.");
-        return tokens.Issue(request.AgentId!, name, departments.Select(d => d!).Distinct(StringComparer.Ordinal).ToList());
+
+        var agentId = request.AgentId!;
+        var distinct = departments.Select(d => d!).Distinct(StringComparer.Ordinal).ToList();
+        var now = time.GetUtcNow();
+        var issued = tokens.Issue(agentId, name, distinct);
+        // Expired records of this agent go as a new one comes: the table holds what is in force, not a history.
+        foreach (var expired in (await store.ListAsync(agentId, cancellationToken)).Where(t => t.ExpiresAt <= now))
+            await store.RemoveAsync(expired.AgentId, expired.TokenId, cancellationToken);
+        await store.AddAsync(new AgentTokenRecord(agentId, issued.TokenId, name, distinct, now, issued.ExpiresAt), cancellationToken);
+        return issued;
     }
 }

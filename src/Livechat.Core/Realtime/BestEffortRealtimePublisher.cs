@@ -16,11 +16,17 @@ public sealed partial class BestEffortRealtimePublisher(IRealtimePublisher inner
     public Task SendToGroupAsync(string group, string eventName, object payload, CancellationToken cancellationToken) =>
         TryAsync((token) => inner.SendToGroupAsync(group, eventName, payload, token), eventName, group, cancellationToken);
 
-    public Task AddUserToGroupAsync(string userId, string group, CancellationToken cancellationToken) =>
-        inner.AddUserToGroupAsync(userId, group, cancellationToken);
+    public Task AddUserToGroupAsync(string userId, string group, TimeSpan? ttl, CancellationToken cancellationToken) =>
+        inner.AddUserToGroupAsync(userId, group, ttl, cancellationToken);
 
     public Task RemoveUserFromGroupAsync(string userId, string group, CancellationToken cancellationToken) =>
         inner.RemoveUserFromGroupAsync(userId, group, cancellationToken);
+
+    public Task RemoveUserFromAllGroupsAsync(string userId, CancellationToken cancellationToken) =>
+        inner.RemoveUserFromAllGroupsAsync(userId, cancellationToken);
+
+    public Task CloseUserConnectionsAsync(string userId, string reason, CancellationToken cancellationToken) =>
+        inner.CloseUserConnectionsAsync(userId, reason, cancellationToken);
 
     private async Task TryAsync(Func<CancellationToken, Task> send, string eventName, string audience, CancellationToken cancellationToken)
     {

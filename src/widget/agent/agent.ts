@@ -24,6 +24,7 @@ interface TokenClaims {
 }
 
 const TOKEN_KEY = 'livechat-agent-token';
+const SIGNED_OUT = 'your agent token was revoked or has expired. Ask an administrator for a new one.';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const found = document.getElementById(id);
@@ -63,6 +64,7 @@ class AgentConsole {
   }
 
   init(): void {
+    $('origin').textContent = location.origin;
     const saved = sessionStorage.getItem(TOKEN_KEY);
     if (saved) $<HTMLInputElement>('token').value = saved;
     $<HTMLFormElement>('sign-in').addEventListener('submit', (e) => {
@@ -110,6 +112,22 @@ class AgentConsole {
     this.hub = null;
     if (hub) await hub.stop();
     location.reload();
+  }
+
+  /** The token stopped working (revoked or expired): back to the sign-in form, saying why. */
+  private async signedOutByServer(): Promise<void> {
+    sessionStorage.removeItem(TOKEN_KEY);
+    this.token = '';
+    this.claims = null;
+    const hub = this.hub;
+    this.hub = null;
+    if (hub) await hub.stop();
+    $<HTMLInputElement>('token').value = '';
+    $('signed-in').hidden = true;
+    $('sign-out').hidden = true;
+    $('signed-out').hidden = false;
+    $('who').textContent = '';
+    this.status(`Signed out: ${SIGNED_OUT}`);
   }
 
   private async connect(): Promise<void> {
@@ -250,6 +268,10 @@ class AgentConsole {
     });
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : null;
+    if (response.status === 401 && this.claims) {
+      void this.signedOutByServer();
+      throw new Error(SIGNED_OUT);
+    }
     if (!response.ok) {
       const problem = (parsed ?? {}) as Problem;
       throw new Error(problem.detail ?? problem.title ?? `HTTP ${response.status}`);

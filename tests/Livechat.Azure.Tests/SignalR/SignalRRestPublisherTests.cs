@@ -79,13 +79,41 @@ public sealed class SignalRRestPublisherTests : IAsyncLifetime
     {
         _server.Responder = (_, _) => Task.FromResult(200);
 
-        await CreatePublisher().AddUserToGroupAsync("agent-7", "room-r-1", CancellationToken.None);
+        await CreatePublisher().AddUserToGroupAsync("agent-7", "room-r-1", null, CancellationToken.None);
 
         var request = Assert.Single(_server.Requests);
         Assert.Equal("PUT", request.Method);
         Assert.Equal("/api/hubs/chat/users/agent-7/groups/room-r-1?api-version=2022-06-01", request.RawTarget);
         Assert.Equal("", request.Body);
         await AssertServerTokenAsync(request, $"{_server.BaseUrl}/api/hubs/chat/users/agent-7/groups/room-r-1");
+    }
+
+    [Fact]
+    public async Task AddUserToGroupAsync_WithATimeToLive_PutsItInWholeSecondsRoundedUp()
+    {
+        _server.Responder = (_, _) => Task.FromResult(200);
+
+        await CreatePublisher().AddUserToGroupAsync("a-ann", "dept-sales", TimeSpan.FromSeconds(3599.2), CancellationToken.None);
+
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal("/api/hubs/chat/users/a-ann/groups/dept-sales?api-version=2022-06-01&ttl=3600", request.RawTarget);
+        await AssertServerTokenAsync(request, $"{_server.BaseUrl}/api/hubs/chat/users/a-ann/groups/dept-sales");
+    }
+
+    [Fact]
+    public async Task RemoveUserFromAllGroupsAsync_DeletesTheUsersGroups_AndCloseUserConnectionsAsync_PostsTheReason()
+    {
+        _server.Responder = (_, _) => Task.FromResult(200);
+
+        await CreatePublisher().RemoveUserFromAllGroupsAsync("a-ann", CancellationToken.None);
+        await CreatePublisher().CloseUserConnectionsAsync("a-ann", "The agent token was revoked.", CancellationToken.None);
+
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal("DELETE", _server.Requests[0].Method);
+        Assert.Equal("/api/hubs/chat/users/a-ann/groups?api-version=2022-06-01", _server.Requests[0].RawTarget);
+        Assert.Equal("POST", _server.Requests[1].Method);
+        Assert.Equal("/api/hubs/chat/users/a-ann/:closeConnections?api-version=2022-06-01&reason=The%20agent%20token%20was%20revoked.", _server.Requests[1].RawTarget);
+        await AssertServerTokenAsync(_server.Requests[1], $"{_server.BaseUrl}/api/hubs/chat/users/a-ann/:closeConnections");
     }
 
     [Fact]
@@ -117,7 +145,7 @@ public sealed class SignalRRestPublisherTests : IAsyncLifetime
     [Fact]
     public async Task AddUserToGroupAsync_SpecialCharactersInIds_EscapesBothSegments()
     {
-        await CreatePublisher().AddUserToGroupAsync("a@b.c", "dept-Sales & Support", CancellationToken.None);
+        await CreatePublisher().AddUserToGroupAsync("a@b.c", "dept-Sales & Support", null, CancellationToken.None);
 
         var request = Assert.Single(_server.Requests);
         Assert.Equal("/api/hubs/chat/users/a%40b.c/groups/dept-Sales%20%26%20Support?api-version=2022-06-01", request.RawTarget);
@@ -128,7 +156,7 @@ public sealed class SignalRRestPublisherTests : IAsyncLifetime
     public async Task AddUserToGroupAsync_DotSegmentUserId_ThrowsArgumentException()
     {
         await Assert.ThrowsAsync<ArgumentException>(
-            () => CreatePublisher().AddUserToGroupAsync("..", "room-r-1", CancellationToken.None));
+            () => CreatePublisher().AddUserToGroupAsync("..", "room-r-1", null, CancellationToken.None));
 
         Assert.Empty(_server.Requests);
     }

@@ -20,7 +20,11 @@ public sealed class RecordingRealtimePublisher : IRealtimePublisher
         return Task.CompletedTask;
     }
 
-    public Task AddUserToGroupAsync(string userId, string group, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task AddUserToGroupAsync(string userId, string group, TimeSpan? ttl, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task RemoveUserFromGroupAsync(string userId, string group, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RemoveUserFromAllGroupsAsync(string userId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task CloseUserConnectionsAsync(string userId, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
 }

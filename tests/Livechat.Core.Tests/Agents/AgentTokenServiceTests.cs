@@ -52,14 +52,15 @@ public sealed class AgentTokenServiceTests
     }
 
     [Fact]
-    public void AgentAuthenticator_VisitorSessionToken_IsUnauthorized()
+    public void Validate_IssuedToken_CarriesItsOwnTokenId()
     {
-        var (sessionToken, _) = Sessions(Key).Issue("s-1", "v-1");
+        var service = Agents(Key);
+        var first = service.Issue("ann", "Ann", ["sales"]);
+        var second = service.Issue("ann", "Ann", ["sales"]);
 
-        var outcome = new AgentAuthenticator(Agents(Key)).Authenticate(sessionToken);
-
-        Assert.False(outcome.IsSuccess);
-        Assert.Equal(ProblemKind.Unauthorized, outcome.Problem!.Kind);
+        Assert.NotEqual(first.TokenId, second.TokenId);
+        Assert.Equal(first.TokenId, service.Validate(first.Token)!.TokenId);
+        Assert.True(Ids.IsSafe(first.TokenId, 64));
     }
 
     [Fact]

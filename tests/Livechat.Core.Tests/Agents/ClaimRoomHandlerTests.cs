@@ -29,7 +29,7 @@ public sealed class ClaimRoomHandlerTests
         Assert.Equal(new RoomClaimed(RoomId, "sales", RoomStatus.Agent, "ann"), outcome.Value);
         _rooms.Verify(r => r.TryReplaceAsync(It.Is<Room>(x => x.Status == RoomStatus.Agent && x.AgentId == "ann" && x.ETag == "1"), It.IsAny<CancellationToken>()));
         _queue.Verify(q => q.RemoveAsync("sales", RoomId, It.IsAny<CancellationToken>()));
-        _realtime.Verify(p => p.AddUserToGroupAsync("a-ann", RealtimeGroups.Room(RoomId), It.IsAny<CancellationToken>()));
+        _realtime.Verify(p => p.AddUserToGroupAsync("a-ann", RealtimeGroups.Room(RoomId), It.Is<TimeSpan?>(ttl => ttl > TimeSpan.Zero), It.IsAny<CancellationToken>()));
         _rooms.Verify(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.Is<NewMessage>(m => m.Sender == Sender.System && m.Text == "Ann joined the chat"),
             _time.GetUtcNow(), It.IsAny<CancellationToken>()));
         var joined = new AgentJoinedEvent(RoomId, "Ann");

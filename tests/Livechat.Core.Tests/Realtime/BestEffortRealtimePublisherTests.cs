@@ -33,9 +33,9 @@ public sealed class BestEffortRealtimePublisherTests
     [Fact]
     public async Task GroupMembership_IsNotBestEffort_ItsFailureIsThrown()
     {
-        _inner.Setup(p => p.AddUserToGroupAsync("u", "g", It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("refused"));
+        _inner.Setup(p => p.AddUserToGroupAsync("u", "g", null, It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("refused"));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => Publisher(TimeSpan.FromSeconds(1)).AddUserToGroupAsync("u", "g", CancellationToken.None));
+        await Assert.ThrowsAsync<HttpRequestException>(() => Publisher(TimeSpan.FromSeconds(1)).AddUserToGroupAsync("u", "g", null, CancellationToken.None));
     }
 
     [Fact]

@@ -71,4 +71,28 @@ public sealed class AgentConsoleBrowserTests : IAsyncLifetime
         Assert.Equal(0, await console.Locator("#log span b").CountAsync());
         Assert.Equal(0, await widget.Locator("[data-testid=message] b").CountAsync());
     }
+
+    [Fact]
+    public async Task AgentConsole_TokenRevokedByTheAdmin_SignsOutAndSaysWhy()
+    {
+        await using var agent = await Agent.CreateAsync(_server.BaseAddress, AdminKey, "rita", "Rita", "sales");
+        var console = await _chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 700 } });
+        await console.GotoAsync(new Uri(_server.BaseAddress, "agent/").ToString());
+        await console.Locator("#token").FillAsync(agent.Token);
+        await console.Locator("#sign-in button").ClickAsync();
+        await Assertions.Expect(console.Locator("#who")).ToContainTextAsync("Rita (rita) · sales", new() { Timeout = 20_000 });
+
+        using var admin = Agent.Admin(_server.BaseAddress, AdminKey);
+        (await admin.DeleteAsync("api/v1/admin/agents/rita/tokens")).EnsureSuccessStatusCode();
+
+        // The service closes the console's connection; the console reconnects, learns its token is gone, signs out.
+        await Assertions.Expect(console.Locator("#status")).ToContainTextAsync("revoked", new() { Timeout = 30_000 });
+        await Assertions.Expect(console.Locator("#signed-out")).ToBeVisibleAsync();
+        await Assertions.Expect(console.Locator("#signed-in")).ToBeHiddenAsync();
+        Assert.Null(await console.EvaluateAsync<string?>("() => sessionStorage.getItem('livechat-agent-token')"));
+        // The sign-in hint names this deployment and no key.
+        await Assertions.Expect(console.Locator("#origin")).ToHaveTextAsync(_server.BaseAddress.GetLeftPart(UriPartial.Authority));
+        Assert.DoesNotContain("local-development-only", await console.ContentAsync());
+        await console.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StackPaths.Root, "docs", "agent-console-revoked.png") });
+    }
 }

@@ -15,14 +15,19 @@ public sealed class Agent : IAsyncDisposable
     private readonly HttpClient _http;
     private HubConnection? _connection;
 
-    private Agent(Uri baseAddress, string token)
+    private Agent(Uri baseAddress, string token, string tokenId)
     {
         Token = token;
+        TokenId = tokenId;
         _http = new HttpClient { BaseAddress = baseAddress };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
     public string Token { get; }
+    public string TokenId { get; }
+
+    /// <summary>Set when the service closed the console's connection, with the reason it gave.</summary>
+    public TaskCompletionSource<string?> Closed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public HttpClient Http => _http;
 
     /// <summary>Events the agent's console connection received, in order.</summary>
@@ -34,7 +39,7 @@ public sealed class Agent : IAsyncDisposable
         using var admin = Admin(baseAddress, adminKey);
         var response = await admin.PostAsJsonAsync("api/v1/admin/agents/token", new { agentId, name, departments });
         var issued = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();
-        return new Agent(baseAddress, issued!["token"]!.GetValue<string>());
+        return new Agent(baseAddress, issued!["token"]!.GetValue<string>(), issued["tokenId"]!.GetValue<string>());
     }
 
     public static HttpClient Admin(Uri baseAddress, string adminKey)
@@ -58,6 +63,11 @@ public sealed class Agent : IAsyncDisposable
             .WithUrl(negotiated!["url"]!.GetValue<string>(), o => o.AccessTokenProvider = () => Task.FromResult<string?>(negotiated["accessToken"]!.GetValue<string>()))
             .Build();
         foreach (var name in EventNames) _connection.On<JsonElement>(name, payload => Events.Enqueue((name, payload)));
+        _connection.Closed += error =>
+        {
+            Closed.TrySetResult(error?.Message);
+            return Task.CompletedTask;
+        };
         await _connection.StartAsync();
     }
 
