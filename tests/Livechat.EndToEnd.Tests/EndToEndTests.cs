@@ -21,7 +21,7 @@ public sealed class EndToEndTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Contains("\"maxQueuePollingInterval\":\"00:00:02\"", loaded, StringComparison.Ordinal);
         Assert.Contains("\"controlQueueVisibilityTimeout\":\"00:01:00\"", loaded, StringComparison.Ordinal);
         Assert.Contains("\"throwStatusExceptionsOnRaiseEvent\":false", loaded, StringComparison.Ordinal);
-        Assert.Contains("\"extendedSessionsEnabled\":false", loaded, StringComparison.Ordinal);
+        Assert.Contains("\"extendedSessionsEnabled\":true", loaded, StringComparison.Ordinal);
     }
 
     [Fact]
