@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Livechat.LocalStack;
+using System.Diagnostics;
 
 namespace Livechat.Benchmark;
 

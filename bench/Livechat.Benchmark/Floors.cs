@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Azure.Data.Tables;
 
 namespace Livechat.Benchmark;
 

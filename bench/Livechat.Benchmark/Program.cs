@@ -1,6 +1,6 @@
+using Livechat.Benchmark;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Livechat.Benchmark;
 
 // ./bench.sh [--visitors 1,50,500] [--exchanges 3] [--history-k 10,100,1000] [--smoke]; bench.sh starts Azurite and builds, this runs the rest.
 var options = new BenchmarkOptions();

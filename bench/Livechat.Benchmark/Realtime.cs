@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Livechat.Benchmark;
 

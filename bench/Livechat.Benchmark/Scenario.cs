@@ -1,10 +1,9 @@
+using Livechat.LocalStack;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Livechat.LocalStack;
 
 namespace Livechat.Benchmark;
 

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using DurableTask.AzureStorage;
 using Livechat.LocalStack;
 using Microsoft.Extensions.Logging.Abstractions;
+using System.Text.Json;
 
 namespace Livechat.Benchmark;
 

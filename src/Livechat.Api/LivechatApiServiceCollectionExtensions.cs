@@ -1,9 +1,9 @@
 using Livechat.Api.Admin;
 using Livechat.Api.Agents;
+using Livechat.Api.Cors;
 using Livechat.Api.Realtime;
 using Livechat.Api.Rooms;
 using Livechat.Api.Sessions;
-using Livechat.Api.Cors;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Livechat.Api;

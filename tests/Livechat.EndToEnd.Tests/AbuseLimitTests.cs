@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using Livechat.EndToEnd.Tests.Support;
+using System.Net;
+using System.Text;
 
 namespace Livechat.EndToEnd.Tests;
 

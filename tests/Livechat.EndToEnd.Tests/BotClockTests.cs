@@ -1,7 +1,7 @@
-using System.Diagnostics;
-using System.Net;
 using Azure.Data.Tables;
 using Livechat.EndToEnd.Tests.Support;
+using System.Diagnostics;
+using System.Net;
 
 namespace Livechat.EndToEnd.Tests;
 

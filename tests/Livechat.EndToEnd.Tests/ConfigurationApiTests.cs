@@ -1,9 +1,9 @@
+using Livechat.EndToEnd.Tests.Support;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Livechat.EndToEnd.Tests.Support;
 
 namespace Livechat.EndToEnd.Tests;
 

@@ -1,7 +1,7 @@
+using Livechat.EndToEnd.Tests.Support;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Livechat.EndToEnd.Tests.Support;
 
 namespace Livechat.EndToEnd.Tests;
 

@@ -1,6 +1,5 @@
-using System.Net;
-using System.Text;
 using Livechat.EndToEnd.Tests.Support;
+using System.Text;
 using Xunit.Abstractions;
 
 namespace Livechat.EndToEnd.Tests;

@@ -1,6 +1,6 @@
-using System.Net.Http.Json;
 using Livechat.Core.Recipes;
 using Livechat.EndToEnd.Tests.Support;
+using System.Net.Http.Json;
 
 namespace Livechat.EndToEnd.Tests;
 

@@ -1,10 +1,8 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
 using Livechat.EndToEnd.Tests.Support;
+using System.Diagnostics;
+using System.Net.Http.Json;
 
 namespace Livechat.EndToEnd.Tests;
 

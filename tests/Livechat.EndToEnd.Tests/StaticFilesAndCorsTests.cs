@@ -1,5 +1,5 @@
-using System.Net;
 using Livechat.EndToEnd.Tests.Support;
+using System.Net;
 
 namespace Livechat.EndToEnd.Tests;
 

@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using Livechat.EndToEnd.Tests.Support;
+using System.Net;
 
 namespace Livechat.EndToEnd.Tests;
 

@@ -1,27 +1,26 @@
-using System.Text;
-using System.Text.Json;
+using Livechat.Api;
 using Livechat.Api.Admin;
 using Livechat.Api.Agents;
 using Livechat.Api.Rooms;
 using Livechat.Api.Sessions;
-using Livechat.Api;
 using Livechat.Azure;
 using Livechat.Core.Agents;
 using Livechat.Core.Common;
 using Livechat.Core.CustomFields;
-using Livechat.Core.Users;
-using Microsoft.Extensions.Configuration;
 using Livechat.Core.Realtime;
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
+using Livechat.Core.Users;
 using Livechat.Functions.Durable;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
+using System.Text;
+using System.Text.Json;
 
 namespace Livechat.Functions.Tests;
 

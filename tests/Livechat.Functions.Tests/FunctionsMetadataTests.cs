@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Livechat.Core.Rooms;
+using System.Text.Json;
 
 namespace Livechat.Functions.Tests;
 

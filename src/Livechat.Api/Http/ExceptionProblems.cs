@@ -1,6 +1,6 @@
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using System.Net.Sockets;
 
 namespace Livechat.Api.Http;
 

@@ -1,6 +1,6 @@
 using Livechat.Api.Http;
-using Livechat.Core.Realtime;
 using Livechat.Core.Common;
+using Livechat.Core.Realtime;
 using Microsoft.AspNetCore.Http;
 
 namespace Livechat.Api.Realtime;

@@ -1,7 +1,7 @@
 using Livechat.Api.Http;
 using Livechat.Api.Sessions;
-using Livechat.Core.Rooms;
 using Livechat.Core.Common;
+using Livechat.Core.Rooms;
 using Microsoft.AspNetCore.Http;
 
 namespace Livechat.Api.Rooms;

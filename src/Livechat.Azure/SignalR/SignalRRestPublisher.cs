@@ -1,10 +1,10 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Livechat.Core.Common;
 using Livechat.Core.Realtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
 
 namespace Livechat.Azure.SignalR;
 

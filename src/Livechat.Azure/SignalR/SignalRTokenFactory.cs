@@ -1,7 +1,7 @@
-using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using System.Text;
 
 namespace Livechat.Azure.SignalR;
 

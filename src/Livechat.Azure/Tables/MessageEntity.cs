@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Livechat.Core.Common;
 using Livechat.Core.Rooms;
+using System.Text.Json;
 
 namespace Livechat.Azure.Tables;
 

@@ -1,8 +1,7 @@
-using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using Livechat.Core.Common;
 using Livechat.Core.Recipes;
+using System.Text.Json;
 
 namespace Livechat.Azure.Tables;
 
@@ -23,7 +22,7 @@ public sealed class TableRecipeStore(LivechatTables tables) : IRecipeStore
 
     public async Task<Recipe> SaveNewVersionAsync(Recipe recipe, CancellationToken cancellationToken)
     {
-        while (true)
+        for (var attempt = 0; attempt < OptimisticConcurrency.Budget; attempt++)
         {
             var latest = await tables.Recipes.GetEntityIfExistsAsync<RecipeEntity>(recipe.Id, RecipeEntity.LatestKey, cancellationToken: cancellationToken);
             var version = latest.HasValue ? latest.Value!.Version + 1 : 1;
@@ -47,6 +46,7 @@ public sealed class TableRecipeStore(LivechatTables tables) : IRecipeStore
                 // Another save took this version number; take the next one.
             }
         }
+        throw new InvalidOperationException($"Recipe {recipe.Id}: {OptimisticConcurrency.Conflict("recipe").Title}");
     }
 
     public async Task<IReadOnlyList<Recipe>> ListLatestAsync(CancellationToken cancellationToken)

@@ -12,6 +12,8 @@ namespace Livechat.Azure.Tables;
 /// </summary>
 public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
 {
+    // Above OptimisticConcurrency.Budget on purpose: a room's row is the one hot spot by design (the visitor, the
+    // bot and the agent all append to it), and an append must not fail for losing a burst of races.
     private const int MaxAppendAttempts = 50;
 
     public async Task<(Room Room, bool Created)> CreateAsync(Room room, CancellationToken cancellationToken)

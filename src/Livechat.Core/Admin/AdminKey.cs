@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using Livechat.Core.Common;
 using Microsoft.Extensions.Options;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Livechat.Core.Admin;
 

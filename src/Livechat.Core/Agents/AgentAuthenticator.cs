@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Livechat.Core.Common;
+using System.Collections.Concurrent;
 
 namespace Livechat.Core.Agents;
 

@@ -1,9 +1,9 @@
+using Livechat.Core.Admin;
 using Livechat.Core.Common;
+using Microsoft.Extensions.Options;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Livechat.Core.Admin;
-using Microsoft.Extensions.Options;
 
 namespace Livechat.Core.Agents;
 

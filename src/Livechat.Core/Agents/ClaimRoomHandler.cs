@@ -17,26 +17,21 @@ public sealed partial class ClaimRoomHandler(
     TimeProvider time,
     ILogger<ClaimRoomHandler> logger)
 {
-    private const int MaxAttempts = 20;
-
     public async Task<Outcome<RoomClaimed>> HandleAsync(AgentIdentity agent, string roomId, CancellationToken cancellationToken)
     {
-        Room? claimed = null;
-        for (var attempt = 0; attempt < MaxAttempts && claimed is null; attempt++)
+        var taken = await OptimisticConcurrency.RunAsync<Room>("room", async _ =>
         {
             var loaded = await AgentRoomAccess.LoadAsync(rooms, agent, roomId, cancellationToken);
             if (!loaded.IsSuccess) return loaded.Problem!;
             var room = loaded.Value!;
-            if (room.Status == RoomStatus.Agent)
-            {
-                if (room.AgentId != agent.AgentId) return Problem.Conflict("Another agent has claimed the room.");
-                claimed = room;
-                break;
-            }
+            if (room.Status == RoomStatus.Agent && room.AgentId != agent.AgentId) return Problem.Conflict("Another agent has claimed the room.");
+            if (room.Status == RoomStatus.Agent) return room;
             if (room.Status != RoomStatus.Waiting) return Problem.Conflict("The room is not waiting for an agent.", $"Its status is {room.Status}.");
-            claimed = await rooms.TryReplaceAsync(room with { Status = RoomStatus.Agent, AgentId = agent.AgentId }, cancellationToken);
-        }
-        if (claimed is null) return Problem.Conflict("The room could not be claimed.", "Too many concurrent changes; try again.");
+            if (await rooms.TryReplaceAsync(room with { Status = RoomStatus.Agent, AgentId = agent.AgentId }, cancellationToken) is { } saved) return saved;
+            return null;
+        });
+        if (!taken.IsSuccess) return taken.Problem!;
+        var claimed = taken.Value!;
 
         var department = claimed.Department!;
         await queue.RemoveAsync(department, roomId, cancellationToken);

@@ -22,29 +22,25 @@ public sealed partial class RoomTransfer(
     ILogger<RoomTransfer> logger)
 {
     public const string ConnectingText = "Connecting you to an agent…";
-    private const int MaxAttempts = 20;
 
     public async Task<Outcome<RoomTransferred>> TransferAsync(string roomId, string? department, CancellationToken cancellationToken)
     {
         if (!Ids.IsSafe(department, 64)) return Problem.Invalid("department", "Required: 1 to 64 letters, digits, '-', '_' or '.'.");
 
-        Room? waiting = null;
         string? leftQueue = null;
-        for (var attempt = 0; attempt < MaxAttempts && waiting is null; attempt++)
+        var moved = await OptimisticConcurrency.RunAsync<Room>("room", async _ =>
         {
             var room = await rooms.GetAsync(roomId, cancellationToken);
             if (room is null) return Problem.NotFound("Room", "roomId");
             if (room.Status == RoomStatus.Ended) return Problem.Conflict("The room has ended.");
             if (room.Status == RoomStatus.Agent) return Problem.Conflict("An agent already has the room.");
-            if (room.Status == RoomStatus.Waiting && room.Department == department)
-            {
-                waiting = room;
-                break;
-            }
+            if (room.Status == RoomStatus.Waiting && room.Department == department) return room;
             leftQueue = room.Status == RoomStatus.Waiting ? room.Department : null;
-            waiting = await rooms.TryReplaceAsync(room with { Status = RoomStatus.Waiting, Department = department, AgentId = null }, cancellationToken);
-        }
-        if (waiting is null) return Problem.Conflict("The room could not be transferred.", "Too many concurrent changes; try again.");
+            if (await rooms.TryReplaceAsync(room with { Status = RoomStatus.Waiting, Department = department, AgentId = null }, cancellationToken) is { } saved) return saved;
+            return null;
+        });
+        if (!moved.IsSuccess) return moved.Problem!;
+        var waiting = moved.Value!;
 
         var visitorName = await VisitorNameAsync(waiting, cancellationToken);
         await queue.EnqueueAsync(waiting, visitorName, time.GetUtcNow(), cancellationToken);

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Livechat.Core.Common;
 using Microsoft.Extensions.Options;
+using System.Collections.Concurrent;
 
 namespace Livechat.Core.Limits;
 

@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using Livechat.Core.CustomFields;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
+using System.Text.RegularExpressions;
 
 namespace Livechat.Core.Recipes;
 

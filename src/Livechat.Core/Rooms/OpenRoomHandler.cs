@@ -32,7 +32,7 @@ public sealed partial class OpenRoomHandler(
     public async Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session, CancellationToken cancellationToken)
     {
         var slot = await LoadSlotAsync(session, reload: false, cancellationToken);
-        for (var attempt = 0; attempt < 10; attempt++)
+        return await OptimisticConcurrency.RunAsync<RoomOpened>(session.UserId is null ? "session" : "user", async attempt =>
         {
             if (slot.OpenRoomId is { } openId)
             {
@@ -44,15 +44,10 @@ public sealed partial class OpenRoomHandler(
             }
 
             if (attempt == 0 && limiter.TryRoom(session.SessionId) is { } tooMany) return tooMany;
-            var claimed = await slot.TryClaimAsync(Ids.New("r"), cancellationToken);
-            if (claimed is null)
-            {
-                slot = await LoadSlotAsync(session, reload: true, cancellationToken);
-                continue;
-            }
-            return await CreateRoomAsync(session, claimed, cancellationToken);
-        }
-        return Problem.Conflict("The room could not be opened.", "Too many concurrent changes; try again.");
+            if (await slot.TryClaimAsync(Ids.New("r"), cancellationToken) is { } claimed) return await CreateRoomAsync(session, claimed, cancellationToken);
+            slot = await LoadSlotAsync(session, reload: true, cancellationToken);
+            return null;
+        });
     }
 
     private async Task<Outcome<RoomOpened>> CreateRoomAsync(VisitorSession session, string roomId, CancellationToken cancellationToken)

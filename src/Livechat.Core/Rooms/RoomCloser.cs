@@ -1,3 +1,4 @@
+using Livechat.Core.Common;
 using Livechat.Core.Realtime;
 
 namespace Livechat.Core.Rooms;
@@ -10,13 +11,15 @@ public sealed class RoomCloser(IRoomStore rooms, IRealtimePublisher realtime, Ti
     /// <summary>Ends the room; returns the ended room, or null when it does not exist.</summary>
     public async Task<Room?> CloseAsync(string roomId, string reason, CancellationToken cancellationToken)
     {
-        while (true)
+        var closed = await OptimisticConcurrency.RunAsync<Room?>("room", async _ =>
         {
             var room = await rooms.GetAsync(roomId, cancellationToken);
-            if (room is null) return null;
-            if (room.Status == RoomStatus.Ended) return room;
-            if (await CloseIfUnchangedAsync(room, reason, cancellationToken) is { } ended) return ended;
-        }
+            if (room is null || room.Status == RoomStatus.Ended) return Outcome<Room?>.Ok(room);
+            if (await CloseIfUnchangedAsync(room, reason, cancellationToken) is { } ended) return Outcome<Room?>.Ok(ended);
+            return null;
+        });
+        // A room written to this often is in use: it ends on a later close (the visitor's, the agent's, the sweep's).
+        return closed.IsSuccess ? closed.Value : throw new InvalidOperationException(closed.Problem!.Title);
     }
 
     /// <summary>Ends the room only as <paramref name="room"/> shows it; null when somebody wrote to it since.</summary>

@@ -11,7 +11,7 @@ namespace Livechat.Core.Rooms;
 /// turn. Visitor messages are in the transcript before the signal is raised, so a signal lost around
 /// ContinueAsNew (durabletask-dotnet #387) costs nothing: each new generation first reads what it missed.
 /// </summary>
-public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, string>
+public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, RoomFlowEnd>
 {
     /// <summary>How long after a generation starts it reads the transcript again for messages whose signal was lost.</summary>
     public static readonly TimeSpan SettleDelay = TimeSpan.FromSeconds(2);
@@ -27,7 +27,7 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
     public static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
 
-    public override async Task<string> RunAsync(TaskOrchestrationContext context, RoomOrchestrationInput input)
+    public override async Task<RoomFlowEnd> RunAsync(TaskOrchestrationContext context, RoomOrchestrationInput input)
     {
         var roomId = input.RoomId;
         RoomFlowState state;
@@ -54,7 +54,7 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
         return await WaitForTurnsAsync(context, input, state, settling);
     }
 
-    private static async Task<string> WaitForTurnsAsync(TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, bool settling)
+    private static async Task<RoomFlowEnd> WaitForTurnsAsync(TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, bool settling)
     {
         var roomId = input.RoomId;
         var turns = 0;
@@ -92,17 +92,17 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
         }
 
         context.ContinueAsNew(input with { State = state }, preserveUnprocessedEvents: true);
-        return "continued";
+        return RoomFlowEnd.Continued;
     }
 
     /// <summary>Handles one signal; returns the orchestration's result when the room's flow is over.</summary>
-    private static async Task<(RoomFlowState, string?)> HandleSignalAsync(TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, RoomSignal signal)
+    private static async Task<(RoomFlowState, RoomFlowEnd?)> HandleSignalAsync(TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, RoomSignal signal)
     {
         var roomId = input.RoomId;
         if (signal.Kind == RoomSignalKind.End)
         {
             context.CreateReplaySafeLogger<RoomOrchestrator>().LogInformation("Room {RoomId} ended: {Reason}", roomId, signal.Reason);
-            return (state, "ended");
+            return (state, RoomFlowEnd.Ended);
         }
         if (signal.Input is null || signal.Input.Seq <= state.Cursor) return (state, null);
 
@@ -115,10 +115,10 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
         return (state, Finished(status));
     }
 
-    private static string? Finished(RoomStatus status) => status switch
+    private static RoomFlowEnd? Finished(RoomStatus status) => status switch
     {
-        RoomStatus.Ended => "ended",
-        RoomStatus.Waiting or RoomStatus.Agent => "transferred",
+        RoomStatus.Ended => RoomFlowEnd.Ended,
+        RoomStatus.Waiting or RoomStatus.Agent => RoomFlowEnd.Transferred,
         _ => null,
     };
 

@@ -1,7 +1,7 @@
 using Livechat.Core.Common;
+using Microsoft.Extensions.Options;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 
 namespace Livechat.Core.Sessions;
 

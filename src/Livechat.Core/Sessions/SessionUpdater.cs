@@ -8,17 +8,14 @@ namespace Livechat.Core.Sessions;
 /// </summary>
 public sealed class SessionUpdater(ISessionStore sessions)
 {
-    public async Task<Outcome<VisitorSession>> UpdateAsync(VisitorSession session, Func<VisitorSession, VisitorSession> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 20; attempt++)
+    public Task<Outcome<VisitorSession>> UpdateAsync(VisitorSession session, Func<VisitorSession, VisitorSession> change, CancellationToken cancellationToken) =>
+        OptimisticConcurrency.RunAsync<VisitorSession>("session", async _ =>
         {
             var changed = change(session);
             if (changed == session) return session;
-            var saved = await sessions.TryReplaceAsync(changed, cancellationToken);
-            if (saved is not null) return saved;
+            if (await sessions.TryReplaceAsync(changed, cancellationToken) is { } saved) return saved;
             session = await sessions.GetAsync(session.SessionId, cancellationToken) ?? session with { Ended = true };
             if (session.Ended) return Problem.Unauthorized("The session has ended (logged out). Create a new session.");
-        }
-        return Problem.Conflict("Too many concurrent changes to this session.", "Try again.");
-    }
+            return null;
+        });
 }

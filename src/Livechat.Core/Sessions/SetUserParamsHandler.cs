@@ -15,8 +15,7 @@ public sealed class SetUserParamsHandler(SessionUpdater sessions, UserParamsWrit
             if (!updated.IsSuccess) return updated.Problem!;
             return await view.HandleAsync(updated.Value!, cancellationToken);
         }
-        return await userParams.ApplyAsync(session.SessionId, session.UserId, request, cancellationToken)
-            ? await view.HandleAsync(session, cancellationToken)
-            : Problem.Conflict("Too many concurrent changes to this user.", "Try again.");
+        var applied = await userParams.ApplyAsync(session.SessionId, session.UserId, request, cancellationToken);
+        return applied.IsSuccess ? await view.HandleAsync(session, cancellationToken) : applied.Problem!;
     }
 }

@@ -1,6 +1,6 @@
+using Livechat.Core.Common;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using Livechat.Core.Common;
 
 namespace Livechat.Core.Sessions;
 

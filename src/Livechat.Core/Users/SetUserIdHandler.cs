@@ -1,6 +1,6 @@
 using Livechat.Core.Common;
-using Livechat.Core.Realtime;
 using Livechat.Core.CustomFields;
+using Livechat.Core.Realtime;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
 
@@ -42,7 +42,7 @@ public sealed class SetUserIdHandler(
 
     private async Task<ChatUser> MergeAsync(ChatUser user, VisitorSession session, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 20; attempt++)
+        for (var attempt = 0; attempt < OptimisticConcurrency.Budget; attempt++)
         {
             var anonymousParams = new UserParamsRequest(session.UserParams.Name, session.UserParams.Email, session.UserParams.Phone);
             var adopted = await AdoptableRoomAsync(user, session, cancellationToken);
@@ -73,7 +73,7 @@ public sealed class SetUserIdHandler(
 
     private async Task AdoptRoomAsync(Room room, string userId, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 20 && room is not null; attempt++)
+        for (var attempt = 0; attempt < OptimisticConcurrency.Budget && room is not null; attempt++)
         {
             if (await rooms.TryReplaceAsync(room with { UserId = userId, RealtimeUserId = RealtimeUsers.ForUser(userId) }, cancellationToken) is not null) return;
             room = (await rooms.GetAsync(room.RoomId, cancellationToken))!;

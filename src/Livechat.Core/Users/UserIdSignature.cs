@@ -1,8 +1,8 @@
+using Livechat.Core.Common;
+using Microsoft.Extensions.Options;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Livechat.Core.Common;
-using Microsoft.Extensions.Options;
 
 namespace Livechat.Core.Users;
 

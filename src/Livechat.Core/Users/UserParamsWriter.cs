@@ -1,3 +1,4 @@
+using Livechat.Core.Common;
 using Livechat.Core.Sessions;
 
 namespace Livechat.Core.Users;
@@ -8,23 +9,19 @@ namespace Livechat.Core.Users;
 /// </summary>
 public sealed class UserParamsWriter(ISessionStore sessions, IUserStore users, TimeProvider time)
 {
-    /// <summary>False when the session is gone or the writes kept conflicting.</summary>
-    public async Task<bool> ApplyAsync(string sessionId, string? userId, UserParamsRequest request, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 20; attempt++)
+    /// <summary>A problem when the session is gone or the writes kept conflicting.</summary>
+    public Task<Outcome<bool>> ApplyAsync(string sessionId, string? userId, UserParamsRequest request, CancellationToken cancellationToken) =>
+        OptimisticConcurrency.RunAsync<bool>(userId is null ? "session" : "user", async _ =>
         {
             if (userId is not null)
             {
                 var user = await users.GetOrCreateAsync(new ChatUser { UserId = userId, CreatedAt = time.GetUtcNow() }, cancellationToken);
                 if (await users.TryReplaceAsync(user with { UserParams = UserParamsValidator.Apply(user.UserParams, request) }, cancellationToken) is not null) return true;
+                return null;
             }
-            else
-            {
-                var session = await sessions.GetAsync(sessionId, cancellationToken);
-                if (session is null || session.Ended) return false;
-                if (await sessions.TryReplaceAsync(session with { UserParams = UserParamsValidator.Apply(session.UserParams, request) }, cancellationToken) is not null) return true;
-            }
-        }
-        return false;
-    }
+            var session = await sessions.GetAsync(sessionId, cancellationToken);
+            if (session is null || session.Ended) return Problem.Unauthorized("The session has ended (logged out). Create a new session.");
+            if (await sessions.TryReplaceAsync(session with { UserParams = UserParamsValidator.Apply(session.UserParams, request) }, cancellationToken) is not null) return true;
+            return null;
+        });
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Livechat.Core.Common;
 using Livechat.Core.CustomFields;
 using Livechat.Core.Recipes;
@@ -8,6 +5,9 @@ using Livechat.Core.Rooms;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Net;
+using System.Text;
+using System.Text.Json;
 
 namespace Livechat.Core.Webhooks;
 

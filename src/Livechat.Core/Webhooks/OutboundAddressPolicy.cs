@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Options;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Options;
 
 namespace Livechat.Core.Webhooks;
 

@@ -13,6 +13,7 @@ public sealed class IdleSweepFunctions(SweepIdleRoomsActivity sweep)
         new IdleSweepOrchestrator().RunAsync(context, null);
 
     [Function(nameof(SweepIdleRoomsActivity))]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE0060", Justification = "The activity trigger binds to this parameter.")]
     public async Task<IdleSweepResult> Sweep([ActivityTrigger] string? input, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         using var _ = FunctionsRoomOrchestrations.Bind(durable);

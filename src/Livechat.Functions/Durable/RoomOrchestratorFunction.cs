@@ -8,6 +8,6 @@ namespace Livechat.Functions.Durable;
 public static class RoomOrchestratorFunction
 {
     [Function(nameof(RoomOrchestrator))]
-    public static Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>
+    public static Task<RoomFlowEnd> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new RoomOrchestrator().RunAsync(context, context.GetInput<RoomOrchestrationInput>()!);
 }

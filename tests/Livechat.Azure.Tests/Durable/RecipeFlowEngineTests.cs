@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Livechat.Azure.Tests.Support;
 using Livechat.Core.CustomFields;
-using Livechat.Core.Realtime;
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;

@@ -68,7 +68,7 @@ public sealed class RoomEngineHarness : IAsyncDisposable
     public async Task<int> HistoryLengthAsync(string roomId)
     {
         var state = await _engine.Client.GetOrchestrationStateAsync(roomId);
-        var history = await _engine.Client.GetOrchestrationHistoryAsync(state.OrchestrationInstance);
+        var history = await _engine.Client.GetOrchestrationHistoryAsync(state!.OrchestrationInstance);
         return System.Text.Json.JsonDocument.Parse(history).RootElement.GetArrayLength();
     }
 
@@ -76,7 +76,7 @@ public sealed class RoomEngineHarness : IAsyncDisposable
     public async Task<(string ExecutionId, int InputLength)> ExecutionAsync(string roomId)
     {
         var state = await _engine.Client.GetOrchestrationStateAsync(roomId);
-        return (state.OrchestrationInstance.ExecutionId, state.Input?.Length ?? 0);
+        return (state!.OrchestrationInstance.ExecutionId, state.Input?.Length ?? 0);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,6 @@
+using Livechat.Azure.Tests.Support;
 using Livechat.Core.Realtime;
 using Livechat.Core.Rooms;
-using Livechat.Azure.Tests.Support;
 
 namespace Livechat.Azure.Tests.Durable;
 

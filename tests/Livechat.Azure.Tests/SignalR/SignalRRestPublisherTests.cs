@@ -1,11 +1,11 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text.Json;
 using Livechat.Azure.SignalR;
 using Livechat.Core.Realtime;
 using Livechat.Core.Rooms;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
 
 namespace Livechat.Azure.Tests.SignalR;
 

@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Livechat.Azure.SignalR;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using System.Security.Claims;
 
 namespace Livechat.Azure.Tests.SignalR;
 

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Livechat.Core.Realtime;
+using System.Collections.Concurrent;
 
 namespace Livechat.Azure.Tests.Support;
 

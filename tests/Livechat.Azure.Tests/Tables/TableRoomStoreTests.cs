@@ -105,7 +105,7 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
             DateTimeOffset.UtcNow, CancellationToken.None);
 
         Assert.Equal([2L, 3L], turn!.Select(r => r.Message.Seq));
-        Assert.All(turn, r => Assert.False(r.Duplicate));
+        Assert.All(turn!, r => Assert.False(r.Duplicate));
         var transcript = await _rooms.ReadMessagesAsync(room.RoomId, 0, 10, CancellationToken.None);
         Assert.Equal(["hi", "Hello!", "Pick one"], transcript.Select(m => m.Text));
         Assert.Equal(4, (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!.NextSeq);

@@ -1,10 +1,10 @@
 using Livechat.Core.Common;
 using Livechat.Core.CustomFields;
-using Livechat.Core.Users;
 using Livechat.Core.Realtime;
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
+using Livechat.Core.Users;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -126,7 +126,7 @@ public sealed class RoomOrchestratorTests
 
         var result = await RunAsync(FirstGeneration());
 
-        Assert.Equal("ended", result);
+        Assert.Equal(RoomFlowEnd.Ended, result);
         _context.Verify(c => c.CallActivityAsync<RoomStart>(nameof(StartRoomActivity), RoomId, It.IsAny<TaskOptions?>()), Times.Once);
         var greeting = Assert.Single(_turns);
         Assert.Equal(RoomId, greeting.RoomId);
@@ -202,7 +202,7 @@ public sealed class RoomOrchestratorTests
 
         var result = await RunAsync(FirstGeneration());
 
-        Assert.Equal("ended", result);
+        Assert.Equal(RoomFlowEnd.Ended, result);
         Assert.Equal([1, 2], _turns.Select(t => t.Turn));
         Assert.DoesNotContain(_turns, t => t.Messages.Any(m => m.BlockId == "support"));
         Assert.Empty(_reads);
@@ -251,7 +251,7 @@ public sealed class RoomOrchestratorTests
 
         var result = await RunAsync(NextGeneration(cursor: 2, turn: 3));
 
-        Assert.Equal("ended", result);
+        Assert.Equal(RoomFlowEnd.Ended, result);
         Assert.Empty(_turns);
         _context.Verify(c => c.ContinueAsNew(It.IsAny<object>(), It.IsAny<bool>()), Times.Never);
     }
@@ -277,7 +277,7 @@ public sealed class RoomOrchestratorTests
 
         var result = await RunAsync(FirstGeneration());
 
-        Assert.Equal("ended", result);
+        Assert.Equal(RoomFlowEnd.Ended, result);
         Assert.Equal(3, _turns.Count);
         // Idle rooms are ended by IdleRooms: a timer per turn would fire later even when cancelled, one episode each.
         Assert.Empty(_timers);
@@ -291,7 +291,7 @@ public sealed class RoomOrchestratorTests
 
         var result = await RunAsync(NextGeneration(cursor: 2, turn: 3));
 
-        Assert.Equal("ended", result);
+        Assert.Equal(RoomFlowEnd.Ended, result);
         Assert.Equal([4], _turns.Select(t => t.Turn));
         var token = Assert.Single(_timerTokens);
         Assert.True(token.IsCancellationRequested);
@@ -305,7 +305,7 @@ public sealed class RoomOrchestratorTests
 
         var result = await RunAsync(NextGeneration(cursor: 2, turn: 3));
 
-        Assert.Equal("ended", result);
+        Assert.Equal(RoomFlowEnd.Ended, result);
         Assert.Equal([new ReadVisitorInputsRequest(RoomId, 2), new ReadVisitorInputsRequest(RoomId, 2)], _reads);
         Assert.Equal([Now + RoomOrchestrator.SettleDelay], _timers);
     }
@@ -330,7 +330,7 @@ public sealed class RoomOrchestratorTests
 
         var result = await RunAsync(FirstGeneration());
 
-        Assert.Equal("ended", result);
+        Assert.Equal(RoomFlowEnd.Ended, result);
         var last = _turns[^1];
         Assert.Equal(2, last.Turn);
         Assert.Equal(EndReasons.RecipeEnded, last.EndReason);
@@ -350,7 +350,7 @@ public sealed class RoomOrchestratorTests
 
         var result = await RunAsync(FirstGeneration(turnsPerGeneration: 2));
 
-        Assert.Equal("continued", result);
+        Assert.Equal(RoomFlowEnd.Continued, result);
         Assert.True(preserveEvents);
         var next = Assert.IsType<RoomOrchestrationInput>(continuedWith);
         Assert.Equal(RoomId, next.RoomId);
@@ -391,7 +391,7 @@ public sealed class RoomOrchestratorTests
         Assert.Equal([4], _turns.Select(t => t.Turn));
     }
 
-    private Task<string> RunAsync(RoomOrchestrationInput input) => new RoomOrchestrator().RunAsync(_context.Object, input);
+    private Task<RoomFlowEnd> RunAsync(RoomOrchestrationInput input) => new RoomOrchestrator().RunAsync(_context.Object, input);
 
     private static RoomOrchestrationInput FirstGeneration(int turnsPerGeneration = 20) =>
         new(RoomId, turnsPerGeneration);

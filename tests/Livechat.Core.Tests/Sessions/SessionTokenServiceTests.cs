@@ -1,7 +1,7 @@
-using System.Text;
 using Livechat.Core.Sessions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using System.Text;
 
 namespace Livechat.Core.Tests.Sessions;
 

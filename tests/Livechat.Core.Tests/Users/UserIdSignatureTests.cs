@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Livechat.Core.Common;
 using Livechat.Core.Users;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 
 namespace Livechat.Core.Tests.Users;
 

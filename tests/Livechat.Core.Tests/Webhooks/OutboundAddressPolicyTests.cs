@@ -1,6 +1,6 @@
-using System.Net;
 using Livechat.Core.Webhooks;
 using Microsoft.Extensions.Options;
+using System.Net;
 
 namespace Livechat.Core.Tests.Webhooks;
 

@@ -1,11 +1,11 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Azure.Data.Tables;
 using Livechat.Core.Recipes;
 using Livechat.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
 
 namespace Livechat.EndToEnd.Tests.Browser;
 

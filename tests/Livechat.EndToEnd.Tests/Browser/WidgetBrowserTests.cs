@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Livechat.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
+using System.Text.Json;
 
 namespace Livechat.EndToEnd.Tests.Browser;
 

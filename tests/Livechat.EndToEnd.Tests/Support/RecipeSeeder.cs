@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using Livechat.Core.Common;
 using Livechat.Core.Recipes;
+using System.Text.Json;
 
 namespace Livechat.EndToEnd.Tests.Support;
 

@@ -1,9 +1,9 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Livechat.EndToEnd.Tests.Support;
 

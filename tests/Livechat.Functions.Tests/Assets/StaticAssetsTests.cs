@@ -1,7 +1,7 @@
-using System.IO.Compression;
 using Livechat.Api.Assets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using System.IO.Compression;
 
 namespace Livechat.Functions.Tests.Assets;
 

@@ -4,7 +4,6 @@ using Livechat.Core.Sessions;
 using Livechat.Functions.Rooms;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Moq;
 
 namespace Livechat.Functions.Tests.Rooms;
