@@ -59,6 +59,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<CloseRoomHandler>();
         services.AddSingleton<ReadTranscriptHandler>();
         services.AddSingleton<RoomCloser>();
+        services.AddSingleton<Livechat.Core.Realtime.ChatEventPublisher>();
         services.AddSingleton<IdleRooms>();
         AddValidatedOptions<Livechat.Core.Limits.LimitOptions>(services, configuration, "Limits");
         services.AddSingleton<Livechat.Core.Limits.SessionRateLimiter>();

@@ -9,7 +9,7 @@ namespace Livechat.Core.Agents;
 /// The claiming agent writes to the visitor. Stored in the transcript first, then sent as a message event to the
 /// visitor (the widget's onIncomingMessage) and to the room's agents (the agent's other tabs).
 /// </summary>
-public sealed class AgentPostMessageHandler(IRoomStore rooms, RoomSnapshots snapshots, IRealtimePublisher realtime, IOptions<RoomOptions> options, TimeProvider time)
+public sealed class AgentPostMessageHandler(IRoomStore rooms, RoomSnapshots snapshots, ChatEventPublisher events, IOptions<RoomOptions> options, TimeProvider time)
 {
     public async Task<Outcome<ChatMessage>> HandleAsync(AgentIdentity agent, string roomId, AgentMessageRequest request, CancellationToken cancellationToken)
     {
@@ -36,8 +36,7 @@ public sealed class AgentPostMessageHandler(IRoomStore rooms, RoomSnapshots snap
         snapshots.Remember(appended.Room);
 
         // Sent on a retried (duplicate) send too: the first attempt may have died before sending; clients drop ids they show.
-        await realtime.SendToUserAsync((appended.Room ?? room).RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);
-        await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.Message, appended.Message, cancellationToken);
+        await events.PublishAsync(new ChatEvent.MessageAdded(appended.Room ?? room, appended.Message), cancellationToken);
         return appended.Message;
     }
 }

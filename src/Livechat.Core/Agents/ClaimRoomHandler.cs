@@ -14,6 +14,7 @@ public sealed partial class ClaimRoomHandler(
     IRoomStore rooms,
     IAgentQueue queue,
     IRealtimePublisher realtime,
+    ChatEventPublisher events,
     TimeProvider time,
     ILogger<ClaimRoomHandler> logger)
 {
@@ -44,13 +45,10 @@ public sealed partial class ClaimRoomHandler(
             time.GetUtcNow(), cancellationToken);
         // The room was claimed a moment ago and rooms are not deleted: it ended in between (the visitor left).
         if (appended is null) return Problem.Conflict("The room has ended.");
-        await realtime.SendToUserAsync(claimed.RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);
-        await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.Message, appended.Message, cancellationToken);
-        var joined = new AgentJoinedEvent(roomId, agent.Name);
-        await realtime.SendToUserAsync(claimed.RealtimeUserId, RealtimeEvents.AgentJoined, joined, cancellationToken);
-        await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.AgentJoined, joined, cancellationToken);
-        await realtime.SendToGroupAsync(RealtimeGroups.Department(department), RealtimeEvents.RoomClaimed,
-            new RoomClaimedEvent(roomId, department, agent.AgentId, agent.Name), cancellationToken);
+        var joined = appended.Room ?? claimed;
+        await events.PublishAsync(new ChatEvent.MessageAdded(joined, appended.Message), cancellationToken);
+        await events.PublishAsync(new ChatEvent.AgentJoined(joined, agent.Name), cancellationToken);
+        await events.PublishAsync(new ChatEvent.Claimed(joined, department, agent.AgentId, agent.Name), cancellationToken);
         LogClaimed(roomId, agent.AgentId, department);
         return new RoomClaimed(roomId, department, RoomStatus.Agent, agent.AgentId);
     }

@@ -17,7 +17,7 @@ public sealed partial class RoomTransfer(
     IAgentQueue queue,
     ISessionStore sessions,
     IUserStore users,
-    IRealtimePublisher realtime,
+    ChatEventPublisher events,
     TimeProvider time,
     ILogger<RoomTransfer> logger)
 {
@@ -56,9 +56,8 @@ public sealed partial class RoomTransfer(
         }
         // Sent even when the append was a duplicate: the first attempt may have died before sending, and the widget
         // drops a message id it already shows.
-        await realtime.SendToUserAsync(waiting.RealtimeUserId, RealtimeEvents.Message, appended.Message, cancellationToken);
-        await realtime.SendToGroupAsync(RealtimeGroups.Department(department!), RealtimeEvents.RoomWaiting,
-            new RoomWaitingEvent(roomId, department!, visitorName), cancellationToken);
+        await events.PublishAsync(new ChatEvent.MessageAdded(appended.Room ?? waiting, appended.Message), cancellationToken);
+        await events.PublishAsync(new ChatEvent.Queued(waiting, department!, visitorName), cancellationToken);
         LogTransferred(roomId, department!);
         return new RoomTransferred(roomId, department!, RoomStatus.Waiting);
     }

@@ -13,8 +13,6 @@ public static class RealtimeEvents
     public const string LogoutComplete = "logoutComplete";
     /// <summary>Payload <c>{roomId, agentName}</c>.</summary>
     public const string AgentJoined = "agentJoined";
-    /// <summary>Payload <c>{roomId, sender}</c>.</summary>
-    public const string Typing = "typing";
     /// <summary>To a department's agents: payload <c>{roomId, department, visitorName?}</c>.</summary>
     public const string RoomWaiting = "roomWaiting";
     /// <summary>To a department's agents, so their queues drop the room: payload <c>{roomId, department, agentId, agentName}</c>.</summary>

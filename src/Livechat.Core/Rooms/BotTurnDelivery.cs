@@ -8,7 +8,7 @@ namespace Livechat.Core.Rooms;
 /// transaction, then fans them out. Idempotency keys built from the turn make a retried activity store and send
 /// nothing twice.
 /// </summary>
-public sealed class BotTurnDelivery(IRoomStore rooms, RoomSnapshots snapshots, IRealtimePublisher realtime, RoomCloser closer, FlowVariablesStore variables, TimeProvider time)
+public sealed class BotTurnDelivery(IRoomStore rooms, RoomSnapshots snapshots, ChatEventPublisher events, RoomCloser closer, FlowVariablesStore variables, TimeProvider time)
 {
     /// <param name="room">
     /// The room as last known: just read, or as the visitor's message left it. A stale one is caught by the append's
@@ -33,7 +33,7 @@ public sealed class BotTurnDelivery(IRoomStore rooms, RoomSnapshots snapshots, I
             foreach (var result in appended)
             {
                 seqs.Add(result.Message.Seq);
-                await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.Message, result.Message, cancellationToken);
+                await events.PublishAsync(new ChatEvent.MessageAdded(room, result.Message), cancellationToken);
             }
         }
 

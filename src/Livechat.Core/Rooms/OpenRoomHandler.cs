@@ -21,7 +21,7 @@ public sealed partial class OpenRoomHandler(
     IRecipeStore recipes,
     ICustomFieldStore fields,
     IRoomOrchestrations orchestrations,
-    IRealtimePublisher realtime,
+    ChatEventPublisher events,
     IOptions<RoomOptions> roomOptions,
     IOptions<RecipeOptions> recipeOptions,
     Limits.SessionRateLimiter limiter,
@@ -81,7 +81,7 @@ public sealed partial class OpenRoomHandler(
         }, cancellationToken);
         if (!created) return new RoomOpened(roomId, room.Status, Created: false);
         await idle.EnsureSweepingAsync(cancellationToken);
-        await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.ChatStarted, new RoomEvent(roomId), cancellationToken);
+        await events.PublishAsync(new ChatEvent.Started(room), cancellationToken);
         LogRoomOpened(roomId, recipe.Id, recipe.Version);
         return new RoomOpened(roomId, room.Status, Created: true);
     }

@@ -13,7 +13,7 @@ public sealed class PostMessageHandler(
     IRoomStore rooms,
     RoomSnapshots snapshots,
     IRoomOrchestrations orchestrations,
-    IRealtimePublisher realtime,
+    ChatEventPublisher events,
     IOptions<RoomOptions> options,
     Limits.SessionRateLimiter limiter,
     TimeProvider time)
@@ -69,9 +69,7 @@ public sealed class PostMessageHandler(
         if (room.Status == RoomStatus.Open)
             // The room as this append left it travels with the signal: the bot's answer appends with it, no read first.
             await orchestrations.SignalAsync(roomId, RoomSignal.Visitor(Input(message, appended.Room)), cancellationToken);
-        await realtime.SendToUserAsync(room.RealtimeUserId, RealtimeEvents.Message, message, cancellationToken);
-        if (room.Status != RoomStatus.Open)
-            await realtime.SendToGroupAsync(RealtimeGroups.Room(roomId), RealtimeEvents.Message, message, cancellationToken);
+        await events.PublishAsync(new ChatEvent.MessageAdded(room, message), cancellationToken);
         return message;
     }
 

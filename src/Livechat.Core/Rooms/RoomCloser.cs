@@ -6,7 +6,7 @@ namespace Livechat.Core.Rooms;
 /// <summary>
 /// Ends a room once, whoever asks (visitor, logout, bot, agent, inactivity), and tells every tab and agent.
 /// </summary>
-public sealed class RoomCloser(IRoomStore rooms, IRealtimePublisher realtime, TimeProvider time)
+public sealed class RoomCloser(IRoomStore rooms, ChatEventPublisher events, TimeProvider time)
 {
     /// <summary>Ends the room; returns the ended room, or null when it does not exist.</summary>
     public async Task<Room?> CloseAsync(string roomId, string reason, CancellationToken cancellationToken)
@@ -27,9 +27,7 @@ public sealed class RoomCloser(IRoomStore rooms, IRealtimePublisher realtime, Ti
     {
         var ended = await rooms.TryReplaceAsync(room with { Status = RoomStatus.Ended, EndReason = reason, EndedAt = time.GetUtcNow() }, cancellationToken);
         if (ended is null) return null;
-        var payload = new RoomEndedEvent(room.RoomId, reason);
-        await realtime.SendToUserAsync(ended.RealtimeUserId, RealtimeEvents.ChatEnded, payload, cancellationToken);
-        await realtime.SendToGroupAsync(RealtimeGroups.Room(room.RoomId), RealtimeEvents.ChatEnded, payload, cancellationToken);
+        await events.PublishAsync(new ChatEvent.Ended(room with { RealtimeUserId = ended.RealtimeUserId }, reason), cancellationToken);
         return ended;
     }
 }

@@ -8,7 +8,7 @@ namespace Livechat.Core.Sessions;
 /// logout: ends the open room and the session; the token stops working and the widget starts a fresh anonymous
 /// session. Every tab hears logoutComplete.
 /// </summary>
-public sealed class LogoutHandler(SessionUpdater sessions, OpenRoomLocator openRooms, CloseRoomHandler closer, IRealtimePublisher realtime)
+public sealed class LogoutHandler(SessionUpdater sessions, OpenRoomLocator openRooms, CloseRoomHandler closer, ChatEventPublisher events)
 {
     public async Task<Outcome<LoggedOut>> HandleAsync(VisitorSession session, CancellationToken cancellationToken)
     {
@@ -16,12 +16,8 @@ public sealed class LogoutHandler(SessionUpdater sessions, OpenRoomLocator openR
         if (open is not null) await closer.CloseAsync(open.RoomId, EndReasons.Logout, cancellationToken);
         var ended = await sessions.UpdateAsync(session, s => s with { Ended = true, OpenRoomId = null }, cancellationToken);
         if (!ended.IsSuccess) return ended.Problem!;
-        // Both identities: tabs still connected as the anonymous visitor hear it as well as the user's devices.
-        var done = new LoggedOut(open?.RoomId);
-        await realtime.SendToUserAsync(RealtimeUsers.ForVisitor(session.VisitorId), RealtimeEvents.LogoutComplete, done, cancellationToken);
-        if (session.UserId is not null)
-            await realtime.SendToUserAsync(RealtimeUsers.ForUser(session.UserId), RealtimeEvents.LogoutComplete, done, cancellationToken);
-        return done;
+        await events.PublishAsync(new ChatEvent.LoggedOut(session.VisitorId, session.UserId, open?.RoomId), cancellationToken);
+        return new LoggedOut(open?.RoomId);
     }
 }
 

@@ -166,7 +166,7 @@ public sealed class SignalRRestPublisherTests : IAsyncLifetime
     {
         _server.Responder = (number, _) => Task.FromResult(number == 1 ? 500 : 202);
 
-        await CreatePublisher().SendToUserAsync("visitor-1", RealtimeEvents.Typing, new { roomId = "r-1" }, CancellationToken.None);
+        await CreatePublisher().SendToUserAsync("visitor-1", RealtimeEvents.Message, new { roomId = "r-1" }, CancellationToken.None);
 
         Assert.Equal(2, _server.Requests.Count);
         Assert.All(_server.Requests, request =>
@@ -191,7 +191,7 @@ public sealed class SignalRRestPublisherTests : IAsyncLifetime
     {
         _server.Responder = (number, _) => Task.FromResult(number == 1 ? 429 : 202);
 
-        await CreatePublisher().SendToGroupAsync("room-r-1", RealtimeEvents.Typing, new { roomId = "r-1" }, CancellationToken.None);
+        await CreatePublisher().SendToGroupAsync("room-r-1", RealtimeEvents.Message, new { roomId = "r-1" }, CancellationToken.None);
 
         Assert.Equal(2, _server.Requests.Count);
     }
@@ -202,7 +202,7 @@ public sealed class SignalRRestPublisherTests : IAsyncLifetime
         _server.Responder = (_, _) => Task.FromResult(500);
 
         var exception = await Assert.ThrowsAsync<RealtimeDeliveryException>(
-            () => CreatePublisher(maxAttempts: 3).SendToGroupAsync("room-r-1", RealtimeEvents.Typing, new { roomId = "r-1" }, CancellationToken.None));
+            () => CreatePublisher(maxAttempts: 3).SendToGroupAsync("room-r-1", RealtimeEvents.Message, new { roomId = "r-1" }, CancellationToken.None));
 
         Assert.Equal(3, exception.Attempts);
         Assert.Equal(HttpStatusCode.InternalServerError, exception.StatusCode);
@@ -217,7 +217,7 @@ public sealed class SignalRRestPublisherTests : IAsyncLifetime
         _server.Responder = (_, _) => Task.FromResult(400);
 
         var exception = await Assert.ThrowsAsync<RealtimeDeliveryException>(
-            () => CreatePublisher().SendToUserAsync("visitor-1", RealtimeEvents.Typing, new { roomId = "r-1" }, CancellationToken.None));
+            () => CreatePublisher().SendToUserAsync("visitor-1", RealtimeEvents.Message, new { roomId = "r-1" }, CancellationToken.None));
 
         Assert.Equal(1, exception.Attempts);
         Assert.Equal(HttpStatusCode.BadRequest, exception.StatusCode);
@@ -241,7 +241,7 @@ public sealed class SignalRRestPublisherTests : IAsyncLifetime
         };
 
         await CreatePublisher(requestTimeout: TimeSpan.FromMilliseconds(300))
-            .SendToUserAsync("visitor-1", RealtimeEvents.Typing, new { roomId = "r-1" }, CancellationToken.None);
+            .SendToUserAsync("visitor-1", RealtimeEvents.Message, new { roomId = "r-1" }, CancellationToken.None);
 
         Assert.Equal(2, _server.Requests.Count);
         var warning = Assert.Single(_logger.Entries);
@@ -256,7 +256,7 @@ public sealed class SignalRRestPublisherTests : IAsyncLifetime
         var publisher = CreatePublisher(maxAttempts: 2, connectionString: $"Endpoint=http://127.0.0.1:{closedPort};AccessKey={AccessKey};Version=1.0;");
 
         var exception = await Assert.ThrowsAsync<RealtimeDeliveryException>(
-            () => publisher.SendToUserAsync("visitor-1", RealtimeEvents.Typing, new { roomId = "r-1" }, CancellationToken.None));
+            () => publisher.SendToUserAsync("visitor-1", RealtimeEvents.Message, new { roomId = "r-1" }, CancellationToken.None));
 
         Assert.Equal(2, exception.Attempts);
         Assert.Null(exception.StatusCode);
@@ -275,7 +275,7 @@ public sealed class SignalRRestPublisherTests : IAsyncLifetime
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => publisher.SendToUserAsync("visitor-1", RealtimeEvents.Typing, new { roomId = "r-1" }, cancellation.Token));
+            () => publisher.SendToUserAsync("visitor-1", RealtimeEvents.Message, new { roomId = "r-1" }, cancellation.Token));
 
         Assert.Single(_server.Requests);
     }
@@ -286,7 +286,7 @@ public sealed class SignalRRestPublisherTests : IAsyncLifetime
         var port = new Uri(_server.BaseUrl).Port;
         var publisher = CreatePublisher(connectionString: $"Endpoint=http://127.0.0.1;AccessKey={AccessKey};Version=1.0;Port={port};");
 
-        await publisher.SendToUserAsync("visitor-1", RealtimeEvents.Typing, new { roomId = "r-1" }, CancellationToken.None);
+        await publisher.SendToUserAsync("visitor-1", RealtimeEvents.Message, new { roomId = "r-1" }, CancellationToken.None);
 
         var request = Assert.Single(_server.Requests);
         await AssertServerTokenAsync(request, $"http://127.0.0.1:{port}/api/hubs/chat/users/visitor-1/:send");

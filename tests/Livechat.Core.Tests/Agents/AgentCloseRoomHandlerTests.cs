@@ -79,7 +79,7 @@ public sealed class AgentCloseRoomHandlerTests
 
     private AgentCloseRoomHandler Handler()
     {
-        var closer = new CloseRoomHandler(_rooms.Object, new RoomCloser(_rooms.Object, _realtime.Object, _time), _orchestrations.Object);
+        var closer = new CloseRoomHandler(_rooms.Object, new RoomCloser(_rooms.Object, new ChatEventPublisher(_realtime.Object), _time), _orchestrations.Object);
         return new AgentCloseRoomHandler(_rooms.Object, closer, _queue.Object, _realtime.Object);
     }
 

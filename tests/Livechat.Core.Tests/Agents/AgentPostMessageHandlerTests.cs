@@ -71,7 +71,7 @@ public sealed class AgentPostMessageHandlerTests
         AssertNothingWritten();
     }
 
-    private AgentPostMessageHandler Handler() => new(_rooms.Object, new RoomSnapshots(_rooms.Object), _realtime.Object, Options.Create(new RoomOptions()), _time);
+    private AgentPostMessageHandler Handler() => new(_rooms.Object, new RoomSnapshots(_rooms.Object), new ChatEventPublisher(_realtime.Object), Options.Create(new RoomOptions()), _time);
 
     private void AssertNothingWritten()
     {

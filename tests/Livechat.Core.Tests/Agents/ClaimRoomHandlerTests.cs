@@ -139,7 +139,7 @@ public sealed class ClaimRoomHandlerTests
         AssertNothingChanged();
     }
 
-    private ClaimRoomHandler Handler() => new(_rooms.Object, _queue.Object, _realtime.Object, _time, NullLogger<ClaimRoomHandler>.Instance);
+    private ClaimRoomHandler Handler() => new(_rooms.Object, _queue.Object, _realtime.Object, new ChatEventPublisher(_realtime.Object), _time, NullLogger<ClaimRoomHandler>.Instance);
 
     private void AssertNothingChanged()
     {

@@ -141,7 +141,7 @@ public sealed class RoomTransferTests
     }
 
     private RoomTransfer Transfer() =>
-        new(_rooms.Object, _queue.Object, _sessions.Object, _users.Object, _realtime.Object, _time, NullLogger<RoomTransfer>.Instance);
+        new(_rooms.Object, _queue.Object, _sessions.Object, _users.Object, new ChatEventPublisher(_realtime.Object), _time, NullLogger<RoomTransfer>.Instance);
 
     private void AssertNothingChanged()
     {

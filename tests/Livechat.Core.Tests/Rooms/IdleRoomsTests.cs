@@ -141,11 +141,12 @@ public sealed class IdleRoomsTests
         RecipeId = "welcome",
         RecipeVersion = 1,
         Status = status,
+        AgentId = status == RoomStatus.Agent ? "ann" : null,
         CreatedAt = Now - TimeSpan.FromDays(10),
         LastWriteAt = lastWrite,
         ETag = "read",
     };
 
-    private IdleRooms Sweep() => new(_clocks.Object, _rooms.Object, new RoomCloser(_rooms.Object, _realtime.Object, _time),
+    private IdleRooms Sweep() => new(_clocks.Object, _rooms.Object, new RoomCloser(_rooms.Object, new ChatEventPublisher(_realtime.Object), _time),
         _orchestrations.Object, Options.Create(_options), _time, NullLogger<IdleRooms>.Instance);
 }

@@ -31,7 +31,7 @@ public sealed class OpenRoomHandlerTests
 
     public OpenRoomHandlerTests()
     {
-        _idle = new IdleRooms(new Mock<IIdleRoomClocks>().Object, _rooms.Object, new RoomCloser(_rooms.Object, _realtime.Object, _time),
+        _idle = new IdleRooms(new Mock<IIdleRoomClocks>().Object, _rooms.Object, new RoomCloser(_rooms.Object, new ChatEventPublisher(_realtime.Object), _time),
             _orchestrations.Object, Options.Create(_roomOptions), _time, NullLogger<IdleRooms>.Instance);
         _sessions.Setup(s => s.GetAsync("s-1", It.IsAny<CancellationToken>())).ReturnsAsync(() => _storedSession);
         _sessions.Setup(s => s.TryReplaceAsync(It.IsAny<VisitorSession>(), It.IsAny<CancellationToken>()))
@@ -201,7 +201,7 @@ public sealed class OpenRoomHandlerTests
     }
 
     private Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session) =>
-        new OpenRoomHandler(_sessions.Object, _users.Object, _rooms.Object, _recipes.Object, _fields.Object, _orchestrations.Object, _realtime.Object,
+        new OpenRoomHandler(_sessions.Object, _users.Object, _rooms.Object, _recipes.Object, _fields.Object, _orchestrations.Object, new ChatEventPublisher(_realtime.Object),
                 Options.Create(_roomOptions), Options.Create(new RecipeOptions()), new Livechat.Core.Limits.SessionRateLimiter(Options.Create(new Livechat.Core.Limits.LimitOptions()), _time),
                 _idle, _time, NullLogger<OpenRoomHandler>.Instance)
             .HandleAsync(session, CancellationToken.None);

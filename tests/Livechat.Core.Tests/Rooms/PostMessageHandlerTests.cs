@@ -247,7 +247,7 @@ public sealed class PostMessageHandlerTests
     }
 
     private Task<Outcome<ChatMessage>> HandleAsync(PostMessageRequest request, VisitorSession? session = null) =>
-        new PostMessageHandler(_rooms.Object, _snapshots, _orchestrations.Object, _realtime.Object, Options.Create(_options), _limiter, _time)
+        new PostMessageHandler(_rooms.Object, _snapshots, _orchestrations.Object, new ChatEventPublisher(_realtime.Object), Options.Create(_options), _limiter, _time)
             .HandleAsync(session ?? _session, RoomId, request, CancellationToken.None);
 
     /// <summary>Appends as the store does: the next seq, and the room as the append left it (a new ETag).</summary>
