@@ -144,8 +144,8 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
     private static async Task<(RoomFlowState, RoomStatus)> DeliverAsync(
         TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, FlowStep step, BotTurnResult? delivered = null, Room? room = null)
     {
-        var webhookHops = 0;
-        while (true)
+        // Bounded: each pass either returns or follows a webhook, and a turn follows at most the cap plus its failure path.
+        for (var webhookHops = 0; webhookHops <= MaxWebhookHopsPerTurn + 1;)
         {
             state = state with { WaitingBlockId = step.WaitingBlockId, Variables = step.Variables };
             if (step.HasTurn())
@@ -166,7 +166,7 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
             {
                 // A receiver whose replies keep naming webhook blocks would loop forever in one episode: past the cap
                 // the flow takes the failure path, and if that leads to a webhook again the turn stops there.
-                if (++webhookHops > MaxWebhookHopsPerTurn + 1) return (state, RoomStatus.Open);
+                if (++webhookHops > MaxWebhookHopsPerTurn + 1) break;
                 var outcome = webhookHops > MaxWebhookHopsPerTurn
                     ? new WebhookOutcome(false, Error: $"More than {MaxWebhookHopsPerTurn} webhook calls in one turn.")
                     : await CallWebhookAsync(context, input, state, webhookBlock);
@@ -180,6 +180,7 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
             }
             return (state, RoomStatus.Open);
         }
+        return (state, RoomStatus.Open);
     }
 
     private static async Task<WebhookOutcome> CallWebhookAsync(TaskOrchestrationContext context, RoomOrchestrationInput input, RoomFlowState state, string blockId)

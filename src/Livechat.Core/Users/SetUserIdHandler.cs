@@ -32,35 +32,40 @@ public sealed class SetUserIdHandler(
             return Problem.Conflict("The session belongs to another user.", "Call logout() before setUserId() with a different id.");
 
         var user = await users.GetOrCreateAsync(new ChatUser { UserId = userId, CreatedAt = time.GetUtcNow() }, cancellationToken);
-        await fields.CopyAsync(FieldOwner.Visitor(session.VisitorId), FieldOwner.User(userId), deleteSource: true, cancellationToken);
-        user = await MergeAsync(user, session, cancellationToken);
+        // Copied, not moved, until the session is linked: a link that fails (a logout in between, conflicts) must not
+        // take the visitor's fields away from it.
+        await fields.CopyAsync(FieldOwner.Visitor(session.VisitorId), FieldOwner.User(userId), deleteSource: false, cancellationToken);
+        var merged = await MergeAsync(user, session, cancellationToken);
+        if (!merged.IsSuccess) return merged.Problem!;
 
         var linked = await sessions.UpdateAsync(session, s => s with { UserId = userId }, cancellationToken);
         if (!linked.IsSuccess) return linked.Problem!;
+        await fields.CopyAsync(FieldOwner.Visitor(session.VisitorId), FieldOwner.User(userId), deleteSource: true, cancellationToken);
         return await view.HandleAsync(linked.Value!, cancellationToken);
     }
 
-    private async Task<ChatUser> MergeAsync(ChatUser user, VisitorSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// The anonymous params go to the user, and the session's open room when the user has none. The room is adopted
+    /// before the user points at it: a user pointing at a room it does not own would send the visitor to a room the
+    /// user cannot open.
+    /// </summary>
+    private async Task<Outcome<ChatUser>> MergeAsync(ChatUser user, VisitorSession session, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < OptimisticConcurrency.Budget; attempt++)
+        var adopted = await AdoptableRoomAsync(user, session, cancellationToken);
+        if (adopted is not null && !await AdoptRoomAsync(adopted, user.UserId, cancellationToken)) adopted = null;
+        var anonymousParams = new UserParamsRequest(session.UserParams.Name, session.UserParams.Email, session.UserParams.Phone);
+        return await OptimisticConcurrency.RunAsync<ChatUser>("user", async _ =>
         {
-            var anonymousParams = new UserParamsRequest(session.UserParams.Name, session.UserParams.Email, session.UserParams.Phone);
-            var adopted = await AdoptableRoomAsync(user, session, cancellationToken);
             var merged = user with
             {
                 UserParams = UserParamsValidator.Apply(user.UserParams, anonymousParams),
                 OpenRoomId = adopted?.RoomId ?? user.OpenRoomId,
             };
             if (merged == user) return user;
-            var saved = await users.TryReplaceAsync(merged, cancellationToken);
-            if (saved is not null)
-            {
-                if (adopted is not null) await AdoptRoomAsync(adopted, user.UserId, cancellationToken);
-                return saved;
-            }
+            if (await users.TryReplaceAsync(merged, cancellationToken) is { } saved) return saved;
             user = await users.GetAsync(user.UserId, cancellationToken) ?? user;
-        }
-        return user;
+            return null;
+        });
     }
 
     /// <summary>The session's open anonymous room, when the user has no open room of their own.</summary>
@@ -71,12 +76,16 @@ public sealed class SetUserIdHandler(
         return await rooms.GetAsync(session.OpenRoomId, cancellationToken) is { Status: not RoomStatus.Ended, UserId: null } room ? room : null;
     }
 
-    private async Task AdoptRoomAsync(Room room, string userId, CancellationToken cancellationToken)
+    /// <summary>Makes the room the user's; false when it kept changing (or went) and stays the visitor's.</summary>
+    private async Task<bool> AdoptRoomAsync(Room room, string userId, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < OptimisticConcurrency.Budget && room is not null; attempt++)
+        var adopted = await OptimisticConcurrency.RunAsync<bool>("room", async _ =>
         {
-            if (await rooms.TryReplaceAsync(room with { UserId = userId, RealtimeUserId = RealtimeUsers.ForUser(userId) }, cancellationToken) is not null) return;
-            room = (await rooms.GetAsync(room.RoomId, cancellationToken))!;
-        }
+            if (await rooms.TryReplaceAsync(room with { UserId = userId, RealtimeUserId = RealtimeUsers.ForUser(userId) }, cancellationToken) is not null) return true;
+            if (await rooms.GetAsync(room.RoomId, cancellationToken) is not { Status: not RoomStatus.Ended, UserId: null } fresh) return false;
+            room = fresh;
+            return null;
+        });
+        return adopted.IsSuccess && adopted.Value;
     }
 }
