@@ -185,6 +185,21 @@ public sealed class AgentTests(AgentServerFixture fixture) : IClassFixture<Agent
     }
 
     [Fact]
+    public async Task TheTokenCommandRunShPrints_IssuesAToken()
+    {
+        // run.sh prints how to get an agent token; it once left out the required name and got a 400.
+        var runSh = await File.ReadAllTextAsync(Path.Combine(StackPaths.Root, "run.sh"));
+        var body = System.Text.RegularExpressions.Regex.Match(runSh, @"agents/token .*?-d '(?<body>\{[^']*\})'", System.Text.RegularExpressions.RegexOptions.Singleline).Groups["body"].Value;
+        Assert.NotEmpty(body);
+        using var admin = Agent.Admin(Base, AdminKey);
+
+        var issued = await admin.PostAsync("api/v1/admin/agents/token", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        Assert.StartsWith("agent.", (await issued.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AgentToken_OnVisitorEndpoints_Gets401()
     {
         await using var visitor = await Visitor.CreateAsync(Base);
