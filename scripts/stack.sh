@@ -22,13 +22,13 @@ stack_build_tools() {
     export FUNCTIONS_HOST_DIR="$STACK_CACHE/functions-host"
     echo "Building the Azure Functions host from $STACK_SHARED/functions-host (cached)..."
     bash "$STACK_SHARED/functions-host/build.sh" "$FUNCTIONS_HOST_DIR" >"$STACK_CACHE/functions-host-build.log" 2>&1 \
-      || { echo "The Functions host did not build; see $STACK_CACHE.functions-host.log" >&2; return 1; }
+      || { echo "The Functions host did not build; see $STACK_CACHE/functions-host-build.log" >&2; return 1; }
   fi
   if [ -z "${SIGNALR_EMULATOR_DIR:-}" ]; then
     export SIGNALR_EMULATOR_DIR="$STACK_CACHE/signalr-emulator"
     echo "Building the Azure SignalR Service emulator from $STACK_SHARED/signalr-emulator (cached)..."
     bash "$STACK_SHARED/signalr-emulator/build.sh" "$SIGNALR_EMULATOR_DIR" >"$STACK_CACHE/signalr-emulator-build.log" 2>&1 \
-      || { echo "The SignalR emulator did not build; see $STACK_CACHE.signalr-emulator.log" >&2; return 1; }
+      || { echo "The SignalR emulator did not build; see $STACK_CACHE/signalr-emulator-build.log" >&2; return 1; }
   fi
 }
 
