@@ -13,6 +13,12 @@ export interface UiCallbacks {
   retry(clientMessageId: string): void;
 }
 
+/** Why a chat ended, as the visitor reads it; reasons the server sends in chatEnded. */
+const ENDED_NOTICES: Record<string, string> = {
+  inactivity: 'Chat ended after a while without messages',
+  agent: 'Chat ended by the agent',
+};
+
 const noop = (): void => undefined;
 const NO_CALLBACKS: UiCallbacks = {
   bubbleClicked: noop,
@@ -366,13 +372,13 @@ export class ChatUI {
     this.scrollToEnd();
   }
 
-  /** Shows "Chat ended" once and disables the remaining quick replies. */
-  showEnded(): void {
+  /** Shows "Chat ended" once (saying why when the server said), and disables the remaining quick replies. */
+  showEnded(reason?: string): void {
     if (this.ended) return;
     this.ended = true;
     this.showTyping(null);
     for (const b of Array.from(this.log.querySelectorAll<HTMLButtonElement>('button.reply'))) b.disabled = true;
-    this.notice('Chat ended');
+    this.notice(ENDED_NOTICES[reason ?? ''] ?? 'Chat ended');
     this.input.placeholder = 'Type to start a new chat…';
   }
 

@@ -416,10 +416,10 @@ export class Widget {
     this.events.emit('onChatStarted', { roomId });
   }
 
-  private roomEnded(roomId: string): void {
+  private roomEnded(roomId: string, reason?: string): void {
     if (this.room && this.room.id === roomId) {
       this.room.status = 'ended';
-      this.ui.showEnded();
+      this.ui.showEnded(reason);
       this.ui.setActiveChat(false);
     }
     if (!this.knownRooms.has(roomId) || this.endedRooms.has(roomId)) return;
@@ -558,7 +558,7 @@ export class Widget {
         break;
       case 'chatEnded':
         if (roomId && this.closing && this.closing.roomId === roomId) this.closing.endedByServer = true;
-        else if (roomId) this.roomEnded(roomId);
+        else if (roomId) this.roomEnded(roomId, typeof data.reason === 'string' ? data.reason : undefined);
         break;
       case 'logoutComplete':
         if (!this.loggingOut) this.remoteLogout();

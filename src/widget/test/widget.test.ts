@@ -320,6 +320,21 @@ describe('Widget', () => {
     expect(names(h.events).slice(-2)).toEqual(['onChatMinimized', 'onChatEnded']);
   });
 
+  it('a chat ended for inactivity, or by the agent, says so', async () => {
+    for (const [reason, notice] of [
+      ['inactivity', 'Chat ended after a while without messages'],
+      ['agent', 'Chat ended by the agent'],
+    ]) {
+      const h = makeHarness();
+      await h.widget.api.openWidget();
+      await h.idle();
+      h.backend.rooms.get('room2')!.status = 'ended';
+      h.rt().emit('chatEnded', { roomId: 'room2', reason });
+      const notices = Array.from(h.shadow().querySelectorAll('[data-testid="notice"]')).map((n) => n.textContent);
+      expect(notices).toEqual([notice]);
+    }
+  });
+
   it('realtime chatEnded fires onChatEnded once and shows "Chat ended"; typing afterwards starts a new chat', async () => {
     const h = makeHarness();
     await h.widget.api.openWidget();
