@@ -29,7 +29,7 @@ settings="$root/src/Livechat.Functions/local.settings.json"
 while IFS= read -r -d '' setting; do export "$setting"; done < <(node -e '
   for (const [k, v] of Object.entries(require(process.argv[1]).Values)) process.stdout.write(`${k}=${v}\0`);
 ' "$settings")
-# The emulator's fixed development key (public, in its source); only the port differs from the example settings.
+# The emulator's fixed development key (public, in its source): the example settings leave the connection string empty.
 emulator_key=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH
 export SignalR__ConnectionString="Endpoint=http://127.0.0.1;Port=$emulator_port;AccessKey=$emulator_key;Version=1.0;"
 export FUNCTIONS_HOST_STATE_DIR="$logs/functions-host"
