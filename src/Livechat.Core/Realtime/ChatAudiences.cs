@@ -15,29 +15,33 @@ public static class ChatAudiences
     public static IReadOnlyList<Delivery> For(ChatEvent chatEvent) => chatEvent switch
     {
         ChatEvent.Started e => [ToVisitor(e.Room, RealtimeEvents.ChatStarted, new RoomEvent(e.Room.RoomId))],
-        ChatEvent.MessageAdded e => e.Room.Status == RoomStatus.Agent
-            ? [ToVisitor(e.Room, RealtimeEvents.Message, e.Message), ToRoomAgents(e.Room, RealtimeEvents.Message, e.Message)]
-            : [ToVisitor(e.Room, RealtimeEvents.Message, e.Message)],
-        ChatEvent.Ended e => e.Room.AgentId is null
-            ? [ToVisitor(e.Room, RealtimeEvents.ChatEnded, new RoomEndedEvent(e.Room.RoomId, e.Reason))]
-            : [ToVisitor(e.Room, RealtimeEvents.ChatEnded, new RoomEndedEvent(e.Room.RoomId, e.Reason)),
-               ToRoomAgents(e.Room, RealtimeEvents.ChatEnded, new RoomEndedEvent(e.Room.RoomId, e.Reason))],
-        ChatEvent.AgentJoined e => [
-            ToVisitor(e.Room, RealtimeEvents.AgentJoined, new AgentJoinedEvent(e.Room.RoomId, e.AgentName)),
-            ToRoomAgents(e.Room, RealtimeEvents.AgentJoined, new AgentJoinedEvent(e.Room.RoomId, e.AgentName))],
+        ChatEvent.MessageAdded e => ToVisitorAndAgents(e.Room, RealtimeEvents.Message, e.Message),
+        ChatEvent.Ended e => ToVisitorAndAgents(e.Room, RealtimeEvents.ChatEnded, new RoomEndedEvent(e.Room.RoomId, e.Reason)),
+        ChatEvent.AgentJoined e => ToVisitorAndAgents(e.Room, RealtimeEvents.AgentJoined, new AgentJoinedEvent(e.Room.RoomId, e.AgentName)),
         ChatEvent.Queued e => [ToDepartment(e.Department, RealtimeEvents.RoomWaiting, new RoomWaitingEvent(e.Room.RoomId, e.Department, e.VisitorName))],
         ChatEvent.Claimed e => [ToDepartment(e.Department, RealtimeEvents.RoomClaimed, new RoomClaimedEvent(e.Room.RoomId, e.Department, e.AgentId, e.AgentName))],
-        // Both identities: tabs still connected as the anonymous visitor hear it as well as the user's devices.
-        ChatEvent.LoggedOut e => e.UserId is null
-            ? [new Delivery(RealtimeUsers.ForVisitor(e.VisitorId), null, RealtimeEvents.LogoutComplete, new LoggedOut(e.EndedRoomId))]
-            : [new Delivery(RealtimeUsers.ForVisitor(e.VisitorId), null, RealtimeEvents.LogoutComplete, new LoggedOut(e.EndedRoomId)),
-               new Delivery(RealtimeUsers.ForUser(e.UserId), null, RealtimeEvents.LogoutComplete, new LoggedOut(e.EndedRoomId))],
+        ChatEvent.LoggedOut e => ToVisitorAndUser(e),
         _ => throw new ArgumentOutOfRangeException(nameof(chatEvent), chatEvent.GetType().Name, "An event without audiences."),
     };
 
     private static Delivery ToVisitor(Room room, string name, object payload) => new(room.RealtimeUserId, null, name, payload);
 
-    private static Delivery ToRoomAgents(Room room, string name, object payload) => new(null, RealtimeGroups.Room(room.RoomId), name, payload);
+    /// <summary>
+    /// The visitor, and the room's agents once an agent has the room: while it is with an agent, and when it ends after
+    /// one had it (the ended room still names the agent; a transfer clears it).
+    /// </summary>
+    private static IReadOnlyList<Delivery> ToVisitorAndAgents(Room room, string name, object payload) =>
+        room.Status == RoomStatus.Agent || room.AgentId is not null
+            ? [ToVisitor(room, name, payload), new Delivery(null, RealtimeGroups.Room(room.RoomId), name, payload)]
+            : [ToVisitor(room, name, payload)];
+
+    /// <summary>Both identities: tabs still connected as the anonymous visitor hear it as well as the user's devices.</summary>
+    private static IReadOnlyList<Delivery> ToVisitorAndUser(ChatEvent.LoggedOut e)
+    {
+        var payload = new LoggedOut(e.EndedRoomId);
+        var visitor = new Delivery(RealtimeUsers.ForVisitor(e.VisitorId), null, RealtimeEvents.LogoutComplete, payload);
+        return e.UserId is null ? [visitor] : [visitor, new Delivery(RealtimeUsers.ForUser(e.UserId), null, RealtimeEvents.LogoutComplete, payload)];
+    }
 
     private static Delivery ToDepartment(string department, string name, object payload) => new(null, RealtimeGroups.Department(department), name, payload);
 }
