@@ -41,14 +41,7 @@ public sealed class TableAgentQueue(LivechatTables tables) : IAgentQueue
         return rooms.OrderBy(r => r.EnqueuedAt).ThenBy(r => r.RoomId, StringComparer.Ordinal).ToList();
     }
 
-    public async Task RemoveAsync(string department, string roomId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await tables.AgentQueues.DeleteEntityAsync(department, roomId, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == TableStatus.NotFound)
-        {
-        }
-    }
+    // The SDK answers a delete of a missing entity with its 404 response instead of throwing.
+    public async Task RemoveAsync(string department, string roomId, CancellationToken cancellationToken) =>
+        await tables.AgentQueues.DeleteEntityAsync(department, roomId, ETag.All, cancellationToken);
 }

@@ -31,14 +31,7 @@ public sealed class TableIdleRoomClocks(LivechatTables tables) : IIdleRoomClocks
         return due;
     }
 
-    public async Task RemoveAsync(IdleRoomClock clock, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await tables.IdleRoomClocks.DeleteEntityAsync(IdleRoomClockEntity.PartitionFor(clock.Due), IdleRoomClockEntity.RowFor(clock.Due, clock.RoomId), ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == TableStatus.NotFound)
-        {
-        }
-    }
+    // The SDK answers a delete of a missing entity with its 404 response instead of throwing.
+    public async Task RemoveAsync(IdleRoomClock clock, CancellationToken cancellationToken) =>
+        await tables.IdleRoomClocks.DeleteEntityAsync(IdleRoomClockEntity.PartitionFor(clock.Due), IdleRoomClockEntity.RowFor(clock.Due, clock.RoomId), ETag.All, cancellationToken);
 }

@@ -16,8 +16,7 @@ public sealed class AgentTokenRevocation(IAgentTokenStore store, AgentAuthentica
     public async Task<Outcome<IReadOnlyList<AgentTokenRecord>>> ListAsync(string agentId, CancellationToken cancellationToken)
     {
         if (!Ids.IsSafe(agentId, 64)) return Problem.NotFound("Agent", "agentId");
-        var now = time.GetUtcNow();
-        return Outcome<IReadOnlyList<AgentTokenRecord>>.Ok((await store.ListAsync(agentId, cancellationToken)).Where(t => t.ExpiresAt > now).ToList());
+        return Outcome<IReadOnlyList<AgentTokenRecord>>.Ok(await InForceAsync(agentId, cancellationToken));
     }
 
     public async Task<Outcome<AgentTokensRevoked>> RevokeAsync(string agentId, string tokenId, CancellationToken cancellationToken)
@@ -47,8 +46,7 @@ public sealed class AgentTokenRevocation(IAgentTokenStore store, AgentAuthentica
     private async Task StopHearingAsync(string agentId, IReadOnlyList<string> departments, CancellationToken cancellationToken)
     {
         var user = RealtimeUsers.ForAgent(agentId);
-        var now = time.GetUtcNow();
-        var left = (await store.ListAsync(agentId, cancellationToken)).Where(t => t.ExpiresAt > now).ToList();
+        var left = await InForceAsync(agentId, cancellationToken);
         if (left.Count == 0)
         {
             await realtime.RemoveUserFromAllGroupsAsync(user, cancellationToken);
@@ -58,6 +56,12 @@ public sealed class AgentTokenRevocation(IAgentTokenStore store, AgentAuthentica
         var covered = left.SelectMany(t => t.Departments).ToHashSet(StringComparer.Ordinal);
         foreach (var department in departments.Where(d => !covered.Contains(d)))
             await realtime.RemoveUserFromGroupAsync(user, RealtimeGroups.Department(department), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<AgentTokenRecord>> InForceAsync(string agentId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return (await store.ListAsync(agentId, cancellationToken)).Where(t => t.ExpiresAt > now).ToList();
     }
 }
 

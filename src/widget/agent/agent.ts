@@ -107,27 +107,30 @@ class AgentConsole {
   }
 
   private async signOut(): Promise<void> {
-    sessionStorage.removeItem(TOKEN_KEY);
-    const hub = this.hub;
-    this.hub = null;
-    if (hub) await hub.stop();
+    await this.forgetToken();
     location.reload();
   }
 
   /** The token stopped working (revoked or expired): back to the sign-in form, saying why. */
   private async signedOutByServer(): Promise<void> {
-    sessionStorage.removeItem(TOKEN_KEY);
     this.token = '';
     this.claims = null;
-    const hub = this.hub;
-    this.hub = null;
-    if (hub) await hub.stop();
+    const stopping = this.forgetToken();
+    if (stopping) await stopping;
     $<HTMLInputElement>('token').value = '';
     $('signed-in').hidden = true;
     $('sign-out').hidden = true;
     $('signed-out').hidden = false;
     $('who').textContent = '';
     this.status(`Signed out: ${SIGNED_OUT}`);
+  }
+
+  /** Drops the saved token and the realtime connection; the promise of its stop when there was one. */
+  private forgetToken(): Promise<void> | undefined {
+    sessionStorage.removeItem(TOKEN_KEY);
+    const hub = this.hub;
+    this.hub = null;
+    return hub?.stop();
   }
 
   private async connect(): Promise<void> {
