@@ -54,6 +54,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<SessionAuthenticator>();
         services.AddSingleton<CreateSessionHandler>();
         services.AddSingleton<OpenRoomHandler>();
+        services.AddSingleton<RoomGreeting>();
         services.AddSingleton<RoomSnapshots>();
         services.AddSingleton<PostMessageHandler>();
         services.AddSingleton<CloseRoomHandler>();
@@ -93,6 +94,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<SweepIdleRoomsActivity>();
         services.AddSingleton<BotTurnDelivery>();
         services.AddSingleton<ReadVisitorInputsActivity>();
+        services.AddSingleton<ResumeDeferredRoomActivity>();
         services.AddSingleton<SendBotMessagesActivity>();
         services.AddSingleton<TransferRoomActivity>();
         services.AddSingleton<FlowVariablesStore>();

@@ -109,6 +109,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData(nameof(StartRoomActivity))]
     [InlineData(nameof(ReadVisitorInputsActivity))]
+    [InlineData(nameof(ResumeDeferredRoomActivity))]
     [InlineData(nameof(SendBotMessagesActivity))]
     [InlineData(nameof(TransferRoomActivity))]
     [InlineData(nameof(Livechat.Core.Webhooks.CallWebhookActivity))]

@@ -35,9 +35,14 @@ public sealed class DurableTaskClientRoomOrchestrations(DurableTaskClient client
     public Task SignalAsync(string roomId, RoomSignal signal, CancellationToken cancellationToken) =>
         client.RaiseEventAsync(roomId, RoomSignal.EventName, signal, cancellationToken);
 
-    public async Task ResumeIfFailedAsync(string roomId, CancellationToken cancellationToken)
+    public async Task ResumeIfFailedAsync(string roomId, RoomOrchestrationInput ifMissing, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(roomId, getInputsAndOutputs: true, cancellationToken);
+        if (instance is null)
+        {
+            await StartUnlessAliveAsync(nameof(RoomOrchestrator), roomId, ifMissing, cancellationToken);
+            return;
+        }
         if (instance is not { RuntimeStatus: OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated }) return;
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(RoomOrchestrator), instance.ReadInputAs<RoomOrchestrationInput>(),
             new StartOrchestrationOptions(InstanceId: roomId), cancellationToken);

@@ -24,6 +24,8 @@ internal sealed class RoomEntity : ITableEntity
     public string Status { get; set; } = nameof(RoomStatus.Open);
     public string? EndReason { get; set; }
     public string? AgentId { get; set; }
+    public bool FlowDeferred { get; set; }
+    public string? DeferredWaitingBlockId { get; set; }
     public long NextSeq { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
@@ -41,6 +43,8 @@ internal sealed class RoomEntity : ITableEntity
         Status = r.Status.ToString(),
         EndReason = r.EndReason,
         AgentId = r.AgentId,
+        FlowDeferred = r.DeferredFlow is not null,
+        DeferredWaitingBlockId = r.DeferredFlow?.WaitingBlockId,
         NextSeq = r.NextSeq,
         CreatedAt = r.CreatedAt,
         EndedAt = r.EndedAt,
@@ -60,6 +64,7 @@ internal sealed class RoomEntity : ITableEntity
         Status = Enum.Parse<RoomStatus>(Status),
         EndReason = EndReason,
         AgentId = AgentId,
+        DeferredFlow = FlowDeferred ? new DeferredFlow(DeferredWaitingBlockId) : null,
         NextSeq = NextSeq,
         CreatedAt = CreatedAt,
         EndedAt = EndedAt,

@@ -11,21 +11,30 @@ namespace Livechat.Core.Recipes;
 /// </summary>
 public sealed class FlowVariablesStore(ISessionStore sessions, IUserStore users, ICustomFieldStore fields, UserParamsWriter userParams)
 {
-    public async Task<FlowVariables> ReadAsync(Room room, CancellationToken cancellationToken)
+    /// <param name="room">The room, stored or about to be.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <param name="knownParams">The user params when the caller has just read them (the session it authenticated): one read less.</param>
+    public async Task<FlowVariables> ReadAsync(Room room, CancellationToken cancellationToken, UserParams? knownParams = null)
     {
-        var userParams = room.UserId is null
-            ? (await sessions.GetAsync(room.SessionId, cancellationToken))?.UserParams
-            : (await users.GetAsync(room.UserId, cancellationToken))?.UserParams;
-        var userFields = await fields.ListAsync(UserScope(room), cancellationToken);
-        var roomFields = await fields.ListAsync(FieldOwner.Room(room.RoomId), cancellationToken);
+        var userParams = knownParams is not null ? Task.FromResult<UserParams?>(knownParams)
+            : room.UserId is null ? ParamsOf(sessions.GetAsync(room.SessionId, cancellationToken))
+            : ParamsOf(users.GetAsync(room.UserId, cancellationToken));
+        // Three independent point and partition reads: in parallel, one round trip of latency.
+        var userFields = fields.ListAsync(UserScope(room), cancellationToken);
+        var roomFields = fields.ListAsync(FieldOwner.Room(room.RoomId), cancellationToken);
+        await Task.WhenAll(userParams, userFields, roomFields);
         return new FlowVariables
         {
-            UserParams = userParams ?? UserParams.Empty,
-            UserFields = userFields.ToDictionary(f => f.Key, f => f.Value),
-            RoomFields = roomFields.ToDictionary(f => f.Key, f => f.Value),
+            UserParams = await userParams ?? UserParams.Empty,
+            UserFields = (await userFields).ToDictionary(f => f.Key, f => f.Value),
+            RoomFields = (await roomFields).ToDictionary(f => f.Key, f => f.Value),
             Department = room.Department,
         };
     }
+
+    private static async Task<UserParams?> ParamsOf(Task<VisitorSession?> session) => (await session)?.UserParams;
+
+    private static async Task<UserParams?> ParamsOf(Task<ChatUser?> user) => (await user)?.UserParams;
 
     /// <summary>Stores what the flow learned. Idempotent, so a retried activity stores the same values again.</summary>
     public async Task SaveAsync(Room room, IReadOnlyList<FlowSave> saves, DateTimeOffset now, CancellationToken cancellationToken)

@@ -14,9 +14,10 @@ public interface IRoomOrchestrations
 
     /// <summary>
     /// Starts the room's flow again when its orchestration failed (an activity failed past its retries): the same
-    /// generation runs once more, and its idempotent activities store and send nothing twice.
+    /// generation runs once more, and its idempotent activities store and send nothing twice. With no orchestration
+    /// at all (a greeted room whose first message's start was lost) it starts <paramref name="ifMissing"/>.
     /// </summary>
-    Task ResumeIfFailedAsync(string roomId, CancellationToken cancellationToken);
+    Task ResumeIfFailedAsync(string roomId, RoomOrchestrationInput ifMissing, CancellationToken cancellationToken);
 
     /// <summary>Starts the app's <see cref="IdleSweepOrchestrator"/> unless it runs.</summary>
     Task EnsureIdleSweepAsync(CancellationToken cancellationToken);

@@ -26,6 +26,7 @@ public sealed partial class OpenRoomHandler(
     IOptions<RecipeOptions> recipeOptions,
     Limits.SessionRateLimiter limiter,
     IdleRooms idle,
+    RoomGreeting greeting,
     TimeProvider time,
     ILogger<OpenRoomHandler> logger)
 {
@@ -58,7 +59,7 @@ public sealed partial class OpenRoomHandler(
 
         // Room fields set before the room opened belong to this room.
         await fields.CopyAsync(FieldOwner.PendingRoom(session.SessionId), FieldOwner.Room(roomId), deleteSource: true, cancellationToken);
-        var (room, created) = await rooms.CreateAsync(new Room
+        var planned = new Room
         {
             RoomId = roomId,
             SessionId = session.SessionId,
@@ -69,21 +70,26 @@ public sealed partial class OpenRoomHandler(
             RecipeVersion = recipe.Version,
             Department = session.Department,
             CreatedAt = time.GetUtcNow(),
-        }, cancellationToken);
+        };
+        var (first, deferred) = await greeting.PlanAsync(planned, recipe, session.UserId is null ? session.UserParams : null, cancellationToken);
+        var (room, created) = await rooms.CreateAsync(planned with { DeferredFlow = deferred }, cancellationToken);
 
-        // Started by every request that got here, not only the creator: starting is idempotent, and a creator that
-        // died between storing the room and starting its orchestration must not leave a room without a bot.
-        var options = roomOptions.Value;
-        await orchestrations.StartAsync(new RoomOrchestrationInput(roomId, options.TurnsPerGeneration)
+        if (created)
         {
-            WebhookAttempts = options.WebhookAttempts,
-            WebhookFirstRetry = options.WebhookFirstRetry,
-        }, cancellationToken);
-        if (!created) return new RoomOpened(roomId, room.Status, Created: false);
-        await idle.EnsureSweepingAsync(cancellationToken);
-        await events.PublishAsync(new ChatEvent.Started(room), cancellationToken);
-        LogRoomOpened(roomId, recipe.Id, recipe.Version);
-        return new RoomOpened(roomId, room.Status, Created: true);
+            await idle.EnsureSweepingAsync(cancellationToken);
+            await events.PublishAsync(new ChatEvent.Started(room), cancellationToken);
+            LogRoomOpened(roomId, recipe.Id, recipe.Version, room.DeferredFlow is not null);
+        }
+
+        // Done by every request that got here, not only the creator: both are idempotent, and a creator that died
+        // between storing the room and greeting (or starting its orchestration) must not leave a room without a bot.
+        if (room.DeferredFlow is null)
+        {
+            await orchestrations.StartAsync(RoomOrchestrationInput.For(roomId, roomOptions.Value, deferred: false), cancellationToken);
+            return new RoomOpened(roomId, room.Status, created);
+        }
+        await idle.WatchAsync(room, cancellationToken);
+        return new RoomOpened(roomId, await greeting.DeliverAsync(room, first, cancellationToken), created);
     }
 
     /// <summary>The session just authenticated is fresh enough to start with; after a lost claim it is read again.</summary>
@@ -101,8 +107,8 @@ public sealed partial class OpenRoomHandler(
     /// <summary>Where the open-room pointer lives, with a conditional claim of a new room id.</summary>
     private sealed record OpenRoomSlot(string? OpenRoomId, Func<string, CancellationToken, Task<string?>> TryClaimAsync);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Opened room {RoomId} with recipe {RecipeId} v{RecipeVersion}")]
-    private partial void LogRoomOpened(string roomId, string recipeId, int recipeVersion);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened room {RoomId} with recipe {RecipeId} v{RecipeVersion} (bot deferred: {Deferred})")]
+    private partial void LogRoomOpened(string roomId, string recipeId, int recipeVersion, bool deferred);
 }
 
 /// <summary>The room openWidget shows; <paramref name="Created"/> when this call started it.</summary>

@@ -40,7 +40,9 @@ public sealed class PostMessageHandler(
 
         // A button choice keeps its label as text, so the transcript reads as the visitor saw it.
         var text = hasText ? request.Text!.Trim() : request.ButtonId!;
-        var appended = await rooms.AppendAsync(room,
+        // The first message of a greeted room starts its bot: the flag goes with the message's write.
+        var startsFlow = room.DeferredFlow is not null && room.Status == RoomStatus.Open;
+        var appended = await rooms.AppendAsync(room with { DeferredFlow = null },
             new NewMessage(Sender.Visitor, text, $"c-{request.ClientMessageId}", ClientMessageId: request.ClientMessageId, ButtonId: request.ButtonId),
             time.GetUtcNow(), cancellationToken);
         if (appended is null)
@@ -56,7 +58,7 @@ public sealed class PostMessageHandler(
             // a failed flow from its transcript.
             if (room.Status == RoomStatus.Open)
             {
-                await orchestrations.ResumeIfFailedAsync(roomId, cancellationToken);
+                await orchestrations.ResumeIfFailedAsync(roomId, DeferredStart(roomId), cancellationToken);
                 await orchestrations.SignalAsync(roomId, RoomSignal.Visitor(Input(appended.Message, room: null)), cancellationToken);
             }
             return appended.Message;
@@ -66,12 +68,17 @@ public sealed class PostMessageHandler(
 
         var message = appended.Message;
         // The bot is woken before anyone is told: a slow realtime service must not hold up the answer.
-        if (room.Status == RoomStatus.Open)
+        if (startsFlow)
+            // It reads this message from the transcript.
+            await orchestrations.StartAsync(DeferredStart(roomId), cancellationToken);
+        else if (room.Status == RoomStatus.Open)
             // The room as this append left it travels with the signal: the bot's answer appends with it, no read first.
             await orchestrations.SignalAsync(roomId, RoomSignal.Visitor(Input(message, appended.Room)), cancellationToken);
         await events.PublishAsync(new ChatEvent.MessageAdded(room, message), cancellationToken);
         return message;
     }
+
+    private RoomOrchestrationInput DeferredStart(string roomId) => RoomOrchestrationInput.For(roomId, options.Value, deferred: true);
 
     private static VisitorInput Input(ChatMessage message, Room? room) => new(message.Seq, message.Text, message.ButtonId) { Room = room };
 

@@ -15,6 +15,11 @@ public sealed record Room
     public RoomStatus Status { get; init; } = RoomStatus.Open;
     public string? EndReason { get; init; }
     public string? AgentId { get; init; }
+    /// <summary>
+    /// Set while the bot has greeted the visitor but its orchestration has not started: it starts with the visitor's
+    /// first message, so a room opened and left costs no orchestration.
+    /// </summary>
+    public DeferredFlow? DeferredFlow { get; init; }
     /// <summary>Sequence number the next message gets; messages are numbered 1, 2, 3... per room.</summary>
     public long NextSeq { get; init; } = 1;
     public required DateTimeOffset CreatedAt { get; init; }

@@ -26,7 +26,8 @@ public sealed class FunctionsRoomOrchestrations : IRoomOrchestrations
 
     public Task SignalAsync(string roomId, RoomSignal signal, CancellationToken cancellationToken) => Client.SignalAsync(roomId, signal, cancellationToken);
 
-    public Task ResumeIfFailedAsync(string roomId, CancellationToken cancellationToken) => Client.ResumeIfFailedAsync(roomId, cancellationToken);
+    public Task ResumeIfFailedAsync(string roomId, RoomOrchestrationInput ifMissing, CancellationToken cancellationToken) =>
+        Client.ResumeIfFailedAsync(roomId, ifMissing, cancellationToken);
 
     public Task EnsureIdleSweepAsync(CancellationToken cancellationToken) => Client.EnsureIdleSweepAsync(cancellationToken);
 

@@ -9,6 +9,7 @@ namespace Livechat.Functions.Durable;
 public sealed class RoomActivityFunctions(
     StartRoomActivity startRoom,
     ReadVisitorInputsActivity readInputs,
+    ResumeDeferredRoomActivity resumeDeferredRoom,
     SendBotMessagesActivity sendBotMessages,
     TransferRoomActivity transferRoom,
     CallWebhookActivity callWebhook)
@@ -16,6 +17,10 @@ public sealed class RoomActivityFunctions(
     [Function(nameof(StartRoomActivity))]
     public Task<RoomStart> StartRoom([ActivityTrigger] string roomId, CancellationToken cancellationToken) =>
         startRoom.ExecuteAsync(roomId, cancellationToken);
+
+    [Function(nameof(ResumeDeferredRoomActivity))]
+    public Task<DeferredRoomStart> ResumeDeferredRoom([ActivityTrigger] string roomId, CancellationToken cancellationToken) =>
+        resumeDeferredRoom.ExecuteAsync(roomId, cancellationToken);
 
     [Function(nameof(ReadVisitorInputsActivity))]
     public Task<List<VisitorInput>> ReadVisitorInputs([ActivityTrigger] ReadVisitorInputsRequest request, CancellationToken cancellationToken) =>

@@ -52,10 +52,31 @@ public sealed class OpenRoomHandlerTests
             });
         _recipes.Setup(r => r.GetLatestAsync(WelcomeRecipe.Id, It.IsAny<CancellationToken>()))
             .ReturnsAsync(WelcomeRecipe.Create() with { Version = 3 });
+        _fields.Setup(f => f.ListAsync(It.IsAny<FieldOwner>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        _rooms.Setup(r => r.AppendAllAsync(It.IsAny<Room>(), It.IsAny<IReadOnlyList<NewMessage>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset at, CancellationToken _) =>
+            {
+                _greetings.AddRange(messages.Select(m => (room.RoomId, m)));
+                return messages.Select((m, i) => new AppendResult(
+                    new ChatMessage { Id = $"m-{i}", RoomId = room.RoomId, Seq = room.NextSeq + i, Sender = m.Sender, Text = m.Text, SentAt = at },
+                    Duplicate: false, room with { NextSeq = room.NextSeq + messages.Count })).ToList();
+            });
     }
 
+    /// <summary>What was appended to the transcripts, by room.</summary>
+    private readonly List<(string RoomId, NewMessage Message)> _greetings = [];
+
+    private static Recipe WebhookFirst() => new()
+    {
+        Id = WelcomeRecipe.Id,
+        Version = 4,
+        Name = "Looks the visitor up",
+        StartBlockId = "lookup",
+        Blocks = [new RecipeBlock { Id = "lookup", Type = BlockTypes.Webhook, Url = "https://crm.example.com/hook", Next = "done" }, new RecipeBlock { Id = "done", Type = BlockTypes.End }],
+    };
+
     [Fact]
-    public async Task HandleAsync_NoOpenRoom_ClaimsSessionCreatesRoomAndStartsOrchestration()
+    public async Task HandleAsync_NoOpenRoom_ClaimsSessionCreatesRoomAndGreets_WithoutStartingAnOrchestration()
     {
         var outcome = await HandleAsync(_storedSession);
 
@@ -73,9 +94,25 @@ public sealed class OpenRoomHandlerTests
         Assert.Equal(WelcomeRecipe.Id, room.RecipeId);
         Assert.Equal(3, room.RecipeVersion);
         Assert.Equal(_time.GetUtcNow(), room.CreatedAt);
-        _orchestrations.Verify(o => o.StartAsync(
-            new RoomOrchestrationInput(opened.RoomId, 5, null), It.IsAny<CancellationToken>()), Times.Once);
+        // The greeting is in the transcript and the flow waits at the menu, with no orchestration until the visitor answers.
+        Assert.Equal(new DeferredFlow("menu"), room.DeferredFlow);
+        Assert.Equal(["Hi there! 👋 Welcome to our chat.", "How can we help you today?"], _greetings.Where(g => g.RoomId == opened.RoomId).Select(g => g.Message.Text));
+        Assert.All(_greetings, g => Assert.Equal(Sender.Bot, g.Message.Sender));
+        _orchestrations.Verify(o => o.StartAsync(It.IsAny<RoomOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Never);
         _realtime.Verify(p => p.SendToUserAsync("v-v-1", RealtimeEvents.ChatStarted, new RoomEvent(opened.RoomId), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_RecipeStartsWithAWebhook_StartsTheOrchestrationAtOnce_AndGreetsNothingItself()
+    {
+        _recipes.Setup(r => r.GetLatestAsync(WelcomeRecipe.Id, It.IsAny<CancellationToken>())).ReturnsAsync(WebhookFirst());
+
+        var opened = (await HandleAsync(_storedSession)).Value!;
+
+        Assert.Null(Assert.Single(_storedRooms.Values).DeferredFlow);
+        Assert.Empty(_greetings);
+        _orchestrations.Verify(o => o.StartAsync(
+            new RoomOrchestrationInput(opened.RoomId, 5, null) { Deferred = false }, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -152,7 +189,7 @@ public sealed class OpenRoomHandlerTests
         Assert.NotEqual("r-old", outcome.Value.RoomId);
         Assert.Equal(outcome.Value.RoomId, _storedSession.OpenRoomId);
         Assert.Equal(2, _storedRooms.Count);
-        _orchestrations.Verify(o => o.StartAsync(It.Is<RoomOrchestrationInput>(i => i.RoomId == outcome.Value.RoomId), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(2, _greetings.Count(g => g.RoomId == outcome.Value.RoomId));
     }
 
     [Fact]
@@ -169,7 +206,7 @@ public sealed class OpenRoomHandlerTests
         Assert.False(second.Value!.Created);
         Assert.Equal(first.Value.RoomId, second.Value.RoomId);
         _rooms.Verify(r => r.CreateAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>()), Times.Once);
-        _orchestrations.Verify(o => o.StartAsync(It.IsAny<RoomOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(2, _greetings.Count);
         _sessions.Verify(s => s.GetAsync("s-1", It.IsAny<CancellationToken>()), Times.Once);
         Assert.Single(_storedRooms);
     }
@@ -184,7 +221,7 @@ public sealed class OpenRoomHandlerTests
 
         Assert.Equal("r-claimed", outcome.Value!.RoomId);
         Assert.Equal("r-claimed", Assert.Single(_storedRooms.Keys));
-        _orchestrations.Verify(o => o.StartAsync(It.Is<RoomOrchestrationInput>(i => i.RoomId == "r-claimed"), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(["r-claimed", "r-claimed"], _greetings.Select(g => g.RoomId));
         _sessions.Verify(s => s.TryReplaceAsync(It.IsAny<VisitorSession>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -203,8 +240,15 @@ public sealed class OpenRoomHandlerTests
     private Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session) =>
         new OpenRoomHandler(_sessions.Object, _users.Object, _rooms.Object, _recipes.Object, _fields.Object, _orchestrations.Object, new ChatEventPublisher(_realtime.Object),
                 Options.Create(_roomOptions), Options.Create(new RecipeOptions()), new Livechat.Core.Limits.SessionRateLimiter(Options.Create(new Livechat.Core.Limits.LimitOptions()), _time),
-                _idle, _time, NullLogger<OpenRoomHandler>.Instance)
+                _idle, Greeting(), _time, NullLogger<OpenRoomHandler>.Instance)
             .HandleAsync(session, CancellationToken.None);
+
+    private RoomGreeting Greeting()
+    {
+        var variables = new FlowVariablesStore(_sessions.Object, _users.Object, _fields.Object, new UserParamsWriter(_sessions.Object, _users.Object, _time));
+        var events = new ChatEventPublisher(_realtime.Object);
+        return new RoomGreeting(variables, new BotTurnDelivery(_rooms.Object, new RoomSnapshots(_rooms.Object), events, new RoomCloser(_rooms.Object, events, _time), variables, _time));
+    }
 
     private static Room NewRoom(string roomId, RoomStatus status) => new()
     {

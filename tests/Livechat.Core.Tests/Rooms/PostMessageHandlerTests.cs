@@ -114,8 +114,24 @@ public sealed class PostMessageHandlerTests
         Assert.Same(stored, outcome.Value);
         _realtime.VerifyNoOtherCalls();
         // The widget resends when it heard no answer: the first attempt may have died before signalling.
-        _orchestrations.Verify(o => o.ResumeIfFailedAsync(RoomId, It.IsAny<CancellationToken>()), Times.Once);
+        _orchestrations.Verify(o => o.ResumeIfFailedAsync(RoomId, It.IsAny<RoomOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Once);
         _orchestrations.Verify(o => o.SignalAsync(RoomId, It.Is<RoomSignal>(s => s.Input!.Seq == 4 && s.Input.Room == null), It.IsAny<CancellationToken>()), Times.Once);
+        _orchestrations.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task HandleAsync_FirstMessageOfAGreetedRoom_StartsItsBot_AndTheNextOnlySignals()
+    {
+        SetupRoom(RoomStatus.Open, deferred: new DeferredFlow("menu"));
+        SetupAppends();
+
+        await HandleAsync(new PostMessageRequest("c-1", "Pricing", "pricing"));
+        await HandleAsync(new PostMessageRequest("c-2", "Anyone there?", null));
+
+        // The orchestration reads the first message from the transcript; the flag is cleared with that message's write.
+        _orchestrations.Verify(o => o.StartAsync(It.Is<RoomOrchestrationInput>(i => i.RoomId == RoomId && i.Deferred && i.State == null), It.IsAny<CancellationToken>()), Times.Once);
+        _rooms.Verify(r => r.AppendAsync(It.Is<Room>(x => x.DeferredFlow == null && x.NextSeq == 1), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        _orchestrations.Verify(o => o.SignalAsync(RoomId, It.Is<RoomSignal>(s => s.Input!.Seq == 2), It.IsAny<CancellationToken>()), Times.Once);
         _orchestrations.VerifyNoOtherCalls();
     }
 
@@ -256,7 +272,7 @@ public sealed class PostMessageHandlerTests
             .ReturnsAsync((Room room, NewMessage m, DateTimeOffset _, CancellationToken _) => new AppendResult(
                 Message(room.NextSeq, m.Text), Duplicate: false, room with { NextSeq = room.NextSeq + 1, ETag = $"after-{room.NextSeq}" }));
 
-    private void SetupRoom(RoomStatus status, string visitorId = "v-1") =>
+    private void SetupRoom(RoomStatus status, string visitorId = "v-1", DeferredFlow? deferred = null) =>
         _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(new Room
         {
             RoomId = RoomId,
@@ -266,6 +282,7 @@ public sealed class PostMessageHandlerTests
             RecipeId = "welcome",
             RecipeVersion = 1,
             Status = status,
+            DeferredFlow = deferred,
             CreatedAt = DateTimeOffset.UnixEpoch,
         });
 

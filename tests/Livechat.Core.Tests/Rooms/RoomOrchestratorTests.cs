@@ -380,6 +380,31 @@ public sealed class RoomOrchestratorTests
     }
 
     [Fact]
+    public async Task RunAsync_DeferredRoom_ResumesAfterTheGreetingAndAnswersTheMessageThatStartedIt()
+    {
+        // Opened with the greeting (seqs 1-2, turn 1); the visitor's first message (seq 3) started the orchestration.
+        _context.Setup(c => c.CallActivityAsync<DeferredRoomStart>(nameof(ResumeDeferredRoomActivity), RoomId, It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(() =>
+            {
+                _calls.Add(nameof(ResumeDeferredRoomActivity));
+                return new DeferredRoomStart(new RoomFlowState(_recipe, "menu", Cursor: 0, Turn: StartRoomActivity.FirstTurn), [new VisitorInput(3, "Pricing", "pricing")]);
+            });
+        _script.Enqueue(null);
+        _script.Enqueue(RoomSignal.End(EndReasons.ClosedByVisitor));
+
+        var result = await RunAsync(FirstGeneration() with { Deferred = true });
+
+        Assert.Equal(RoomFlowEnd.Ended, result);
+        Assert.Equal([nameof(ResumeDeferredRoomActivity), nameof(SendBotMessagesActivity), "WaitForSignal", nameof(ReadVisitorInputsActivity), "WaitForSignal"], _calls);
+        var reply = Assert.Single(_turns);
+        Assert.Equal(2, reply.Turn);
+        Assert.Equal(["pricing", "menu"], reply.Messages.Select(m => m.BlockId));
+        // Not greeted twice, and it settles like any generation that did not start the room: a signal may have been lost.
+        _context.Verify(c => c.CallActivityAsync<RoomStart>(nameof(StartRoomActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
+        Assert.Single(_timers);
+    }
+
+    [Fact]
     public async Task RunAsync_NewGenerationThenSignalAlreadyRead_IsNotAnsweredTwice()
     {
         _transcriptInputs = [new VisitorInput(3, "Pricing", "pricing")];

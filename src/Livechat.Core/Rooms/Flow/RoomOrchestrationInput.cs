@@ -11,4 +11,16 @@ public sealed record RoomOrchestrationInput(string RoomId, int TurnsPerGeneratio
 
     /// <summary>Wait before the first webhook retry; doubled for each further one.</summary>
     public TimeSpan WebhookFirstRetry { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The greeting was delivered when the room opened (<see cref="Room.DeferredFlow"/>): the flow resumes after it.</summary>
+    public bool Deferred { get; init; }
+
+    /// <summary>The first generation's input for a room, with the deployment's settings.</summary>
+    public static RoomOrchestrationInput For(string roomId, RoomOptions options, bool deferred) =>
+        new(roomId, options.TurnsPerGeneration)
+        {
+            WebhookAttempts = options.WebhookAttempts,
+            WebhookFirstRetry = options.WebhookFirstRetry,
+            Deferred = deferred,
+        };
 }

@@ -33,24 +33,31 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
         RoomFlowState state;
         RoomStatus status;
 
-        if (input.State is null)
+        if (input.State is not null)
+        {
+            var missed = await context.CallActivityAsync<List<VisitorInput>>(
+                nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, input.State.Cursor), ActivityRetry);
+            (state, status) = await HandleInputsAsync(context, input, input.State, missed);
+        }
+        else if (input.Deferred)
+        {
+            // Started by the visitor's first message; the greeting went out when the room opened.
+            var resumed = await context.CallActivityAsync<DeferredRoomStart>(nameof(ResumeDeferredRoomActivity), roomId, ActivityRetry);
+            (state, status) = await HandleInputsAsync(context, input, resumed.State, resumed.Inputs);
+        }
+        else
         {
             // Loads, interprets and delivers the greeting in one activity: one episode less before the visitor sees it.
             var start = await context.CallActivityAsync<RoomStart>(nameof(StartRoomActivity), roomId, ActivityRetry);
             state = new RoomFlowState(start.Recipe, start.First.WaitingBlockId, Cursor: 0, Turn: 0) { Variables = start.Variables };
             (state, status) = await DeliverAsync(context, input, state, start.First, start.Delivered);
         }
-        else
-        {
-            var missed = await context.CallActivityAsync<List<VisitorInput>>(
-                nameof(ReadVisitorInputsActivity), new ReadVisitorInputsRequest(roomId, input.State.Cursor), ActivityRetry);
-            (state, status) = await HandleInputsAsync(context, input, input.State, missed);
-        }
         if (Finished(status) is { } early) return early;
 
-        // A new generation reads the transcript once more after a short while: a signal raised while it was starting
-        // may still be lost (durabletask-dotnet #387), and no later signal may come to reveal the gap.
-        var settling = input.State is not null;
+        // A generation that did not start the room reads the transcript once more after a short while: a signal
+        // raised while it was starting may still be lost (durabletask-dotnet #387), and no later signal may come to
+        // reveal the gap.
+        var settling = input.State is not null || input.Deferred;
         return await WaitForTurnsAsync(context, input, state, settling);
     }
 

@@ -37,6 +37,7 @@ public sealed partial class DurableTaskEngine : IHostedService, IAsyncDisposable
         _worker.AddTaskActivities(
             Activity<StartRoomActivity>(shims, services),
             Activity<ReadVisitorInputsActivity>(shims, services),
+            Activity<ResumeDeferredRoomActivity>(shims, services),
             Activity<SendBotMessagesActivity>(shims, services),
             Activity<TransferRoomActivity>(shims, services),
             Activity<CallWebhookActivity>(shims, services),

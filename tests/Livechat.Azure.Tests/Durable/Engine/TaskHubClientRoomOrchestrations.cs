@@ -24,9 +24,14 @@ public sealed class TaskHubClientRoomOrchestrations(TaskHubClient client) : IRoo
     public Task SignalAsync(string roomId, RoomSignal signal, CancellationToken cancellationToken) =>
         client.RaiseEventAsync(new OrchestrationInstance { InstanceId = roomId }, RoomSignal.EventName, signal);
 
-    public async Task ResumeIfFailedAsync(string roomId, CancellationToken cancellationToken)
+    public async Task ResumeIfFailedAsync(string roomId, RoomOrchestrationInput ifMissing, CancellationToken cancellationToken)
     {
         var state = await client.GetOrchestrationStateAsync(roomId);
+        if (state is null)
+        {
+            await StartAsync(ifMissing, cancellationToken);
+            return;
+        }
         if (state?.OrchestrationStatus is not (OrchestrationStatus.Failed or OrchestrationStatus.Terminated)) return;
         var input = (RoomOrchestrationInput)DurableJson.Converter.Deserialize(state.Input, typeof(RoomOrchestrationInput))!;
         await client.CreateOrchestrationInstanceAsync(nameof(RoomOrchestrator), "", roomId, input, null, DedupeStatuses);
