@@ -25,6 +25,7 @@ internal sealed class RoomEntity : ITableEntity
     public string? EndReason { get; set; }
     public string? AgentId { get; set; }
     public bool FlowDeferred { get; set; }
+    public bool DeferredFlowStarted { get; set; }
     public string? DeferredWaitingBlockId { get; set; }
     public long NextSeq { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; set; }
@@ -45,6 +46,7 @@ internal sealed class RoomEntity : ITableEntity
         AgentId = r.AgentId,
         FlowDeferred = r.DeferredFlow is not null,
         DeferredWaitingBlockId = r.DeferredFlow?.WaitingBlockId,
+        DeferredFlowStarted = r.DeferredFlow?.Started ?? false,
         NextSeq = r.NextSeq,
         CreatedAt = r.CreatedAt,
         EndedAt = r.EndedAt,
@@ -64,7 +66,7 @@ internal sealed class RoomEntity : ITableEntity
         Status = Enum.Parse<RoomStatus>(Status),
         EndReason = EndReason,
         AgentId = AgentId,
-        DeferredFlow = FlowDeferred ? new DeferredFlow(DeferredWaitingBlockId) : null,
+        DeferredFlow = FlowDeferred ? new DeferredFlow(DeferredWaitingBlockId, DeferredFlowStarted) : null,
         NextSeq = NextSeq,
         CreatedAt = CreatedAt,
         EndedAt = EndedAt,

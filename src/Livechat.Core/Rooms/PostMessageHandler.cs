@@ -41,8 +41,8 @@ public sealed class PostMessageHandler(
         // A button choice keeps its label as text, so the transcript reads as the visitor saw it.
         var text = hasText ? request.Text!.Trim() : request.ButtonId!;
         // The first message of a greeted room starts its bot: the flag goes with the message's write.
-        var startsFlow = room.DeferredFlow is not null && room.Status == RoomStatus.Open;
-        var appended = await rooms.AppendAsync(room with { DeferredFlow = null },
+        var startsFlow = room.DeferredFlow is { Started: false } && room.Status == RoomStatus.Open;
+        var appended = await rooms.AppendAsync(startsFlow ? room with { DeferredFlow = room.DeferredFlow! with { Started = true } } : room,
             new NewMessage(Sender.Visitor, text, $"c-{request.ClientMessageId}", ClientMessageId: request.ClientMessageId, ButtonId: request.ButtonId),
             time.GetUtcNow(), cancellationToken);
         if (appended is null)
@@ -58,7 +58,7 @@ public sealed class PostMessageHandler(
             // a failed flow from its transcript.
             if (room.Status == RoomStatus.Open)
             {
-                await orchestrations.ResumeIfFailedAsync(roomId, DeferredStart(roomId), cancellationToken);
+                await orchestrations.ResumeIfFailedAsync(roomId, FirstGeneration(room), cancellationToken);
                 await orchestrations.SignalAsync(roomId, RoomSignal.Visitor(Input(appended.Message, room: null)), cancellationToken);
             }
             return appended.Message;
@@ -70,7 +70,7 @@ public sealed class PostMessageHandler(
         // The bot is woken before anyone is told: a slow realtime service must not hold up the answer.
         if (startsFlow)
             // It reads this message from the transcript.
-            await orchestrations.StartAsync(DeferredStart(roomId), cancellationToken);
+            await orchestrations.StartAsync(FirstGeneration(room), cancellationToken);
         else if (room.Status == RoomStatus.Open)
             // The room as this append left it travels with the signal: the bot's answer appends with it, no read first.
             await orchestrations.SignalAsync(roomId, RoomSignal.Visitor(Input(message, appended.Room)), cancellationToken);
@@ -78,7 +78,7 @@ public sealed class PostMessageHandler(
         return message;
     }
 
-    private RoomOrchestrationInput DeferredStart(string roomId) => RoomOrchestrationInput.For(roomId, options.Value, deferred: true);
+    private RoomOrchestrationInput FirstGeneration(Room room) => RoomOrchestrationInput.For(room.RoomId, options.Value, deferred: room.DeferredFlow is not null);
 
     private static VisitorInput Input(ChatMessage message, Room? room) => new(message.Seq, message.Text, message.ButtonId) { Room = room };
 

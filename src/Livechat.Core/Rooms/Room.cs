@@ -16,8 +16,8 @@ public sealed record Room
     public string? EndReason { get; init; }
     public string? AgentId { get; init; }
     /// <summary>
-    /// Set while the bot has greeted the visitor but its orchestration has not started: it starts with the visitor's
-    /// first message, so a room opened and left costs no orchestration.
+    /// Set when the bot greeted the visitor as the room opened: its orchestration starts with the visitor's first
+    /// message, so a room opened and left costs no orchestration. Null: the orchestration started with the room.
     /// </summary>
     public DeferredFlow? DeferredFlow { get; init; }
     /// <summary>Sequence number the next message gets; messages are numbered 1, 2, 3... per room.</summary>

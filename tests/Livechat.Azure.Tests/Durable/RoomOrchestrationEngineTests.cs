@@ -68,6 +68,8 @@ public sealed class RoomOrchestrationEngineTests
         var session = await harness.NewSessionAsync();
         var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
         await harness.WaitForMessagesAsync(roomId, 2);
+        await harness.Get<PostMessageHandler>().HandleAsync(session, roomId, new PostMessageRequest("click-1", "Pricing", "pricing"), None);
+        await harness.WaitForMessagesAsync(roomId, 5);
         var sweep = harness.Get<IdleRooms>();
 
         Assert.Equal(0, await sweep.SweepAsync(None));
@@ -81,5 +83,27 @@ public sealed class RoomOrchestrationEngineTests
         Assert.True(room.EndedAt - room.CreatedAt >= TimeSpan.FromSeconds(5), $"ended after {room.EndedAt - room.CreatedAt}");
         Assert.Contains(harness.Realtime.Sent, e => e.EventName == RealtimeEvents.ChatEnded && e.Payload is RoomEndedEvent { Reason: EndReasons.Inactivity });
         await Eventually.ReturnsAsync(() => harness.Orchestrations.GetStatusAsync(roomId, None), s => s == "Completed");
+    }
+
+    [Fact]
+    public async Task AbandonedRoom_IsGreetedAndEndedByTheSweep_WithoutEverStartingAnOrchestration()
+    {
+        await using var harness = await RoomEngineHarness.StartAsync(new Dictionary<string, string?> { ["Rooms:InactivityTimeout"] = "00:00:05" });
+        var session = await harness.NewSessionAsync();
+        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
+
+        // The greeting is there when openWidget returns, with no orchestration behind it.
+        Assert.Equal(["greet", "menu"], (await harness.Rooms.ReadMessagesAsync(roomId, 0, 10, None)).Select(m => m.BlockId));
+        Assert.Null(await harness.Orchestrations.GetStatusAsync(roomId, None));
+
+        var sweep = harness.Get<IdleRooms>();
+        var room = await Eventually.ReturnsAsync(async () =>
+        {
+            await sweep.SweepAsync(None);
+            return await harness.Rooms.GetAsync(roomId, None);
+        }, r => r!.Status == RoomStatus.Ended, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(EndReasons.Inactivity, room!.EndReason);
+        Assert.Null(await harness.Orchestrations.GetStatusAsync(roomId, None));
     }
 }

@@ -130,7 +130,7 @@ public sealed class PostMessageHandlerTests
 
         // The orchestration reads the first message from the transcript; the flag is cleared with that message's write.
         _orchestrations.Verify(o => o.StartAsync(It.Is<RoomOrchestrationInput>(i => i.RoomId == RoomId && i.Deferred && i.State == null), It.IsAny<CancellationToken>()), Times.Once);
-        _rooms.Verify(r => r.AppendAsync(It.Is<Room>(x => x.DeferredFlow == null && x.NextSeq == 1), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        _rooms.Verify(r => r.AppendAsync(It.Is<Room>(x => x.DeferredFlow == new DeferredFlow("menu", true) && x.NextSeq == 1), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
         _orchestrations.Verify(o => o.SignalAsync(RoomId, It.Is<RoomSignal>(s => s.Input!.Seq == 2), It.IsAny<CancellationToken>()), Times.Once);
         _orchestrations.VerifyNoOtherCalls();
     }
