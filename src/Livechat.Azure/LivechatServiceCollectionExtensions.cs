@@ -92,6 +92,8 @@ public static class LivechatServiceCollectionExtensions
 
         services.AddSingleton<StartRoomActivity>();
         services.AddSingleton<SweepIdleRoomsActivity>();
+        services.AddSingleton<SessionRetention>();
+        services.AddSingleton<SweepExpiredSessionsActivity>();
         services.AddSingleton<BotTurnDelivery>();
         services.AddSingleton<ReadVisitorInputsActivity>();
         services.AddSingleton<ResumeDeferredRoomActivity>();

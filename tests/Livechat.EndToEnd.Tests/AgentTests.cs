@@ -328,6 +328,32 @@ public sealed class AgentTests(AgentServerFixture fixture) : IClassFixture<Agent
         return agent;
     }
 
+    [Fact]
+    public async Task Agents_SeeThatAUserIdThePageGaveIsUnverified_AndWhichFactsOnlyThePageVouchesFor()
+    {
+        // Local development trusts ids as given: the id is the page's word, and the agent is told so.
+        await using var visitor = await Visitor.CreateAsync(Base);
+        (await visitor.Http.PutAsJsonAsync("api/v1/session/user", new { userId = "bob@example.com" })).EnsureSuccessStatusCode();
+        var roomId = await visitor.OpenRoomAsync();
+        await visitor.WaitForMessagesAsync(roomId, 2);
+        await using var ann = await ConnectedAgentAsync("Ann", "sales");
+
+        (await Agent.TransferAsync(Base, AdminKey, roomId, "sales")).EnsureSuccessStatusCode();
+        var waiting = await WaitForEvent(ann.Events, "roomWaiting", roomId);
+        Assert.Equal("bob@example.com", waiting.GetProperty("userId").GetString());
+        Assert.False(waiting.GetProperty("userVerified").GetBoolean());
+        var queue = await (await ann.QueueAsync("sales")).Content.ReadFromJsonAsync<JsonObject>();
+        var queued = queue!["rooms"]!.AsArray().Single(r => r!["roomId"]!.GetValue<string>() == roomId)!;
+        Assert.False(queued["userVerified"]!.GetValue<bool>());
+
+        var transcript = await (await ann.Http.GetAsync($"api/v1/agent/rooms/{roomId}/messages")).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();
+        var about = transcript!["visitor"]!;
+        Assert.Equal("bob@example.com", about["userId"]!.GetValue<string>());
+        Assert.False(about["userVerified"]!.GetValue<bool>());
+        // The department came from the operator's transfer, not the page: only the user id is the page's word.
+        Assert.Equal(["userId"], about["pageAsserted"]!.AsArray().Select(a => a!.GetValue<string>()));
+    }
+
     private static async Task<IReadOnlyList<string>> QueuedRoomIdsAsync(Agent agent, string department)
     {
         var queue = await (await agent.QueueAsync(department)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();

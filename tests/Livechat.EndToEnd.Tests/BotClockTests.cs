@@ -77,7 +77,8 @@ public sealed class BotClockTests(BotClockTests.ShortTimeout fixture) : IClassFi
         await foreach (var row in history.QueryAsync<TableEntity>(e => e.PartitionKey == roomId))
             if (row.GetString("EventType") is { } type) events.Add(type);
         Assert.Contains("EventRaised", events);
-        Assert.Equal(turns, events.Count(e => e == "EventRaised"));
+        // The first click started the orchestration (the greeting went out when the room opened); each later one is a signal.
+        Assert.Equal(turns - 1, events.Count(e => e == "EventRaised"));
         Assert.DoesNotContain("TimerCreated", events);
     }
 

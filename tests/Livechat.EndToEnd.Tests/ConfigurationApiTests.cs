@@ -204,6 +204,42 @@ public sealed class ConfigurationApiTests : IAsyncLifetime
             new { userId = "erin", signature = UserToken("erin", DateTimeOffset.UtcNow.AddMinutes(5)) })).EnsureSuccessStatusCode();
     }
 
+    [Fact]
+    public async Task TurningVerificationOn_VoidsTheLinksMadeWithoutIt_SoAClaimedIdReadsNoneOfThatUsersChats()
+    {
+        // With verification off anyone may say they are alice: her own browser, and somebody else's.
+        await using var alice = await Visitor.CreateAsync(Server.BaseAddress);
+        await using var impostor = await Visitor.CreateAsync(Server.BaseAddress);
+        await PutOk(alice, "api/v1/session/user", new { userId = "alice@example.com" });
+        var roomId = await alice.OpenRoomAsync();
+        await alice.WaitForMessagesAsync(roomId, 2);
+        await PutOk(impostor, "api/v1/session/user", new { userId = "alice@example.com" });
+        Assert.Equal(2, (await impostor.MessagesAsync(roomId)).Count);
+        await Server.StopAsync();
+
+        // The operator sets the secret: the same storage, the same sessions, now on a host that requires proof.
+        await using var verifying = await FunctionsHost.StartAsync(new Dictionary<string, string>
+        {
+            ["Identity__UserIdSecret"] = UserIdSecret,
+            ["Storage__TablePrefix"] = Server.TablePrefix,
+            ["TaskHubName"] = Server.TaskHubName,
+        });
+        using var impostorAgain = new HttpClient { BaseAddress = verifying.BaseAddress };
+        impostorAgain.DefaultRequestHeaders.Authorization = new("Bearer", impostor.Token);
+
+        var session = await impostorAgain.GetFromJsonAsync<JsonObject>("api/v1/session");
+        Assert.Null(session!["userId"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await impostorAgain.GetAsync($"api/v1/rooms/{roomId}/messages")).StatusCode);
+        await AssertProblemAsync(await impostorAgain.PutAsJsonAsync("api/v1/session/user", new { userId = "alice@example.com" }), HttpStatusCode.Forbidden, "signature");
+
+        // Alice's page links her again with her server's proof, and her chat is hers.
+        using var aliceAgain = new HttpClient { BaseAddress = verifying.BaseAddress };
+        aliceAgain.DefaultRequestHeaders.Authorization = new("Bearer", alice.Token);
+        var proof = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(UserIdSecret), Encoding.UTF8.GetBytes("alice@example.com")));
+        (await aliceAgain.PutAsJsonAsync("api/v1/session/user", new { userId = "alice@example.com", signature = proof })).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.OK, (await aliceAgain.GetAsync($"api/v1/rooms/{roomId}/messages")).StatusCode);
+    }
+
     /// <summary>What a customer's server makes with any JWT library, e.g. jsonwebtoken's sign({sub}, secret, {expiresIn: '5m'}).</summary>
     private static string UserToken(string userId, DateTimeOffset expires)
     {

@@ -61,6 +61,7 @@ public sealed class FunctionsApiHarness
         services.AddSingleton(Users.Object);
         services.AddSingleton(Fields.Object);
         services.AddSingleton(AgentQueue.Object);
+        services.AddSingleton(IdleClocks.Object);
         // Every signed agent token is in force unless a test says otherwise.
         AgentTokenStore.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string agentId, string tokenId, CancellationToken _) => new AgentTokenRecord(agentId, tokenId, "Agent", [], DateTimeOffset.UtcNow, DateTimeOffset.MaxValue));
@@ -86,6 +87,7 @@ public sealed class FunctionsApiHarness
     public Mock<IUserStore> Users { get; } = new();
     public Mock<ICustomFieldStore> Fields { get; } = new();
     public Mock<IAgentQueue> AgentQueue { get; } = new();
+    public Mock<IIdleRoomClocks> IdleClocks { get; } = new();
     public Mock<IAgentTokenStore> AgentTokenStore { get; } = new();
     public Mock<IRealtimeNegotiator> Negotiator { get; } = new();
     public Mock<IRealtimePublisher> Realtime { get; } = new();

@@ -42,7 +42,7 @@ public sealed class AgentsApi(
         long afterSeq = 0;
         var raw = request.Query["afterSeq"].ToString();
         return call.RunAsync(request, a => raw.Length > 0 && !long.TryParse(raw, out afterSeq)
-                ? Task.FromResult<Outcome<Transcript>>(Problem.Invalid("afterSeq", "Must be a whole number."))
+                ? Task.FromResult<Outcome<AgentTranscript>>(Problem.Invalid("afterSeq", "Must be a whole number."))
                 : transcript.HandleAsync(a, roomId, afterSeq, cancellationToken),
             t => TypedResults.Ok(t), cancellationToken);
     }

@@ -12,5 +12,7 @@ internal sealed class AgentQueueEntity : ITableEntity
     public ETag ETag { get; set; }
 
     public string? VisitorName { get; set; }
+    public string? UserId { get; set; }
+    public bool UserVerified { get; set; }
     public DateTimeOffset EnqueuedAt { get; set; }
 }

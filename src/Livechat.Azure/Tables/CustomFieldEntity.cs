@@ -13,4 +13,6 @@ internal sealed class CustomFieldEntity : ITableEntity
 
     public string Value { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary><see cref="Core.CustomFields.FieldSource"/>; missing on rows written before it existed: the page.</summary>
+    public string? Source { get; set; }
 }

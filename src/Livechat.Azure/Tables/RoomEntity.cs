@@ -17,6 +17,9 @@ internal sealed class RoomEntity : ITableEntity
     public string SessionId { get; set; } = "";
     public string VisitorId { get; set; } = "";
     public string? UserId { get; set; }
+    public bool UserVerified { get; set; }
+    /// <summary><see cref="Room.PageAsserted"/>, comma-separated.</summary>
+    public string? PageAsserted { get; set; }
     public string RealtimeUserId { get; set; } = "";
     public string RecipeId { get; set; } = "";
     public int RecipeVersion { get; set; }
@@ -37,6 +40,8 @@ internal sealed class RoomEntity : ITableEntity
         SessionId = r.SessionId,
         VisitorId = r.VisitorId,
         UserId = r.UserId,
+        UserVerified = r.UserVerified,
+        PageAsserted = r.PageAsserted.Count == 0 ? null : string.Join(',', r.PageAsserted),
         RealtimeUserId = r.RealtimeUserId,
         RecipeId = r.RecipeId,
         RecipeVersion = r.RecipeVersion,
@@ -59,6 +64,8 @@ internal sealed class RoomEntity : ITableEntity
         SessionId = SessionId,
         VisitorId = VisitorId,
         UserId = UserId,
+        UserVerified = UserVerified,
+        PageAsserted = PageAsserted?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
         RealtimeUserId = RealtimeUserId,
         RecipeId = RecipeId,
         RecipeVersion = RecipeVersion,

@@ -14,6 +14,7 @@ internal sealed class SessionEntity : ITableEntity
 
     public string VisitorId { get; set; } = "";
     public string? UserId { get; set; }
+    public string? UserProofKey { get; set; }
     public string? OpenRoomId { get; set; }
     public string? Department { get; set; }
     public string? RecipeId { get; set; }
@@ -28,6 +29,7 @@ internal sealed class SessionEntity : ITableEntity
         PartitionKey = s.SessionId,
         VisitorId = s.VisitorId,
         UserId = s.UserId,
+        UserProofKey = s.UserProofKey,
         OpenRoomId = s.OpenRoomId,
         Department = s.Department,
         RecipeId = s.RecipeId,
@@ -44,6 +46,7 @@ internal sealed class SessionEntity : ITableEntity
         SessionId = PartitionKey,
         VisitorId = VisitorId,
         UserId = UserId,
+        UserProofKey = UserProofKey,
         OpenRoomId = OpenRoomId,
         Department = Department,
         RecipeId = RecipeId,

@@ -22,6 +22,8 @@ public sealed class TableAgentQueue(LivechatTables tables) : IAgentQueue
                 PartitionKey = department,
                 RowKey = room.RoomId,
                 VisitorName = visitorName,
+                UserId = room.UserId,
+                UserVerified = room.UserVerified,
                 EnqueuedAt = enqueuedAt,
             }, cancellationToken);
         }
@@ -35,7 +37,7 @@ public sealed class TableAgentQueue(LivechatTables tables) : IAgentQueue
         var rooms = new List<QueuedRoom>();
         await foreach (var e in tables.AgentQueues.QueryAsync<AgentQueueEntity>(e => e.PartitionKey == department, cancellationToken: cancellationToken))
         {
-            rooms.Add(new QueuedRoom(e.RowKey, e.PartitionKey, e.VisitorName, e.EnqueuedAt));
+            rooms.Add(new QueuedRoom(e.RowKey, e.PartitionKey, e.VisitorName, e.EnqueuedAt, e.UserId, e.UserVerified));
             if (rooms.Count >= MaxListed) break;
         }
         return rooms.OrderBy(r => r.EnqueuedAt).ThenBy(r => r.RoomId, StringComparer.Ordinal).ToList();

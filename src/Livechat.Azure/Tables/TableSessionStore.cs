@@ -32,4 +32,19 @@ public sealed class TableSessionStore(LivechatTables tables) : ISessionStore
             return null;
         }
     }
+
+    public async Task<int> DeleteCreatedBeforeAsync(string idBound, int max, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        // One key range from the prefix: sessions of older days only, in id order, keys alone.
+        var old = tables.Sessions.QueryAsync<SessionEntity>(
+            e => e.PartitionKey.CompareTo(SessionIds.Prefix) >= 0 && e.PartitionKey.CompareTo(idBound) < 0,
+            maxPerPage: Math.Min(max, 1000), select: ["PartitionKey"], cancellationToken: cancellationToken);
+        await foreach (var session in old)
+        {
+            await tables.Sessions.DeleteEntityAsync(session.PartitionKey, "", ETag.All, cancellationToken);
+            if (++deleted >= max) break;
+        }
+        return deleted;
+    }
 }

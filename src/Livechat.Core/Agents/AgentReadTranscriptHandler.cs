@@ -6,12 +6,12 @@ namespace Livechat.Core.Agents;
 /// <summary>An agent of the room's department reads its transcript (the bot part too, before taking the room).</summary>
 public sealed class AgentReadTranscriptHandler(IRoomStore rooms)
 {
-    public async Task<Outcome<Transcript>> HandleAsync(AgentIdentity agent, string roomId, long afterSeq, CancellationToken cancellationToken)
+    public async Task<Outcome<AgentTranscript>> HandleAsync(AgentIdentity agent, string roomId, long afterSeq, CancellationToken cancellationToken)
     {
         if (afterSeq < 0) return Problem.Invalid("afterSeq", "Must be zero or more.");
         var loaded = await AgentRoomAccess.LoadAsync(rooms, agent, roomId, cancellationToken);
         if (!loaded.IsSuccess) return loaded.Problem!;
         var messages = await rooms.ReadMessagesAsync(roomId, afterSeq, ReadTranscriptHandler.PageSize, cancellationToken);
-        return new Transcript(roomId, loaded.Value!.Status, messages);
+        return new AgentTranscript(roomId, loaded.Value!.Status, messages, RoomVisitor.Of(loaded.Value));
     }
 }

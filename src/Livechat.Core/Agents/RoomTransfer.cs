@@ -36,7 +36,13 @@ public sealed partial class RoomTransfer(
             if (room.Status == RoomStatus.Agent) return Problem.Conflict("An agent already has the room.");
             if (room.Status == RoomStatus.Waiting && room.Department == department) return room;
             leftQueue = room.Status == RoomStatus.Waiting ? room.Department : null;
-            if (await rooms.TryReplaceAsync(room with { Status = RoomStatus.Waiting, Department = department, AgentId = null }, cancellationToken) is { } saved) return saved;
+            if (await rooms.TryReplaceAsync(room with
+            {
+                Status = RoomStatus.Waiting,
+                Department = department,
+                AgentId = null,
+                PageAsserted = PageAssertions.Without(room.PageAsserted, PageAssertions.Department),
+            }, cancellationToken) is { } saved) return saved;
             return null;
         });
         if (!moved.IsSuccess) return moved.Problem!;

@@ -18,7 +18,7 @@ public static class ChatAudiences
         ChatEvent.MessageAdded e => ToVisitorAndAgents(e.Room, RealtimeEvents.Message, e.Message),
         ChatEvent.Ended e => ToVisitorAndAgents(e.Room, RealtimeEvents.ChatEnded, new RoomEndedEvent(e.Room.RoomId, e.Reason)),
         ChatEvent.AgentJoined e => ToVisitorAndAgents(e.Room, RealtimeEvents.AgentJoined, new AgentJoinedEvent(e.Room.RoomId, e.AgentName)),
-        ChatEvent.Queued e => [ToDepartment(e.Department, RealtimeEvents.RoomWaiting, new RoomWaitingEvent(e.Room.RoomId, e.Department, e.VisitorName))],
+        ChatEvent.Queued e => [ToDepartment(e.Department, RealtimeEvents.RoomWaiting, new RoomWaitingEvent(e.Room.RoomId, e.Department, e.VisitorName, e.Room.UserId, e.Room.UserVerified))],
         ChatEvent.Claimed e => [ToDepartment(e.Department, RealtimeEvents.RoomClaimed, new RoomClaimedEvent(e.Room.RoomId, e.Department, e.AgentId, e.AgentName))],
         ChatEvent.LoggedOut e => ToVisitorAndUser(e),
         _ => throw new ArgumentOutOfRangeException(nameof(chatEvent), chatEvent.GetType().Name, "An event without audiences."),

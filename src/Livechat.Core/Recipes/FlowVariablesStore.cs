@@ -29,6 +29,12 @@ public sealed class FlowVariablesStore(ISessionStore sessions, IUserStore users,
             UserFields = (await userFields).ToDictionary(f => f.Key, f => f.Value),
             RoomFields = (await roomFields).ToDictionary(f => f.Key, f => f.Value),
             Department = room.Department,
+            UserVerified = room.UserVerified,
+            ServerFields =
+            [
+                .. (await userFields).Where(f => f.Source == FieldSource.Server).Select(f => FlowVariables.ServerKey(FieldScope.User, f.Key)),
+                .. (await roomFields).Where(f => f.Source == FieldSource.Server).Select(f => FlowVariables.ServerKey(FieldScope.Room, f.Key)),
+            ],
         };
     }
 
@@ -43,7 +49,7 @@ public sealed class FlowVariablesStore(ISessionStore sessions, IUserStore users,
         foreach (var save in saves.Where(s => !s.IsUserParam))
         {
             var owner = save.Scope == FieldScope.User ? UserScope(room) : FieldOwner.Room(room.RoomId);
-            await fields.SetAsync(owner, new CustomField(save.Target, save.Value, now), cancellationToken);
+            await fields.SetAsync(owner, new CustomField(save.Target, save.Value, now) { Source = save.Source }, cancellationToken);
         }
         var paramSaves = saves.Where(s => s.IsUserParam).ToList();
         if (paramSaves.Count == 0) return;

@@ -65,6 +65,8 @@ public sealed partial class OpenRoomHandler(
             SessionId = session.SessionId,
             VisitorId = session.VisitorId,
             UserId = session.UserId,
+            UserVerified = session.UserVerified,
+            PageAsserted = PageAssertions.Of(session),
             RealtimeUserId = session.RealtimeUserId,
             RecipeId = recipe.Id,
             RecipeVersion = recipe.Version,

@@ -7,6 +7,13 @@ public sealed record Room
     public required string SessionId { get; init; }
     public required string VisitorId { get; init; }
     public string? UserId { get; init; }
+    /// <summary>Whether the customer's server vouched for <see cref="UserId"/> (setUserId with a proof).</summary>
+    public bool UserVerified { get; init; }
+    /// <summary>
+    /// Which of the room's facts only the page vouches for (<see cref="PageAssertions"/>): agents, recipes and
+    /// webhooks see them marked, and a server-set value (a recipe's or an operator's transfer) clears its mark.
+    /// </summary>
+    public IReadOnlyList<string> PageAsserted { get; init; } = [];
     /// <summary>The realtime identity that receives this room's events (see VisitorSession.RealtimeUserId).</summary>
     public required string RealtimeUserId { get; init; }
     public required string RecipeId { get; init; }

@@ -9,7 +9,7 @@ public sealed class CreateSessionHandler(ISessionStore sessions, SessionTokenSer
     {
         var session = await sessions.CreateAsync(new VisitorSession
         {
-            SessionId = Ids.New("s"),
+            SessionId = SessionIds.New(time.GetUtcNow()),
             VisitorId = Ids.New("v"),
             CreatedAt = time.GetUtcNow(),
         }, cancellationToken);

@@ -9,4 +9,7 @@ public interface ISessionStore
 
     /// <summary>Replaces the session if nobody changed it since it was read; null when somebody did.</summary>
     Task<VisitorSession?> TryReplaceAsync(VisitorSession session, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="max"/> sessions whose id sorts below <paramref name="idBound"/> (<see cref="SessionIds"/>); returns how many.</summary>
+    Task<int> DeleteCreatedBeforeAsync(string idBound, int max, CancellationToken cancellationToken);
 }

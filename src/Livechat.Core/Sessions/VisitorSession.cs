@@ -9,6 +9,13 @@ public sealed record VisitorSession
     public required string SessionId { get; init; }
     public required string VisitorId { get; init; }
     public string? UserId { get; init; }
+    /// <summary>
+    /// Which identity secret proved <see cref="UserId"/> (<see cref="Users.UserIdSignature.KeyId"/>); null when it was
+    /// linked without proof. A link the current secret did not prove is void (see <see cref="SessionAuthenticator"/>).
+    /// </summary>
+    public string? UserProofKey { get; init; }
+    /// <summary>Whether the customer's server vouched for <see cref="UserId"/>.</summary>
+    public bool UserVerified => UserId is not null && UserProofKey is not null;
     public string? OpenRoomId { get; init; }
     public string? Department { get; init; }
     public string? RecipeId { get; init; }

@@ -38,7 +38,7 @@ public sealed class SetUserIdHandler(
         var merged = await MergeAsync(user, session, cancellationToken);
         if (!merged.IsSuccess) return merged.Problem!;
 
-        var linked = await sessions.UpdateAsync(session, s => s with { UserId = userId }, cancellationToken);
+        var linked = await sessions.UpdateAsync(session, s => s with { UserId = userId, UserProofKey = signatures.KeyId }, cancellationToken);
         if (!linked.IsSuccess) return linked.Problem!;
         await fields.CopyAsync(FieldOwner.Visitor(session.VisitorId), FieldOwner.User(userId), deleteSource: true, cancellationToken);
         return await view.HandleAsync(linked.Value!, cancellationToken);
@@ -81,7 +81,13 @@ public sealed class SetUserIdHandler(
     {
         var adopted = await OptimisticConcurrency.RunAsync<bool>("room", async _ =>
         {
-            if (await rooms.TryReplaceAsync(room with { UserId = userId, RealtimeUserId = RealtimeUsers.ForUser(userId) }, cancellationToken) is not null) return true;
+            if (await rooms.TryReplaceAsync(room with
+            {
+                UserId = userId,
+                RealtimeUserId = RealtimeUsers.ForUser(userId),
+                UserVerified = signatures.Required,
+                PageAsserted = signatures.Required ? room.PageAsserted : PageAssertions.With(room.PageAsserted, PageAssertions.UserId),
+            }, cancellationToken) is not null) return true;
             if (await rooms.GetAsync(room.RoomId, cancellationToken) is not { Status: not RoomStatus.Ended, UserId: null } fresh) return false;
             room = fresh;
             return null;

@@ -21,6 +21,15 @@ public sealed class UserIdSignature(IOptions<IdentityOptions> options, TimeProvi
 
     public bool Required => !string.IsNullOrEmpty(options.Value.UserIdSecret);
 
+    /// <summary>
+    /// Names the secret in force without revealing it (a truncated HMAC of a fixed label): stored with each proven
+    /// link, so rotating the secret voids every link the old one proved. Null when verification is off.
+    /// </summary>
+    public string? KeyId => _keyId.Value;
+
+    private readonly Lazy<string?> _keyId = new(() => string.IsNullOrEmpty(options.Value.UserIdSecret) ? null
+        : Base64Url.Encode(HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.UserIdSecret), "livechat user link"u8)[..12]));
+
     public bool IsValid(string userId, string? proof)
     {
         if (!Required) return options.Value.AllowUnverifiedUserIds;

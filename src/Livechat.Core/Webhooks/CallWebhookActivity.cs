@@ -42,7 +42,8 @@ public sealed partial class CallWebhookActivity(
         var known = await variables.ReadAsync(room, cancellationToken);
         var now = time.GetUtcNow();
         var body = JsonSerializer.Serialize(new WebhookPayload(room.RoomId, call.BlockId, call.RecipeId, call.RecipeVersion, room.VisitorId,
-            room.UserId, room.Department, known.UserParams, new WebhookFields(known.UserFields, known.RoomFields), now), LivechatJson.Options);
+            room.UserId, room.UserVerified, room.Department, known.UserParams, new WebhookFields(known.UserFields, known.RoomFields),
+            WebhookPayload.Asserted(room, known), now), LivechatJson.Options);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         var timestamp = now.ToUnixTimeSeconds();
@@ -125,8 +126,8 @@ public sealed partial class CallWebhookActivity(
 
     private static List<FlowSave> ToSaves(WebhookReplyFields? fields) =>
     [
-        .. (fields?.User ?? []).Select(f => new FlowSave(f.Key, f.Value, FieldScope.User)),
-        .. (fields?.Room ?? []).Select(f => new FlowSave(f.Key, f.Value, FieldScope.Room)),
+        .. (fields?.User ?? []).Select(f => new FlowSave(f.Key, f.Value, FieldScope.User) { Source = FieldSource.Server }),
+        .. (fields?.Room ?? []).Select(f => new FlowSave(f.Key, f.Value, FieldScope.Room) { Source = FieldSource.Server }),
     ];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook of room {RoomId} block {BlockId} failed ({Failure}); it will be retried")]

@@ -5,8 +5,8 @@ using Microsoft.DurableTask.Client;
 
 namespace Livechat.Functions.Durable;
 
-/// <summary>The app's idle sweep: its orchestration and its one activity, which ends rooms and stops their flows.</summary>
-public sealed class IdleSweepFunctions(SweepIdleRoomsActivity sweep)
+/// <summary>The app's sweeper: its orchestration, the activity that ends idle rooms and stops their flows, and the one that deletes expired sessions.</summary>
+public sealed class IdleSweepFunctions(SweepIdleRoomsActivity sweep, Core.Sessions.SessionRetention sessions)
 {
     [Function(nameof(IdleSweepOrchestrator))]
     public static Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>
@@ -19,4 +19,8 @@ public sealed class IdleSweepFunctions(SweepIdleRoomsActivity sweep)
         using var _ = FunctionsRoomOrchestrations.Bind(durable);
         return await sweep.ExecuteAsync(cancellationToken);
     }
+
+    [Function(nameof(Core.Sessions.SweepExpiredSessionsActivity))]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE0060", Justification = "The activity trigger binds to this parameter.")]
+    public Task<int> SweepSessions([ActivityTrigger] string? input, CancellationToken cancellationToken) => sessions.SweepAsync(cancellationToken);
 }

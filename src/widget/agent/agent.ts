@@ -10,6 +10,25 @@ interface QueuedRoom {
   department: string;
   visitorName?: string | null;
   enqueuedAt: string;
+  userId?: string | null;
+  userVerified?: boolean;
+}
+
+/** Who the agent talks to; pageAsserted names what only the visitor's page vouches for. */
+interface RoomVisitor {
+  visitorId: string;
+  userId?: string | null;
+  userVerified: boolean;
+  department?: string | null;
+  pageAsserted: string[];
+}
+
+/** How the console names a visitor: a user id says whether the customer's server vouched for it. */
+function visitorLabel(v: { userId?: string | null; userVerified?: boolean; visitorName?: string | null }): string {
+  const parts: string[] = [];
+  if (v.visitorName) parts.push(v.visitorName);
+  if (v.userId) parts.push(v.userVerified ? `${v.userId} (verified)` : `${v.userId} (unverified: said by the page)`);
+  return parts.join(' · ');
 }
 
 interface Problem {
@@ -53,7 +72,7 @@ class AgentConsole {
   private hub: HubConnection | null = null;
   private readonly queues = new Map<string, Map<string, QueuedRoom>>();
   /** Rooms this console took part in: their status and transcript so far. */
-  private readonly rooms = new Map<string, { status: RoomStatus; messages: Map<number, Message> }>();
+  private readonly rooms = new Map<string, { status: RoomStatus; messages: Map<number, Message>; visitor?: RoomVisitor }>();
   private current: string | null = null;
   private readonly api: string;
 
@@ -209,8 +228,9 @@ class AgentConsole {
 
   private async loadTranscript(roomId: string): Promise<void> {
     try {
-      const transcript = await this.call<Transcript>('GET', `/api/v1/agent/rooms/${encodeURIComponent(roomId)}/messages`);
+      const transcript = await this.call<Transcript & { visitor: RoomVisitor }>('GET', `/api/v1/agent/rooms/${encodeURIComponent(roomId)}/messages`);
       this.room(roomId).status = transcript.status;
+      this.room(roomId).visitor = transcript.visitor;
       this.addMessages(roomId, transcript.messages);
     } catch (e) {
       this.status(`Could not read the chat: ${(e as Error).message}`);
@@ -299,7 +319,8 @@ class AgentConsole {
         const item = document.createElement('li');
         item.dataset.roomId = room.roomId;
         const label = document.createElement('span');
-        label.textContent = room.visitorName ? `${room.visitorName} · ${room.roomId.slice(0, 10)}` : room.roomId.slice(0, 10);
+        const who = visitorLabel(room);
+        label.textContent = who ? `${who} · ${room.roomId.slice(0, 10)}` : room.roomId.slice(0, 10);
         const claim = document.createElement('button');
         claim.type = 'button';
         claim.textContent = 'Claim';
@@ -337,7 +358,8 @@ class AgentConsole {
     const log = $('log');
     log.replaceChildren();
     const room = this.current ? this.rooms.get(this.current) : undefined;
-    $('chat-title').textContent = this.current ? `Chat ${this.current.slice(0, 10)} · ${room?.status ?? ''}` : 'No chat open';
+    const who = room?.visitor ? visitorLabel(room.visitor) : '';
+    $('chat-title').textContent = this.current ? `Chat ${this.current.slice(0, 10)} · ${room?.status ?? ''}${who ? ` · ${who}` : ''}` : 'No chat open';
     for (const m of [...(room?.messages.values() ?? [])].sort((a, b) => a.seq - b.seq)) {
       const line = document.createElement('div');
       line.className = 'msg';

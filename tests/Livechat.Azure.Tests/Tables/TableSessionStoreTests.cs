@@ -52,4 +52,21 @@ public sealed class TableSessionStoreTests : IAsyncLifetime
     [Fact]
     public async Task GetAsync_UnknownSession_ReturnsNull() =>
         Assert.Null(await _sessions.GetAsync("snothere", CancellationToken.None));
+
+    [Fact]
+    public async Task SessionRetention_DeletesSessionsMadeBeforeTheRetention_KeepsNewerOnes()
+    {
+        var now = DateTimeOffset.UtcNow;
+        async Task<string> MadeAsync(DateTimeOffset at, string? id = null) =>
+            (await _sessions.CreateAsync(new VisitorSession { SessionId = id ?? SessionIds.New(at), VisitorId = "v1", CreatedAt = at }, CancellationToken.None)).SessionId;
+        var old = new[] { await MadeAsync(now.AddDays(-40)), await MadeAsync(now.AddDays(-32)) };
+        var recent = new[] { await MadeAsync(now.AddDays(-30)), await MadeAsync(now), await MadeAsync(now, id: Azurite.UniqueName("s")) };
+
+        var deleted = await _services.GetRequiredService<SessionRetention>().SweepAsync(CancellationToken.None);
+
+        Assert.Equal(2, deleted);
+        foreach (var id in old) Assert.Null(await _sessions.GetAsync(id, CancellationToken.None));
+        foreach (var id in recent) Assert.NotNull(await _sessions.GetAsync(id, CancellationToken.None));
+        Assert.Equal(0, await _services.GetRequiredService<SessionRetention>().SweepAsync(CancellationToken.None));
+    }
 }

@@ -48,7 +48,7 @@ public sealed class RoomTransferTests
         _realtime.Verify(p => p.SendToUserAsync(VisitorUser, RealtimeEvents.Message,
             It.Is<ChatMessage>(m => m.Text == RoomTransfer.ConnectingText), It.IsAny<CancellationToken>()));
         _realtime.Verify(p => p.SendToGroupAsync(RealtimeGroups.Department("sales"), RealtimeEvents.RoomWaiting,
-            new RoomWaitingEvent(RoomId, "sales", "Vera"), It.IsAny<CancellationToken>()));
+            new RoomWaitingEvent(RoomId, "sales", "Vera", null, false), It.IsAny<CancellationToken>()));
     }
 
     [Fact]

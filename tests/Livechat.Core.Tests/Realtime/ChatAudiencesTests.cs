@@ -46,7 +46,7 @@ public sealed class ChatAudiencesTests
     {
         Assert.Equal(new RoomEndedEvent("r-1", "agent"), ChatAudiences.For(new ChatEvent.Ended(AgentRoom, "agent"))[0].Payload);
         Assert.Equal(new AgentJoinedEvent("r-1", "Ann"), ChatAudiences.For(new ChatEvent.AgentJoined(AgentRoom, "Ann"))[1].Payload);
-        Assert.Equal(new RoomWaitingEvent("r-1", "sales", "Vera"), ChatAudiences.For(new ChatEvent.Queued(BotRoom, "sales", "Vera"))[0].Payload);
+        Assert.Equal(new RoomWaitingEvent("r-1", "sales", "Vera", null, false), ChatAudiences.For(new ChatEvent.Queued(BotRoom, "sales", "Vera"))[0].Payload);
         Assert.Equal(new RoomClaimedEvent("r-1", "sales", "ann", "Ann"), ChatAudiences.For(new ChatEvent.Claimed(AgentRoom, "sales", "ann", "Ann"))[0].Payload);
         Assert.Equal(new LoggedOut("r-1"), ChatAudiences.For(new ChatEvent.LoggedOut("v-1", null, "r-1"))[0].Payload);
         Assert.Same(Message, ChatAudiences.For(new ChatEvent.MessageAdded(BotRoom, Message))[0].Payload);

@@ -147,6 +147,18 @@ public sealed class OpenRoomHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_DepartmentAndRecipeThePageChose_AreMarkedAsThePagesWord()
+    {
+        _storedSession = _storedSession with { Department = "sales" };
+
+        await HandleAsync(_storedSession);
+
+        var room = Assert.Single(_storedRooms.Values);
+        Assert.Equal([PageAssertions.Department], room.PageAsserted);
+        Assert.False(room.UserVerified);
+    }
+
+    [Fact]
     public async Task HandleAsync_RecipeMissing_ReturnsNotFoundNamingRecipeIdAndStartsNothing()
     {
         _storedSession = _storedSession with { RecipeId = "gone" };

@@ -1,3 +1,4 @@
+using Livechat.Core.CustomFields;
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
@@ -26,8 +27,13 @@ public sealed class OpenRoomTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("{}")]
-    public async Task Run_NoOpenRoom_CreatesRoomAndSchedulesOrchestrationWithRoomIdAsInstanceId(string? body)
+    public async Task Run_NoOpenRoom_CreatesRoomAndGreets_WithoutSchedulingAnOrchestration(string? body)
     {
+        _api.Fields.Setup(f => f.ListAsync(It.IsAny<FieldOwner>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        _api.Rooms.Setup(r => r.AppendAllAsync(It.IsAny<Room>(), It.IsAny<IReadOnlyList<NewMessage>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset at, CancellationToken _) => messages.Select((m, i) => new AppendResult(
+                new ChatMessage { Id = $"m-{i}", RoomId = room.RoomId, Seq = room.NextSeq + i, Sender = m.Sender, Text = m.Text, SentAt = at }, false, room)).ToList());
+
         var response = await RunAsync(body, $"Bearer {_api.Token}");
 
         Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
@@ -37,13 +43,13 @@ public sealed class OpenRoomTests
         Assert.True(response.Body.Value.GetProperty("created").GetBoolean());
         Assert.Equal(roomId, _api.Session.OpenRoomId);
         _api.Rooms.Verify(r => r.CreateAsync(
-            It.Is<Room>(room => room.RoomId == roomId && room.VisitorId == FunctionsApiHarness.VisitorId && room.RecipeVersion == 2),
+            It.Is<Room>(room => room.RoomId == roomId && room.VisitorId == FunctionsApiHarness.VisitorId && room.RecipeVersion == 2 && room.DeferredFlow != null),
             It.IsAny<CancellationToken>()), Times.Once);
+        // The greeting is stored by the call itself; the bot's orchestration waits for the visitor's first message.
+        _api.Rooms.Verify(r => r.AppendAllAsync(It.Is<Room>(room => room.RoomId == roomId), It.Is<IReadOnlyList<NewMessage>>(m => m.All(x => x.Sender == Sender.Bot)),
+            It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
         _api.Durable.Verify(d => d.ScheduleNewOrchestrationInstanceAsync(
-            new TaskName(nameof(RoomOrchestrator)),
-            It.Is<object?>(input => input is RoomOrchestrationInput && ((RoomOrchestrationInput)input).RoomId == roomId && ((RoomOrchestrationInput)input).State == null),
-            It.Is<StartOrchestrationOptions?>(o => o != null && o.InstanceId == roomId),
-            It.IsAny<CancellationToken>()), Times.Once);
+            new TaskName(nameof(RoomOrchestrator)), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

@@ -54,10 +54,10 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
         }
         if (Finished(status) is { } early) return early;
 
-        // A generation that did not start the room reads the transcript once more after a short while: a signal
-        // raised while it was starting may still be lost (durabletask-dotnet #387), and no later signal may come to
-        // reveal the gap.
-        var settling = input.State is not null || input.Deferred;
+        // A new generation reads the transcript once more after a short while: a signal raised while it was starting
+        // may still be lost (durabletask-dotnet #387), and no later signal may come to reveal the gap. A first
+        // generation needs no such read: a signal raised before it existed was for a message its first read sees.
+        var settling = input.State is not null;
         return await WaitForTurnsAsync(context, input, state, settling);
     }
 

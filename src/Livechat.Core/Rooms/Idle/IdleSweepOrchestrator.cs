@@ -23,6 +23,8 @@ public sealed class IdleSweepOrchestrator : TaskOrchestrator<string?, string>
     {
         for (var i = 0; i < SweepsPerGeneration; i++)
         {
+            // Expired sessions once a generation (every ten sweeps) is often enough: they only take up room.
+            if (i == 0) await SweepExpiredSessionsAsync(context);
             TimeSpan next;
             try
             {
@@ -37,6 +39,18 @@ public sealed class IdleSweepOrchestrator : TaskOrchestrator<string?, string>
         }
         context.ContinueAsNew(null, preserveUnprocessedEvents: false);
         return "continued";
+    }
+
+    private static async Task SweepExpiredSessionsAsync(TaskOrchestrationContext context)
+    {
+        try
+        {
+            await context.CallActivityAsync<int>(nameof(Sessions.SweepExpiredSessionsActivity), null, RoomOrchestrator.ActivityRetry);
+        }
+        catch (TaskFailedException)
+        {
+            // The next generation tries again; rooms must not wait for sessions.
+        }
     }
 }
 

@@ -41,7 +41,8 @@ public sealed partial class DurableTaskEngine : IHostedService, IAsyncDisposable
             Activity<SendBotMessagesActivity>(shims, services),
             Activity<TransferRoomActivity>(shims, services),
             Activity<CallWebhookActivity>(shims, services),
-            Activity<SweepIdleRoomsActivity>(shims, services));
+            Activity<SweepIdleRoomsActivity>(shims, services),
+            Activity<Core.Sessions.SweepExpiredSessionsActivity>(shims, services));
     }
 
     public TaskHubClient Client { get; }
