@@ -77,6 +77,7 @@ public sealed class FunctionsApiHarness
         SessionsApi = _httpServices.GetRequiredService<SessionsApi>();
         AgentsApi = _httpServices.GetRequiredService<AgentsApi>();
         AdminApi = _httpServices.GetRequiredService<AdminApi>();
+        RecipesAdminApi = _httpServices.GetRequiredService<RecipesAdminApi>();
         DepartmentsAdminApi = _httpServices.GetRequiredService<DepartmentsAdminApi>();
         AgentTokens = _httpServices.GetRequiredService<AgentTokenService>();
     }
@@ -100,6 +101,7 @@ public sealed class FunctionsApiHarness
     public SessionsApi SessionsApi { get; }
     public AgentsApi AgentsApi { get; }
     public AdminApi AdminApi { get; }
+    public RecipesAdminApi RecipesAdminApi { get; }
     public DepartmentsAdminApi DepartmentsAdminApi { get; }
     public AgentTokenService AgentTokens { get; }
 
@@ -145,6 +147,7 @@ public sealed class FunctionsApiHarness
         Rooms.Verify(r => r.TryReplaceAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>()), Times.Never);
         Rooms.Verify(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         Recipes.Verify(r => r.SaveNewVersionAsync(It.IsAny<Recipe>(), It.IsAny<CancellationToken>()), Times.Never);
+        Recipes.Verify(r => r.SetPublicAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
         Departments.Verify(d => d.SaveAsync(It.IsAny<Department>(), It.IsAny<CancellationToken>()), Times.Never);
         Departments.Verify(d => d.DeleteAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         Realtime.VerifyNoOtherCalls();
