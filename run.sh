@@ -36,6 +36,13 @@ export FUNCTIONS_HOST_STATE_DIR="$logs/functions-host"
 stack_start_host "$app" "$port" "$logs/functions-host.log"
 
 base="http://127.0.0.1:$port"
+# Pages may choose only departments the admin marked public, so mark, through the admin API as a customer would,
+# those the demo page (sales) and the spec pages (department, early) choose. Marked again on every start.
+for department in sales:Sales department:Department early:Early; do
+  curl -fsS -o /dev/null --retry 5 --retry-connrefused -XPUT "$base/api/v1/admin/departments/${department%%:*}" -H "x-admin-key: $Admin__ApiKey" \
+    -H 'content-type: application/json' -d "{\"name\":\"${department#*:}\",\"public\":true}" \
+    || echo "Could not mark the department ${department%%:*} public; the demo's setDepartment will be refused." >&2
+done
 cat <<TEXT
 
 Livechat is running on the Azure Functions host (log: .run/functions-host.log).

@@ -39,6 +39,7 @@ param tableNames array = [
   'AgentQueues'
   'IdleRoomClocks'
   'AgentTokens'
+  'Departments'
 ]
 
 var isWindowsConsumption = planKind == 'WindowsConsumption'

@@ -16,6 +16,7 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<Http.VisitorCall>();
         services.AddSingleton<SessionsApi>();
         services.AddSingleton<Admin.RecipesAdminApi>();
+        services.AddSingleton<Admin.DepartmentsAdminApi>();
         services.AddSingleton<RoomsApi>();
         services.AddSingleton<NegotiateApi>();
         services.AddSingleton<CorsPolicy>();

@@ -4,6 +4,7 @@ using Livechat.Azure.Tables;
 using Livechat.Core.Admin;
 using Livechat.Core.Agents;
 using Livechat.Core.CustomFields;
+using Livechat.Core.Departments;
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
@@ -48,6 +49,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<IAgentQueue, TableAgentQueue>();
         services.AddSingleton<IIdleRoomClocks, TableIdleRoomClocks>();
         services.AddSingleton<IAgentTokenStore, TableAgentTokenStore>();
+        services.AddSingleton<IDepartmentStore, TableDepartmentStore>();
         services.AddHostedService<LivechatStartup>();
 
         services.AddSingleton<SessionTokenService>();
@@ -65,6 +67,7 @@ public static class LivechatServiceCollectionExtensions
         AddValidatedOptions<Livechat.Core.Limits.LimitOptions>(services, configuration, "Limits");
         services.AddSingleton<Livechat.Core.Limits.SessionRateLimiter>();
         services.AddSingleton<RecipeAdminHandler>();
+        services.AddSingleton<DepartmentAdminHandler>();
         services.AddSingleton<OpenRoomLocator>();
         services.AddSingleton<SessionUpdater>();
         services.AddSingleton<SessionViewHandler>();

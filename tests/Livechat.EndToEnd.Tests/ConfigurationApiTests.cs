@@ -97,6 +97,7 @@ public sealed class ConfigurationApiTests : IAsyncLifetime
     [Fact]
     public async Task Department_AppliesToTheRoomsThatFollow_AndClearDepartmentRemovesIt()
     {
+        await Dashboard.PutDepartmentAsync(Server, "sales");
         await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
         await PutOk(visitor, "api/v1/session/department", new { department = "sales" });
         var room1 = await visitor.OpenRoomAsync();
@@ -134,6 +135,7 @@ public sealed class ConfigurationApiTests : IAsyncLifetime
         await AssertProblemAsync(unknown, HttpStatusCode.NotFound, "recipeId");
         Assert.Equal(before, await StorageSnapshot.TakeAsync(Server.TablePrefix));
 
+        await Dashboard.SetRecipePublicAsync(Server, "welcome");
         await PutOk(visitor, "api/v1/session/recipe", new { recipeId = "welcome" });
         var roomId = await visitor.OpenRoomAsync();
         Assert.Equal(2, (await visitor.WaitForMessagesAsync(roomId, 2)).Count);

@@ -1,3 +1,4 @@
+using Livechat.Core.Common;
 using Livechat.EndToEnd.Tests.Support;
 using System.Text;
 using Xunit.Abstractions;
@@ -59,6 +60,8 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             (HttpMethod.Post, "api/v1/admin/rooms/{room}/transfer"), (HttpMethod.Put, "api/v1/admin/default-recipe"),
             (HttpMethod.Get, "api/v1/admin/agents/{x}/tokens"), (HttpMethod.Delete, "api/v1/admin/agents/{x}/tokens"),
             (HttpMethod.Delete, "api/v1/admin/agents/{x}/tokens/{x}"),
+            (HttpMethod.Get, "api/v1/admin/departments"), (HttpMethod.Put, "api/v1/admin/departments/{x}"),
+            (HttpMethod.Delete, "api/v1/admin/departments/{x}"), (HttpMethod.Put, "api/v1/admin/recipes/{x}/visibility"),
         };
         foreach (var (method, path) in routes)
         {
@@ -78,6 +81,25 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
                 cases.Add((method, path.Replace("{room}", roomId).Replace("{x}", "x"), body, intruder.Token, "hostile body"));
         }
 
+        // The admin key itself, on the routes that mark what pages may choose: hostile ids with a body that would be
+        // accepted, and hostile bodies. Every one is refused: an id that is not safe never reaches storage.
+        var adminCases = new List<(HttpMethod Method, string Path, string? Body, string Why)>();
+        var choosable = new (HttpMethod Method, string Path, string Body)[]
+        {
+            (HttpMethod.Put, "api/v1/admin/departments/{x}", "{\"name\":\"Sales\",\"public\":true}"),
+            (HttpMethod.Delete, "api/v1/admin/departments/{x}", ""),
+            (HttpMethod.Put, "api/v1/admin/recipes/{x}/visibility", "{\"public\":true}"),
+        };
+        foreach (var (method, path, body) in choosable)
+        {
+            foreach (var id in HostileStrings.Where(h => !h.Contains('\u0000') && !Ids.IsSafe(h, 64)))
+                adminCases.Add((method, path.Replace("{x}", Enc(id)), body, "admin: hostile id"));
+            if (method == HttpMethod.Delete) continue;
+            foreach (var hostile in HostileBodies.Append("{\"name\":\"Sales\",\"public\":\"yes\"}").Append("{\"name\":\"" + new string('n', 101) + "\"}"))
+                adminCases.Add((method, path.Replace("{x}", "x"), hostile, "admin: hostile body"));
+        }
+        cases.AddRange(adminCases.Select(c => (c.Method, c.Path, c.Body, (string?)null, c.Why)));
+
         using var http = new HttpClient { BaseAddress = _server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var failures = new List<string>();
         var statuses = new Dictionary<int, int>();
@@ -85,6 +107,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         {
             using var request = new HttpRequestMessage(method, path);
             if (token is not null) request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
+            if (why.StartsWith("admin:", StringComparison.Ordinal)) request.Headers.Add("x-admin-key", _server.AdminKey);
             if (body is not null && method != HttpMethod.Get && method != HttpMethod.Delete) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
             using var response = await http.SendAsync(request);
             var status = (int)response.StatusCode;

@@ -60,6 +60,7 @@ public sealed class OutboundWebhookTests(OutboundWebhookTests.Strict fixture) : 
                         new RecipeBlock { Id = "menu", Type = BlockTypes.Buttons, Text = "Anything else?", Buttons = [new RecipeButton("again", "Again?", "menu")] },
                     ],
                 });
+            foreach (var id in new[] { PlainHttpRecipe, LoopbackNameRecipe, MetadataRecipe }) await Dashboard.SetRecipePublicAsync(Server, id);
         }
 
         public override async Task DisposeAsync()

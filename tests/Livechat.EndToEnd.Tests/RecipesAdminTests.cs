@@ -99,6 +99,7 @@ public sealed class RecipesAdminTests : IAsyncLifetime
     public async Task DeletedRecipe_CannotBeChosenForNewRooms_ButTheRunningRoomFinishes()
     {
         (await _admin.PostAsJsonAsync("api/v1/admin/recipes", Faq("Hello"))).EnsureSuccessStatusCode();
+        await Dashboard.SetRecipePublicAsync(_server, "faq");
         await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
         (await visitor.Http.PutAsJsonAsync("api/v1/session/recipe", new { recipeId = "faq" })).EnsureSuccessStatusCode();
         var roomId = await visitor.OpenRoomAsync();

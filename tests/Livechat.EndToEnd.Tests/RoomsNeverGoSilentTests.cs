@@ -195,6 +195,7 @@ public sealed class RoomsNeverGoSilentTests(RoomsNeverGoSilentTests.Stack fixtur
                         new RecipeBlock { Id = "menu", Type = BlockTypes.Buttons, Text = "Anything else?", Buttons = [new RecipeButton("again", "Again?", "menu")] },
                     ],
                 });
+            foreach (var id in new[] { LoopRecipe, HugeRecipe }) await Dashboard.SetRecipePublicAsync(Server, id);
         }
 
         public override async Task DisposeAsync()

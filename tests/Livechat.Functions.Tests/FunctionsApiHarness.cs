@@ -7,6 +7,7 @@ using Livechat.Azure;
 using Livechat.Core.Agents;
 using Livechat.Core.Common;
 using Livechat.Core.CustomFields;
+using Livechat.Core.Departments;
 using Livechat.Core.Realtime;
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
@@ -62,6 +63,7 @@ public sealed class FunctionsApiHarness
         services.AddSingleton(Fields.Object);
         services.AddSingleton(AgentQueue.Object);
         services.AddSingleton(IdleClocks.Object);
+        services.AddSingleton(Departments.Object);
         // Every signed agent token is in force unless a test says otherwise.
         AgentTokenStore.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string agentId, string tokenId, CancellationToken _) => new AgentTokenRecord(agentId, tokenId, "Agent", [], DateTimeOffset.UtcNow, DateTimeOffset.MaxValue));
@@ -76,6 +78,8 @@ public sealed class FunctionsApiHarness
         SessionsApi = _httpServices.GetRequiredService<SessionsApi>();
         AgentsApi = _httpServices.GetRequiredService<AgentsApi>();
         AdminApi = _httpServices.GetRequiredService<AdminApi>();
+        RecipesAdminApi = _httpServices.GetRequiredService<RecipesAdminApi>();
+        DepartmentsAdminApi = _httpServices.GetRequiredService<DepartmentsAdminApi>();
         AgentTokens = _httpServices.GetRequiredService<AgentTokenService>();
     }
 
@@ -88,6 +92,7 @@ public sealed class FunctionsApiHarness
     public Mock<ICustomFieldStore> Fields { get; } = new();
     public Mock<IAgentQueue> AgentQueue { get; } = new();
     public Mock<IIdleRoomClocks> IdleClocks { get; } = new();
+    public Mock<IDepartmentStore> Departments { get; } = new();
     public Mock<IAgentTokenStore> AgentTokenStore { get; } = new();
     public Mock<IRealtimeNegotiator> Negotiator { get; } = new();
     public Mock<IRealtimePublisher> Realtime { get; } = new();
@@ -98,6 +103,8 @@ public sealed class FunctionsApiHarness
     public SessionsApi SessionsApi { get; }
     public AgentsApi AgentsApi { get; }
     public AdminApi AdminApi { get; }
+    public RecipesAdminApi RecipesAdminApi { get; }
+    public DepartmentsAdminApi DepartmentsAdminApi { get; }
     public AgentTokenService AgentTokens { get; }
 
     /// <summary>A valid bearer token for <see cref="Session"/>.</summary>
@@ -142,6 +149,9 @@ public sealed class FunctionsApiHarness
         Rooms.Verify(r => r.TryReplaceAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>()), Times.Never);
         Rooms.Verify(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         Recipes.Verify(r => r.SaveNewVersionAsync(It.IsAny<Recipe>(), It.IsAny<CancellationToken>()), Times.Never);
+        Recipes.Verify(r => r.SetPublicAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
+        Departments.Verify(d => d.SaveAsync(It.IsAny<Department>(), It.IsAny<CancellationToken>()), Times.Never);
+        Departments.Verify(d => d.DeleteAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         Realtime.VerifyNoOtherCalls();
         Durable.VerifyNoOtherCalls();
     }

@@ -61,6 +61,10 @@ public sealed class FunctionsMetadataTests
     [InlineData("UpdateRecipe", "api/v1/admin/recipes/{recipeId}", "put")]
     [InlineData("DeleteRecipe", "api/v1/admin/recipes/{recipeId}", "delete")]
     [InlineData("SetDefaultRecipe", "api/v1/admin/default-recipe", "put")]
+    [InlineData("SetRecipeVisibility", "api/v1/admin/recipes/{recipeId}/visibility", "put")]
+    [InlineData("ListDepartments", "api/v1/admin/departments", "get")]
+    [InlineData("PutDepartment", "api/v1/admin/departments/{departmentId}", "put")]
+    [InlineData("DeleteDepartment", "api/v1/admin/departments/{departmentId}", "delete")]
     public void Metadata_AgentOrAdminRoute_IsAnAnonymousHttpTrigger(string function, string route, string method) =>
         Metadata_VisitorRoute_IsAnAnonymousHttpTrigger(function, route, method);
 

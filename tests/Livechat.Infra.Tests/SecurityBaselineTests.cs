@@ -67,7 +67,7 @@ public sealed class SecurityBaselineTests(InfraFixture infra)
             .ToList();
 
         Assert.Equal(
-            new[] { "AgentQueues", "AgentTokens", "CustomFields", "IdleRoomClocks", "Recipes", "Rooms", "Sessions", "Users" }.Select(t => prefix + t),
+            new[] { "AgentQueues", "AgentTokens", "CustomFields", "Departments", "IdleRoomClocks", "Recipes", "Rooms", "Sessions", "Users" }.Select(t => prefix + t),
             tables.Order());
     }
 

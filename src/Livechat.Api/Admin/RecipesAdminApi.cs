@@ -14,7 +14,7 @@ public sealed class RecipesAdminApi(AdminCall call, RecipeAdminHandler recipes)
 
     /// <summary>POST /api/v1/admin/recipes: version 1 of a new recipe.</summary>
     public Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        call.RunAsync<RecipeDefinition, Recipe>(request, body => recipes.CreateAsync(body, cancellationToken),
+        call.RunAsync<RecipeDefinition, RecipeView>(request, body => recipes.CreateAsync(body, cancellationToken),
             r => TypedResults.Created($"/api/v1/admin/recipes/{r.Id}", r), cancellationToken);
 
     /// <summary>GET /api/v1/admin/recipes/{recipeId}?version=N</summary>
@@ -28,7 +28,11 @@ public sealed class RecipesAdminApi(AdminCall call, RecipeAdminHandler recipes)
 
     /// <summary>PUT /api/v1/admin/recipes/{recipeId}: a new version.</summary>
     public Task<IResult> UpdateAsync(HttpRequest request, string recipeId, CancellationToken cancellationToken) =>
-        call.RunAsync<RecipeDefinition, Recipe>(request, body => recipes.UpdateAsync(recipeId, body, cancellationToken), r => TypedResults.Ok(r), cancellationToken);
+        call.RunAsync<RecipeDefinition, RecipeView>(request, body => recipes.UpdateAsync(recipeId, body, cancellationToken), r => TypedResults.Ok(r), cancellationToken);
+
+    /// <summary>PUT /api/v1/admin/recipes/{recipeId}/visibility: whether pages may choose the recipe with setRecipe.</summary>
+    public Task<IResult> SetVisibilityAsync(HttpRequest request, string recipeId, CancellationToken cancellationToken) =>
+        call.RunAsync<RecipeVisibilityRequest, RecipeSummary>(request, body => recipes.SetVisibilityAsync(recipeId, body, cancellationToken), r => TypedResults.Ok(r), cancellationToken);
 
     /// <summary>DELETE /api/v1/admin/recipes/{recipeId}</summary>
     public Task<IResult> DeleteAsync(HttpRequest request, string recipeId, CancellationToken cancellationToken) =>

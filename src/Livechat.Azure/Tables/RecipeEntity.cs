@@ -22,6 +22,11 @@ internal sealed class RecipeEntity : ITableEntity
     public int Version { get; set; }
     /// <summary>On the "latest" row: the recipe was deleted for new rooms (the row stays to keep numbering versions).</summary>
     public bool Deleted { get; set; }
+    /// <summary>
+    /// On the "latest" row: pages may choose the recipe with setRecipe. A setting of the recipe, not of a version, so
+    /// it lives on the one row every save replaces (and carries over); rows written before it existed read as false.
+    /// </summary>
+    public bool Public { get; set; }
     /// <summary>On the settings row: the default recipe chosen in the dashboard.</summary>
     public string? DefaultRecipeId { get; set; }
     public string? Json { get; set; }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Livechat.Core.Common;
 using Livechat.Core.Recipes;
@@ -8,10 +9,13 @@ namespace Livechat.Azure.Tables;
 /// <summary>Versioned recipes: a save writes the new version and moves the "latest" pointer in one transaction.</summary>
 public sealed class TableRecipeStore(LivechatTables tables) : IRecipeStore
 {
-    public async Task<Recipe?> GetLatestAsync(string recipeId, CancellationToken cancellationToken)
+    public async Task<Recipe?> GetLatestAsync(string recipeId, CancellationToken cancellationToken) =>
+        (await GetHeadAsync(recipeId, cancellationToken))?.Latest;
+
+    public async Task<RecipeHead?> GetHeadAsync(string recipeId, CancellationToken cancellationToken)
     {
         var latest = await tables.Recipes.GetEntityIfExistsAsync<RecipeEntity>(recipeId, RecipeEntity.LatestKey, cancellationToken: cancellationToken);
-        return latest.HasValue && !latest.Value!.Deleted ? Deserialize(latest.Value!) : null;
+        return latest.HasValue && !latest.Value!.Deleted ? Head(latest.Value!) : null;
     }
 
     public async Task<Recipe?> GetVersionAsync(string recipeId, int version, CancellationToken cancellationToken)
@@ -28,7 +32,12 @@ public sealed class TableRecipeStore(LivechatTables tables) : IRecipeStore
             var version = latest.HasValue ? latest.Value!.Version + 1 : 1;
             var saved = recipe with { Version = version };
             var json = JsonSerializer.Serialize(saved, LivechatJson.Options);
-            var pointer = new RecipeEntity { PartitionKey = recipe.Id, RowKey = RecipeEntity.LatestKey, Version = version, Json = json };
+            var pointer = new RecipeEntity
+            {
+                PartitionKey = recipe.Id, RowKey = RecipeEntity.LatestKey, Version = version, Json = json,
+                // The recipe's setting carries over to its new version; a recipe created again after a delete starts private.
+                Public = latest.HasValue && !latest.Value!.Deleted && latest.Value.Public,
+            };
             TableTransactionAction[] batch =
             [
                 latest.HasValue
@@ -49,13 +58,36 @@ public sealed class TableRecipeStore(LivechatTables tables) : IRecipeStore
         throw new InvalidOperationException($"Recipe {recipe.Id}: {OptimisticConcurrency.Conflict("recipe").Title}");
     }
 
-    public async Task<IReadOnlyList<Recipe>> ListLatestAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecipeHead>> ListHeadsAsync(CancellationToken cancellationToken)
     {
-        var list = new List<Recipe>();
+        var list = new List<RecipeHead>();
         var filter = TableClient.CreateQueryFilter($"RowKey eq {RecipeEntity.LatestKey} and Deleted eq false");
         await foreach (var row in tables.Recipes.QueryAsync<RecipeEntity>(filter, cancellationToken: cancellationToken))
-            if (Deserialize(row) is { } recipe) list.Add(recipe);
+            if (Head(row) is { } head) list.Add(head);
         return list;
+    }
+
+    public async Task<RecipeHead?> SetPublicAsync(string recipeId, bool isPublic, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < OptimisticConcurrency.Budget; attempt++)
+        {
+            var latest = await tables.Recipes.GetEntityIfExistsAsync<RecipeEntity>(recipeId, RecipeEntity.LatestKey, cancellationToken: cancellationToken);
+            if (!latest.HasValue || latest.Value!.Deleted) return null;
+            var row = latest.Value;
+            if (row.Public == isPublic) return Head(row);
+            row.Public = isPublic;
+            try
+            {
+                // Under the row's ETag: a save in between would otherwise put back the pointer it read.
+                await tables.Recipes.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return Head(row);
+            }
+            catch (RequestFailedException e) when (e.Status is TableStatus.PreconditionFailed)
+            {
+                // A save or a delete came first; read the pointer it left.
+            }
+        }
+        throw new InvalidOperationException($"Recipe {recipeId}: {OptimisticConcurrency.Conflict("recipe").Title}");
     }
 
     public async Task<bool> DeleteAsync(string recipeId, CancellationToken cancellationToken)
@@ -63,6 +95,7 @@ public sealed class TableRecipeStore(LivechatTables tables) : IRecipeStore
         var latest = await tables.Recipes.GetEntityIfExistsAsync<RecipeEntity>(recipeId, RecipeEntity.LatestKey, cancellationToken: cancellationToken);
         if (!latest.HasValue || latest.Value!.Deleted) return false;
         latest.Value.Deleted = true;
+        latest.Value.Public = false;
         await tables.Recipes.UpdateEntityAsync(latest.Value, latest.Value.ETag, TableUpdateMode.Replace, cancellationToken);
         return true;
     }
@@ -78,6 +111,8 @@ public sealed class TableRecipeStore(LivechatTables tables) : IRecipeStore
         {
             PartitionKey = RecipeEntity.SettingsPartition, RowKey = RecipeEntity.DefaultKey, DefaultRecipeId = recipeId,
         }, TableUpdateMode.Replace, cancellationToken);
+
+    private static RecipeHead? Head(RecipeEntity entity) => Deserialize(entity) is { } latest ? new RecipeHead(latest, entity.Public) : null;
 
     private static Recipe? Deserialize(RecipeEntity entity) =>
         entity.Json is null ? null : JsonSerializer.Deserialize<Recipe>(entity.Json, LivechatJson.Options);

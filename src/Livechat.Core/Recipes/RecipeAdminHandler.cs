@@ -9,36 +9,50 @@ namespace Livechat.Core.Recipes;
 /// </summary>
 public sealed class RecipeAdminHandler(IRecipeStore recipes, IOptions<RecipeOptions> options)
 {
-    public async Task<Outcome<Recipe>> CreateAsync(RecipeDefinition definition, CancellationToken cancellationToken)
+    /// <summary>A new recipe is private: pages may choose it once the admin sets it public (<see cref="SetVisibilityAsync"/>).</summary>
+    public async Task<Outcome<RecipeView>> CreateAsync(RecipeDefinition definition, CancellationToken cancellationToken)
     {
         var recipe = definition.ToRecipe(definition.Id ?? "");
         if (RecipeValidator.Validate(recipe) is { } problem) return problem;
         if (await recipes.GetLatestAsync(recipe.Id, cancellationToken) is not null)
             return Problem.Conflict($"Recipe '{recipe.Id}' exists.", "Update it with PUT /api/v1/admin/recipes/{id}.");
-        return await recipes.SaveNewVersionAsync(recipe, cancellationToken);
+        return RecipeView.Of(await recipes.SaveNewVersionAsync(recipe, cancellationToken), isPublic: false);
     }
 
-    public async Task<Outcome<Recipe>> UpdateAsync(string recipeId, RecipeDefinition definition, CancellationToken cancellationToken)
+    public async Task<Outcome<RecipeView>> UpdateAsync(string recipeId, RecipeDefinition definition, CancellationToken cancellationToken)
     {
         if (definition.Id is not null && definition.Id != recipeId) return Problem.Invalid("id", "Must match the recipe id in the URL, or be left out.");
         var recipe = definition.ToRecipe(recipeId);
         if (RecipeValidator.Validate(recipe) is { } problem) return problem;
-        if (await recipes.GetLatestAsync(recipeId, cancellationToken) is null) return Problem.NotFound($"Recipe '{recipeId}'", "recipeId");
-        return await recipes.SaveNewVersionAsync(recipe, cancellationToken);
+        if (await recipes.GetHeadAsync(recipeId, cancellationToken) is not { } head) return Problem.NotFound($"Recipe '{recipeId}'", "recipeId");
+        return RecipeView.Of(await recipes.SaveNewVersionAsync(recipe, cancellationToken), head.Public);
     }
 
-    public async Task<Outcome<Recipe>> GetAsync(string recipeId, int? version, CancellationToken cancellationToken)
+    public async Task<Outcome<RecipeView>> GetAsync(string recipeId, int? version, CancellationToken cancellationToken)
     {
         if (!Ids.IsSafe(recipeId, 64)) return Problem.NotFound($"Recipe '{recipeId}'", "recipeId");
-        var recipe = version is { } v ? await recipes.GetVersionAsync(recipeId, v, cancellationToken) : await recipes.GetLatestAsync(recipeId, cancellationToken);
-        return recipe is null ? Problem.NotFound($"Recipe '{recipeId}'{(version is null ? "" : $" version {version}")}", version is null ? "recipeId" : "version") : recipe;
+        var head = await recipes.GetHeadAsync(recipeId, cancellationToken);
+        if (version is not { } v)
+            return head is null ? Problem.NotFound($"Recipe '{recipeId}'", "recipeId") : RecipeView.Of(head.Latest, head.Public);
+        // Old versions stay readable after a delete (running rooms use them); a deleted recipe is not public.
+        var recipe = await recipes.GetVersionAsync(recipeId, v, cancellationToken);
+        return recipe is null ? Problem.NotFound($"Recipe '{recipeId}' version {v}", "version") : RecipeView.Of(recipe, head?.Public ?? false);
     }
 
     public async Task<Outcome<RecipeList>> ListAsync(CancellationToken cancellationToken)
     {
-        var all = await recipes.ListLatestAsync(cancellationToken);
+        var all = await recipes.ListHeadsAsync(cancellationToken);
         var defaultId = await recipes.GetDefaultIdAsync(cancellationToken) ?? options.Value.DefaultRecipeId;
-        return new RecipeList(defaultId, all.Select(r => new RecipeSummary(r.Id, r.Name, r.Version)).OrderBy(r => r.Id).ToList());
+        return new RecipeList(defaultId, all.Select(RecipeSummary.Of).OrderBy(r => r.Id, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Whether pages may choose the recipe with setRecipe; a setting of the recipe, so no new version.</summary>
+    public async Task<Outcome<RecipeSummary>> SetVisibilityAsync(string recipeId, RecipeVisibilityRequest request, CancellationToken cancellationToken)
+    {
+        if (!Ids.IsSafe(recipeId, 64)) return Problem.NotFound($"Recipe '{recipeId}'", "recipeId");
+        if (request.Public is not { } isPublic) return Problem.Invalid("public", "Required: true or false.");
+        var head = await recipes.SetPublicAsync(recipeId, isPublic, cancellationToken);
+        return head is null ? Problem.NotFound($"Recipe '{recipeId}'", "recipeId") : RecipeSummary.Of(head);
     }
 
     public async Task<Outcome<RecipeDeleted>> DeleteAsync(string recipeId, CancellationToken cancellationToken)
@@ -56,7 +70,10 @@ public sealed class RecipeAdminHandler(IRecipeStore recipes, IOptions<RecipeOpti
     }
 }
 
-public sealed record RecipeSummary(string Id, string Name, int Version);
+public sealed record RecipeSummary(string Id, string Name, int Version, bool Public)
+{
+    public static RecipeSummary Of(RecipeHead head) => new(head.Latest.Id, head.Latest.Name, head.Latest.Version, head.Public);
+}
 
 public sealed record RecipeList(string DefaultRecipeId, IReadOnlyList<RecipeSummary> Recipes);
 

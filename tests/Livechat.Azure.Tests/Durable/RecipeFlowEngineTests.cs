@@ -45,6 +45,8 @@ public sealed class RecipeFlowEngineTests
         foreach (var (k, v) in settings ?? []) all[k] = v;
         var harness = await RoomEngineHarness.StartAsync(all);
         await harness.Get<IRecipeStore>().SaveNewVersionAsync(Support(receiver.Url), None);
+        // Marked public by the admin's call, so the page may choose it.
+        Assert.True((await harness.Get<RecipeAdminHandler>().SetVisibilityAsync("support", new RecipeVisibilityRequest(true), None)).IsSuccess);
         var session = await harness.NewSessionAsync();
         Assert.True((await harness.Get<SetRecipeHandler>().HandleAsync(session, "support", None)).IsSuccess);
         return (harness, receiver, (await harness.Get<ISessionStore>().GetAsync(session.SessionId, None))!);

@@ -49,7 +49,7 @@ public sealed class RecipeAdminHandlerTests
     public async Task UpdateAsync_UnknownRecipe_Is404_ExistingOne_SavesANewVersionUnderTheUrlsId()
     {
         Assert.Equal(ProblemKind.NotFound, (await Handler().UpdateAsync("faq", new RecipeDefinition(null, "FAQ", "hi", Blocks), CancellationToken.None)).Problem!.Kind);
-        _store.Setup(s => s.GetLatestAsync("faq", It.IsAny<CancellationToken>())).ReturnsAsync(Recipe("faq"));
+        _store.Setup(s => s.GetHeadAsync("faq", It.IsAny<CancellationToken>())).ReturnsAsync(new RecipeHead(Recipe("faq"), false));
 
         var saved = await Handler().UpdateAsync("faq", new RecipeDefinition(null, "FAQ 2", "hi", Blocks), CancellationToken.None);
 
@@ -86,14 +86,78 @@ public sealed class RecipeAdminHandlerTests
     }
 
     [Fact]
-    public async Task ListAsync_WithoutAStoredDefault_NamesTheConfiguredOne_RecipesById()
+    public async Task ListAsync_WithoutAStoredDefault_NamesTheConfiguredOne_RecipesById_WithTheirPublicFlag()
     {
-        _store.Setup(s => s.ListLatestAsync(It.IsAny<CancellationToken>())).ReturnsAsync([Recipe("zeta"), Recipe("alpha")]);
+        _store.Setup(s => s.ListHeadsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([new(Recipe("zeta"), true), new(Recipe("alpha"), false)]);
 
         var list = await Handler().ListAsync(CancellationToken.None);
 
         Assert.Equal("welcome", list.Value!.DefaultRecipeId);
         Assert.Equal(["alpha", "zeta"], list.Value.Recipes.Select(r => r.Id));
+        Assert.Equal([false, true], list.Value.Recipes.Select(r => r.Public));
+    }
+
+    [Fact]
+    public async Task CreateAsync_NewRecipe_IsPrivate()
+    {
+        var created = await Handler().CreateAsync(new RecipeDefinition("faq", "FAQ", "hi", Blocks), CancellationToken.None);
+
+        Assert.False(created.Value!.Public);
+        _store.Verify(s => s.SetPublicAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_PublicRecipe_AnswersTheNewVersionStillPublic()
+    {
+        _store.Setup(s => s.GetHeadAsync("faq", It.IsAny<CancellationToken>())).ReturnsAsync(new RecipeHead(Recipe("faq"), true));
+
+        var saved = await Handler().UpdateAsync("faq", new RecipeDefinition(null, "FAQ 2", "hi", Blocks), CancellationToken.None);
+
+        Assert.True(saved.Value!.Public);
+        Assert.Equal("FAQ 2", saved.Value.Name);
+    }
+
+    [Fact]
+    public async Task GetAsync_OldVersion_CarriesTheRecipesFlag()
+    {
+        _store.Setup(s => s.GetHeadAsync("faq", It.IsAny<CancellationToken>())).ReturnsAsync(new RecipeHead(Recipe("faq"), true));
+        _store.Setup(s => s.GetVersionAsync("faq", 1, It.IsAny<CancellationToken>())).ReturnsAsync(Recipe("faq") with { Version = 1 });
+
+        var v1 = await Handler().GetAsync("faq", 1, CancellationToken.None);
+
+        Assert.Equal(1, v1.Value!.Version);
+        Assert.True(v1.Value.Public);
+    }
+
+    [Fact]
+    public async Task SetVisibilityAsync_ExistingRecipe_SetsTheFlag_WithoutANewVersion()
+    {
+        _store.Setup(s => s.SetPublicAsync("faq", true, It.IsAny<CancellationToken>())).ReturnsAsync(new RecipeHead(Recipe("faq"), true));
+
+        var outcome = await Handler().SetVisibilityAsync("faq", new RecipeVisibilityRequest(true), CancellationToken.None);
+
+        Assert.Equal(new RecipeSummary("faq", "faq", 3, true), outcome.Value);
+        _store.Verify(s => s.SaveNewVersionAsync(It.IsAny<Recipe>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task SetVisibilityAsync_UnknownRecipe_Is404NamingRecipeId()
+    {
+        var outcome = await Handler().SetVisibilityAsync("nope", new RecipeVisibilityRequest(true), CancellationToken.None);
+
+        Assert.Equal(ProblemKind.NotFound, outcome.Problem!.Kind);
+        Assert.True(outcome.Problem.Errors!.ContainsKey("recipeId"));
+    }
+
+    [Theory]
+    [InlineData("../etc", true, "recipeId")]
+    [InlineData("faq", null, "public")]
+    public async Task SetVisibilityAsync_UnsafeIdOrNoFlag_IsRefusedWithoutTouchingTheStore(string id, bool? isPublic, string field)
+    {
+        var outcome = await Handler().SetVisibilityAsync(id, new RecipeVisibilityRequest(isPublic), CancellationToken.None);
+
+        Assert.True(outcome.Problem!.Errors!.ContainsKey(field));
+        _store.Verify(s => s.SetPublicAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private static Recipe Recipe(string id) => new() { Id = id, Name = id, StartBlockId = "hi", Blocks = Blocks, Version = 3 };

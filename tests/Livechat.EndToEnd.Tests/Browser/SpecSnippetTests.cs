@@ -11,8 +11,8 @@ namespace Livechat.EndToEnd.Tests.Browser;
 
 /// <summary>
 /// One local server and one Chromium for all of <see cref="SpecSnippetTests"/>, with recipes a dashboard would have
-/// saved: a short one that ends the chat, one that asks for the name, and one whose texts are HTML and that echoes
-/// what the visitor typed.
+/// saved and marked public: a short one that ends the chat, one that asks for the name, and one whose texts are HTML
+/// and that echoes what the visitor typed; and the spec pages' departments, public.
 /// </summary>
 public sealed class SpecServerFixture : IAsyncLifetime
 {
@@ -74,6 +74,9 @@ public sealed class SpecServerFixture : IAsyncLifetime
                 new RecipeBlock { Id = "done", Type = BlockTypes.Message, Text = "We will write to {{email}}." },
             ],
         });
+        // What the spec pages choose, marked public as the customer's admin would; "recipe_id" stays unknown.
+        foreach (var recipe in new[] { GreeterRecipe, HtmlRecipe, AskRecipe }) await Dashboard.SetRecipePublicAsync(Server, recipe);
+        foreach (var department in new[] { "department", "early" }) await Dashboard.PutDepartmentAsync(Server, department);
     }
 
     public async Task DisposeAsync()

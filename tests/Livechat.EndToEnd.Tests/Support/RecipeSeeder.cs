@@ -7,7 +7,8 @@ namespace Livechat.EndToEnd.Tests.Support;
 
 /// <summary>
 /// Puts a recipe in the server's Recipes table, in the store's own layout (a "latest" pointer and version 1), as a
-/// dashboard would have saved it: there is no HTTP route for recipes.
+/// dashboard would have saved it. Private, as a new recipe is: pages may choose it once
+/// <see cref="Dashboard.SetRecipePublicAsync"/> marked it public.
 /// </summary>
 public static class RecipeSeeder
 {

@@ -7,7 +7,7 @@ namespace Livechat.EndToEnd.Tests.Support;
 /// </summary>
 public static class StorageSnapshot
 {
-    private static readonly string[] Tables = ["Sessions", "Rooms", "Recipes", "Users", "CustomFields", "AgentQueues", "IdleRoomClocks", "AgentTokens"];
+    private static readonly string[] Tables = ["Sessions", "Rooms", "Recipes", "Users", "CustomFields", "AgentQueues", "IdleRoomClocks", "AgentTokens", "Departments"];
 
     public static async Task<IReadOnlyList<string>> TakeAsync(string tablePrefix)
     {

@@ -1,0 +1,21 @@
+using Livechat.Api.Http;
+using Livechat.Core.Departments;
+using Microsoft.AspNetCore.Http;
+
+namespace Livechat.Api.Admin;
+
+/// <summary>HTTP face of the dashboard's department calls, protected by the <c>x-admin-key</c> header.</summary>
+public sealed class DepartmentsAdminApi(AdminCall call, DepartmentAdminHandler departments)
+{
+    /// <summary>GET /api/v1/admin/departments</summary>
+    public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        call.RunAsync(request, () => departments.ListAsync(cancellationToken), l => TypedResults.Ok(l));
+
+    /// <summary>PUT /api/v1/admin/departments/{departmentId}: creates the department or replaces it.</summary>
+    public Task<IResult> PutAsync(HttpRequest request, string departmentId, CancellationToken cancellationToken) =>
+        call.RunAsync<DepartmentDefinition, Department>(request, body => departments.PutAsync(departmentId, body, cancellationToken), d => TypedResults.Ok(d), cancellationToken);
+
+    /// <summary>DELETE /api/v1/admin/departments/{departmentId}</summary>
+    public Task<IResult> DeleteAsync(HttpRequest request, string departmentId, CancellationToken cancellationToken) =>
+        call.RunAsync(request, () => departments.DeleteAsync(departmentId, cancellationToken), d => TypedResults.Ok(d));
+}

@@ -1,0 +1,7 @@
+namespace Livechat.Core.Departments;
+
+/// <summary>
+/// A department the admin defined: agents' queues are per department, and a page may route its visitors to one with
+/// setDepartment only when <see cref="Public"/> is set, so internal queues stay out of reach of any page.
+/// </summary>
+public sealed record Department(string Id, string Name, bool Public, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

@@ -1,0 +1,3 @@
+namespace Livechat.Core.Departments;
+
+public sealed record DepartmentDeleted(string DepartmentId);
