@@ -4,6 +4,7 @@ using Livechat.Azure.Tables;
 using Livechat.Core.Admin;
 using Livechat.Core.Agents;
 using Livechat.Core.CustomFields;
+using Livechat.Core.Limits;
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
@@ -48,6 +49,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<IAgentQueue, TableAgentQueue>();
         services.AddSingleton<IIdleRoomClocks, TableIdleRoomClocks>();
         services.AddSingleton<IAgentTokenStore, TableAgentTokenStore>();
+        services.AddSingleton<IRateCounterStore, TableRateCounterStore>();
         services.AddHostedService<LivechatStartup>();
 
         services.AddSingleton<SessionTokenService>();
@@ -61,8 +63,10 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<RoomCloser>();
         services.AddSingleton<Livechat.Core.Realtime.ChatEventPublisher>();
         services.AddSingleton<IdleRooms>();
-        AddValidatedOptions<Livechat.Core.Limits.LimitOptions>(services, configuration, "Limits");
-        services.AddSingleton<Livechat.Core.Limits.SessionRateLimiter>();
+        AddValidatedOptions<LimitOptions>(services, configuration, "Limits");
+        services.AddSingleton<SessionRateLimiter>();
+        services.AddSingleton<SharedCounters>();
+        services.AddSingleton<ClientRateLimiter>();
         services.AddSingleton<RecipeAdminHandler>();
         services.AddSingleton<OpenRoomLocator>();
         services.AddSingleton<SessionUpdater>();

@@ -8,7 +8,8 @@ namespace Livechat.Azure.Tables;
 /// idempotency markers together so an append is one entity-group transaction. Recipes: PK recipe id, one row a version.
 /// Users: PK user id. CustomFields: PK owner (u-user, v-visitor, r-room, s-session), RK field key.
 /// AgentQueues: PK department, RK room id: the rooms waiting for an agent. IdleRoomClocks: when open rooms are next
-/// looked at for inactivity. AgentTokens: PK agent id, RK token id: the agent tokens in force.
+/// looked at for inactivity. AgentTokens: PK agent id, RK token id: the agent tokens in force. RateCounters: PK
+/// limit + window, RK an address's pseudonym or "all": the shared counts of the abuse limits.
 /// </summary>
 public sealed class LivechatTables
 {
@@ -20,6 +21,7 @@ public sealed class LivechatTables
     public const string AgentQueuesName = "AgentQueues";
     public const string IdleRoomClocksName = "IdleRoomClocks";
     public const string AgentTokensName = "AgentTokens";
+    public const string RateCountersName = "RateCounters";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -32,6 +34,7 @@ public sealed class LivechatTables
         AgentQueues = service.GetTableClient(prefix + AgentQueuesName);
         IdleRoomClocks = service.GetTableClient(prefix + IdleRoomClocksName);
         AgentTokens = service.GetTableClient(prefix + AgentTokensName);
+        RateCounters = service.GetTableClient(prefix + RateCountersName);
     }
 
     public TableClient Sessions { get; }
@@ -42,8 +45,9 @@ public sealed class LivechatTables
     public TableClient AgentQueues { get; }
     public TableClient IdleRoomClocks { get; }
     public TableClient AgentTokens { get; }
+    public TableClient RateCounters { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens];
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, RateCounters];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {
