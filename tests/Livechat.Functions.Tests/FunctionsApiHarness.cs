@@ -7,6 +7,7 @@ using Livechat.Azure;
 using Livechat.Core.Agents;
 using Livechat.Core.Common;
 using Livechat.Core.CustomFields;
+using Livechat.Core.Limits;
 using Livechat.Core.Realtime;
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
@@ -61,6 +62,9 @@ public sealed class FunctionsApiHarness
         services.AddSingleton(Users.Object);
         services.AddSingleton(Fields.Object);
         services.AddSingleton(AgentQueue.Object);
+        // Every counter starts empty unless a test says otherwise; saves always win.
+        RateCounters.Setup(s => s.TrySaveAsync(It.IsAny<RateCounter>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        services.AddSingleton(RateCounters.Object);
         // Every signed agent token is in force unless a test says otherwise.
         AgentTokenStore.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string agentId, string tokenId, CancellationToken _) => new AgentTokenRecord(agentId, tokenId, "Agent", [], DateTimeOffset.UtcNow, DateTimeOffset.MaxValue));
@@ -86,6 +90,7 @@ public sealed class FunctionsApiHarness
     public Mock<IUserStore> Users { get; } = new();
     public Mock<ICustomFieldStore> Fields { get; } = new();
     public Mock<IAgentQueue> AgentQueue { get; } = new();
+    public Mock<IRateCounterStore> RateCounters { get; } = new();
     public Mock<IAgentTokenStore> AgentTokenStore { get; } = new();
     public Mock<IRealtimeNegotiator> Negotiator { get; } = new();
     public Mock<IRealtimePublisher> Realtime { get; } = new();
@@ -129,7 +134,10 @@ public sealed class FunctionsApiHarness
             context.Response.StatusCode,
             context.Response.ContentType,
             context.Response.Headers.Location.ToString(),
-            text.Length == 0 ? null : JsonDocument.Parse(text).RootElement.Clone());
+            text.Length == 0 ? null : JsonDocument.Parse(text).RootElement.Clone())
+        {
+            RetryAfter = context.Response.Headers.RetryAfter.ToString(),
+        };
     }
 
     public void VerifyNoStoreWrites()

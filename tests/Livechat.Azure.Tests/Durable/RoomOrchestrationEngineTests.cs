@@ -14,7 +14,7 @@ public sealed class RoomOrchestrationEngineTests
         await using var harness = await RoomEngineHarness.StartAsync();
         var session = await harness.NewSessionAsync();
 
-        var opened = await harness.Get<OpenRoomHandler>().HandleAsync(session, None);
+        var opened = await harness.Get<OpenRoomHandler>().HandleAsync(session, RoomEngineHarness.Client, None);
         var roomId = opened.Value!.RoomId;
         var greeting = await harness.WaitForMessagesAsync(roomId, 2);
 
@@ -40,7 +40,7 @@ public sealed class RoomOrchestrationEngineTests
     {
         await using var harness = await RoomEngineHarness.StartAsync(new Dictionary<string, string?> { ["Rooms:TurnsPerGeneration"] = "3" });
         var session = await harness.NewSessionAsync();
-        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
+        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, RoomEngineHarness.Client, None)).Value!.RoomId;
         await harness.WaitForMessagesAsync(roomId, 2);
 
         const int visitorMessages = 12;
@@ -66,7 +66,7 @@ public sealed class RoomOrchestrationEngineTests
     {
         await using var harness = await RoomEngineHarness.StartAsync(new Dictionary<string, string?> { ["Rooms:InactivityTimeout"] = "00:00:05" });
         var session = await harness.NewSessionAsync();
-        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
+        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, RoomEngineHarness.Client, None)).Value!.RoomId;
         await harness.WaitForMessagesAsync(roomId, 2);
         var sweep = harness.Get<IdleRooms>();
 
