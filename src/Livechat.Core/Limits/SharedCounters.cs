@@ -21,9 +21,10 @@ public sealed class SharedCounters(IRateCounterStore store, TimeProvider time)
     {
         var taken = await OptimisticConcurrency.RunAsync<int>("rate counter", async attempt =>
         {
-            // Writers that lost a race to one row would keep colliding in step: a random pause, doubling up to 32 ms,
-            // spreads them out (eight writers on one row lost about one take in thirteen to the budget without it).
-            if (attempt > 0) await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1 << Math.Min(attempt, 5))), time, cancellationToken);
+            // Writers that lost a race to one row would keep colliding in step: a random pause, doubling up to 256 ms,
+            // spreads them out (eight writers on one Azurite row lost about one take in thirteen to the budget without
+            // it, and two in 640 on a loaded machine with pauses of at most 32 ms).
+            if (attempt > 0) await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1 << Math.Min(attempt + 1, 8))), time, cancellationToken);
             var current = attempt == 0 && likelyNew ? null : await store.GetAsync(key, cancellationToken);
             var count = current?.Count ?? 0;
             var granted = Math.Min(want, max - count);
