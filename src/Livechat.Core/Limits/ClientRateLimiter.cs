@@ -45,7 +45,7 @@ public sealed class ClientRateLimiter
         TryAsync(_roomsPerAddress, _allRooms, client, cancellationToken);
 
     /// <summary>The stored stand-in for an address: 128 bits of its HMAC, hex.</summary>
-    internal string Pseudonym(ClientKey client) =>
+    private string Pseudonym(ClientKey client) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_pseudonymKey, Encoding.UTF8.GetBytes(client.Address)).AsSpan(0, 16));
 
     private async Task<Problem?> TryAsync(RateLimit perAddress, LeasedAllowance total, ClientKey client, CancellationToken cancellationToken)

@@ -83,7 +83,7 @@ public sealed class TableRateCounterStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TwoInstancesOnOneTable_TogetherAdmitExactlyTheTotal()
+    public async Task TrySessionAsync_TwoInstancesOnOneTable_TogetherAdmitExactlyTheTotal()
     {
         var time = new FakeTimeProvider(Hour.AddMinutes(20));
         var limits = Options.Create(new LimitOptions { SessionsPerAddressPerHour = 0, TotalSessionsPerMinute = 120 });
@@ -104,7 +104,7 @@ public sealed class TableRateCounterStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheTable_HoldsNoAddress()
+    public async Task TrySessionAsync_AnyAddress_TheTableHoldsNoAddress()
     {
         var limiter = _services.GetRequiredService<ClientRateLimiter>();
 

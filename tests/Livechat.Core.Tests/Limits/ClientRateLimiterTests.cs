@@ -89,7 +89,7 @@ public sealed class ClientRateLimiterTests
     }
 
     [Fact]
-    public async Task TwoInstancesTakingTurns_ShareTheTotal_WithOneWritePerBatchOfTen()
+    public async Task TrySessionAsync_TwoInstancesTakingTurns_ShareTheTotal_WithOneWritePerBatchOfTen()
     {
         var first = Instance(TotalOnly(200));
         var second = Instance(TotalOnly(200));
@@ -108,7 +108,7 @@ public sealed class ClientRateLimiterTests
     }
 
     [Fact]
-    public async Task TwoInstancesRacing_NeverAdmitMoreThanTheTotalTogether()
+    public async Task TrySessionAsync_TwoInstancesRacing_NeverAdmitMoreThanTheTotalTogether()
     {
         var instances = new[] { Instance(TotalOnly(200)), Instance(TotalOnly(200)) };
         var admitted = 0;
@@ -125,7 +125,7 @@ public sealed class ClientRateLimiterTests
     }
 
     [Fact]
-    public async Task TotalSpent_TheNextMinute_IsAdmittedAgain()
+    public async Task TrySessionAsync_TotalSpent_TheNextMinuteIsAdmittedAgain()
     {
         var limiter = Instance(TotalOnly(5));
         for (var i = 0; i < 5; i++) Assert.Null(await limiter.TrySessionAsync(Office, None));
@@ -137,7 +137,7 @@ public sealed class ClientRateLimiterTests
     }
 
     [Fact]
-    public async Task TotalKnownSpent_FurtherCallsAreRefusedWithoutAStorageCall()
+    public async Task TrySessionAsync_TotalKnownSpent_FurtherCallsAreRefusedWithoutAStorageCall()
     {
         var limiter = Instance(new LimitOptions { SessionsPerAddressPerHour = 300, TotalSessionsPerMinute = 2 });
         await limiter.TrySessionAsync(Office, None);
@@ -155,7 +155,7 @@ public sealed class ClientRateLimiterTests
     [InlineData(100, 5)]
     [InlineData(1200, 10)]
     [InlineData(3000, 10)]
-    public async Task TotalLimit_LeasesATwentiethAtATime_AtMostTen(int limit, int batch)
+    public async Task TrySessionAsync_TotalLimit_LeasesATwentiethAtATime_AtMostTen(int limit, int batch)
     {
         var limiter = Instance(TotalOnly(limit));
 
@@ -166,7 +166,7 @@ public sealed class ClientRateLimiterTests
     }
 
     [Fact]
-    public async Task ZeroTurnsTheSharedLimitsOff_AndThenNothingIsStored()
+    public async Task TrySessionAsync_ZeroLimits_AdmitEveryCall_AndStoreNothing()
     {
         var limiter = Instance(new LimitOptions { SessionsPerAddressPerHour = 0, RoomsPerAddressPerHour = 0, TotalSessionsPerMinute = 0, TotalRoomsPerMinute = 0 });
 
@@ -180,7 +180,7 @@ public sealed class ClientRateLimiterTests
     }
 
     [Fact]
-    public async Task Counters_HoldAKeyedPseudonymOfTheAddress_NeverTheAddress()
+    public async Task TrySessionAsync_Counters_HoldAKeyedPseudonymOfTheAddress_NeverTheAddress()
     {
         await Instance(PerAddressOnly(sessions: 10)).TrySessionAsync(Office, None);
         await Instance(PerAddressOnly(sessions: 10), signingKey: "another-deployments-signing-key-0123456789").TrySessionAsync(Office, None);
