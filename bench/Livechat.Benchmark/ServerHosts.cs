@@ -52,6 +52,10 @@ public static class ServerHosts
             // The history phase sends up to 1,000 messages in one session within minutes: above the default per-session
             // brake (30 a minute, in memory, no storage cost), so the benchmark's app lifts it to its maximum.
             ["Limits__MessagesPerMinute"] = "10000",
+            // Every simulated visitor comes from loopback, one network address: N = 500 is above the default 300
+            // sessions and 120 new chats an hour from one address, so the per-address limits are off (0).
+            ["Limits__SessionsPerAddressPerHour"] = "0",
+            ["Limits__RoomsPerAddressPerHour"] = "0",
             // Warnings and errors only: Information logs a few lines per invocation, work the 2 cores would share with
             // the load. Host.Startup stays at Information because FunctionsHost waits for its "Job host started".
             ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",

@@ -40,6 +40,7 @@ param tableNames array = [
   'IdleRoomClocks'
   'AgentTokens'
   'Departments'
+  'RateCounters'
 ]
 
 var isWindowsConsumption = planKind == 'WindowsConsumption'

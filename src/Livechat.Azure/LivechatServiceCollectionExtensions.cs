@@ -5,6 +5,7 @@ using Livechat.Core.Admin;
 using Livechat.Core.Agents;
 using Livechat.Core.CustomFields;
 using Livechat.Core.Departments;
+using Livechat.Core.Limits;
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
@@ -50,6 +51,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<IIdleRoomClocks, TableIdleRoomClocks>();
         services.AddSingleton<IAgentTokenStore, TableAgentTokenStore>();
         services.AddSingleton<IDepartmentStore, TableDepartmentStore>();
+        services.AddSingleton<IRateCounterStore, TableRateCounterStore>();
         services.AddHostedService<LivechatStartup>();
 
         services.AddSingleton<SessionTokenService>();
@@ -64,8 +66,10 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<RoomCloser>();
         services.AddSingleton<Livechat.Core.Realtime.ChatEventPublisher>();
         services.AddSingleton<IdleRooms>();
-        AddValidatedOptions<Livechat.Core.Limits.LimitOptions>(services, configuration, "Limits");
-        services.AddSingleton<Livechat.Core.Limits.SessionRateLimiter>();
+        AddValidatedOptions<LimitOptions>(services, configuration, "Limits");
+        services.AddSingleton<SessionRateLimiter>();
+        services.AddSingleton<SharedCounters>();
+        services.AddSingleton<ClientRateLimiter>();
         services.AddSingleton<RecipeAdminHandler>();
         services.AddSingleton<DepartmentAdminHandler>();
         services.AddSingleton<OpenRoomLocator>();

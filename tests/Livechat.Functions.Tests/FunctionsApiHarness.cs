@@ -8,6 +8,7 @@ using Livechat.Core.Agents;
 using Livechat.Core.Common;
 using Livechat.Core.CustomFields;
 using Livechat.Core.Departments;
+using Livechat.Core.Limits;
 using Livechat.Core.Realtime;
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
@@ -64,6 +65,9 @@ public sealed class FunctionsApiHarness
         services.AddSingleton(AgentQueue.Object);
         services.AddSingleton(IdleClocks.Object);
         services.AddSingleton(Departments.Object);
+        // Every counter starts empty unless a test says otherwise; saves always win.
+        RateCounters.Setup(s => s.TrySaveAsync(It.IsAny<RateCounter>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        services.AddSingleton(RateCounters.Object);
         // Every signed agent token is in force unless a test says otherwise.
         AgentTokenStore.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string agentId, string tokenId, CancellationToken _) => new AgentTokenRecord(agentId, tokenId, "Agent", [], DateTimeOffset.UtcNow, DateTimeOffset.MaxValue));
@@ -93,6 +97,7 @@ public sealed class FunctionsApiHarness
     public Mock<IAgentQueue> AgentQueue { get; } = new();
     public Mock<IIdleRoomClocks> IdleClocks { get; } = new();
     public Mock<IDepartmentStore> Departments { get; } = new();
+    public Mock<IRateCounterStore> RateCounters { get; } = new();
     public Mock<IAgentTokenStore> AgentTokenStore { get; } = new();
     public Mock<IRealtimeNegotiator> Negotiator { get; } = new();
     public Mock<IRealtimePublisher> Realtime { get; } = new();
@@ -138,7 +143,10 @@ public sealed class FunctionsApiHarness
             context.Response.StatusCode,
             context.Response.ContentType,
             context.Response.Headers.Location.ToString(),
-            text.Length == 0 ? null : JsonDocument.Parse(text).RootElement.Clone());
+            text.Length == 0 ? null : JsonDocument.Parse(text).RootElement.Clone())
+        {
+            RetryAfter = context.Response.Headers.RetryAfter.ToString(),
+        };
     }
 
     public void VerifyNoStoreWrites()

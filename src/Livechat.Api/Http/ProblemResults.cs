@@ -20,7 +20,8 @@ public static class ProblemResults
         details.Title = problem.Title;
         details.Detail = problem.Detail;
         details.Type = $"https://httpstatuses.io/{status}";
-        return TypedResults.Problem(details);
+        var result = TypedResults.Problem(details);
+        return problem.RetryAfter is { } wait ? new RetryAfterResult(result, wait) : result;
     }
 
     public static int StatusOf(ProblemKind kind) => kind switch

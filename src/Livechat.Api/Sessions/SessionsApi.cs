@@ -24,8 +24,8 @@ public sealed class SessionsApi(
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken, emptyAs: new EmptyRequest());
         if (!body.IsSuccess) return body.Problem!.ToResult();
-        var created = await create.HandleAsync(cancellationToken);
-        return TypedResults.Created("/api/v1/session", created);
+        var created = await create.HandleAsync(ClientAddress.KeyOf(request), cancellationToken);
+        return created.ToResult(c => TypedResults.Created("/api/v1/session", c));
     }
 
     /// <summary>GET /api/v1/session: the caller's own session.</summary>

@@ -9,7 +9,8 @@ namespace Livechat.Azure.Tables;
 /// Users: PK user id. CustomFields: PK owner (u-user, v-visitor, r-room, s-session), RK field key.
 /// AgentQueues: PK department, RK room id: the rooms waiting for an agent. IdleRoomClocks: when open rooms are next
 /// looked at for inactivity. AgentTokens: PK agent id, RK token id: the agent tokens in force. Departments: PK
-/// department id: the admin's departments, and which of them pages may choose.
+/// department id: the admin's departments, and which of them pages may choose. RateCounters: PK limit + window, RK
+/// an address's pseudonym or "all": the shared counts of the abuse limits.
 /// </summary>
 public sealed class LivechatTables
 {
@@ -22,6 +23,7 @@ public sealed class LivechatTables
     public const string IdleRoomClocksName = "IdleRoomClocks";
     public const string AgentTokensName = "AgentTokens";
     public const string DepartmentsName = "Departments";
+    public const string RateCountersName = "RateCounters";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -35,6 +37,7 @@ public sealed class LivechatTables
         IdleRoomClocks = service.GetTableClient(prefix + IdleRoomClocksName);
         AgentTokens = service.GetTableClient(prefix + AgentTokensName);
         Departments = service.GetTableClient(prefix + DepartmentsName);
+        RateCounters = service.GetTableClient(prefix + RateCountersName);
     }
 
     public TableClient Sessions { get; }
@@ -47,7 +50,9 @@ public sealed class LivechatTables
     public TableClient AgentTokens { get; }
     public TableClient Departments { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments];
+    public TableClient RateCounters { get; }
+
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

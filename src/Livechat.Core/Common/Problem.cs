@@ -7,6 +7,9 @@ namespace Livechat.Core.Common;
 /// <param name="Errors">Field name to messages, for validation problems.</param>
 public sealed record Problem(ProblemKind Kind, string Title, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>How long the caller should wait before trying again (a <c>Retry-After</c> header), when that is known.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static Problem Invalid(string field, string message) =>
         new(ProblemKind.Validation, "The request is not valid.", $"{field}: {message}", new Dictionary<string, string[]> { [field] = [message] });
 
@@ -19,7 +22,8 @@ public sealed record Problem(ProblemKind Kind, string Title, string? Detail = nu
 
     public static Problem Conflict(string title, string? detail = null) => new(ProblemKind.Conflict, title, detail);
 
-    public static Problem TooMany(string detail) => new(ProblemKind.TooManyRequests, "Too many requests.", detail);
+    public static Problem TooMany(string detail, TimeSpan? retryAfter = null) =>
+        new(ProblemKind.TooManyRequests, "Too many requests.", detail) { RetryAfter = retryAfter };
 
     public static Problem TooLarge(string field, string message) =>
         new(ProblemKind.TooLarge, "Over a limit.", $"{field}: {message}", new Dictionary<string, string[]> { [field] = [message] });

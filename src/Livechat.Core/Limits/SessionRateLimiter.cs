@@ -26,7 +26,8 @@ public sealed class SessionRateLimiter(IOptions<LimitOptions> options, TimeProvi
         var window = _windows.AddOrUpdate(key,
             _ => new Window(now + length, 1),
             (_, w) => w.EndsAt <= now ? new Window(now + length, 1) : w with { Count = w.Count + 1 });
-        return window.Count <= limit ? null : Problem.TooMany($"At most {limit} {what}; try again in {(int)Math.Ceiling((window.EndsAt - now).TotalSeconds)} s.");
+        var wait = window.EndsAt - now;
+        return window.Count <= limit ? null : Problem.TooMany($"At most {limit} {what}; try again in {(int)Math.Ceiling(wait.TotalSeconds)} s.", wait);
     }
 
     private void Sweep(DateTimeOffset now)

@@ -25,12 +25,14 @@ public sealed partial class OpenRoomHandler(
     IOptions<RoomOptions> roomOptions,
     IOptions<RecipeOptions> recipeOptions,
     Limits.SessionRateLimiter limiter,
+    Limits.ClientRateLimiter clients,
     IdleRooms idle,
     RoomGreeting greeting,
     TimeProvider time,
     ILogger<OpenRoomHandler> logger)
 {
-    public async Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session, CancellationToken cancellationToken)
+    /// <param name="client">Whom the per-address limit on new chats counts.</param>
+    public async Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session, Limits.ClientKey client, CancellationToken cancellationToken)
     {
         var slot = await LoadSlotAsync(session, reload: false, cancellationToken);
         return await OptimisticConcurrency.RunAsync<RoomOpened>(session.UserId is null ? "session" : "user", async attempt =>
@@ -44,7 +46,7 @@ public sealed partial class OpenRoomHandler(
                 if (existing is null) return await CreateRoomAsync(session, openId, cancellationToken);
             }
 
-            if (attempt == 0 && limiter.TryRoom(session.SessionId) is { } tooMany) return tooMany;
+            if (attempt == 0 && (limiter.TryRoom(session.SessionId) ?? await clients.TryRoomAsync(client, cancellationToken)) is { } tooMany) return tooMany;
             if (await slot.TryClaimAsync(Ids.New("r"), cancellationToken) is { } claimed) return await CreateRoomAsync(session, claimed, cancellationToken);
             slot = await LoadSlotAsync(session, reload: true, cancellationToken);
             return null;

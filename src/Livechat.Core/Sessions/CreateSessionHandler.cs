@@ -1,12 +1,15 @@
 using Livechat.Core.Common;
+using Livechat.Core.Limits;
 
 namespace Livechat.Core.Sessions;
 
 /// <summary>Creates an anonymous visitor session: the widget's first call.</summary>
-public sealed class CreateSessionHandler(ISessionStore sessions, SessionTokenService tokens, TimeProvider time)
+public sealed class CreateSessionHandler(ISessionStore sessions, SessionTokenService tokens, ClientRateLimiter limiter, TimeProvider time)
 {
-    public async Task<SessionCreated> HandleAsync(CancellationToken cancellationToken)
+    /// <param name="client">Whom the per-address limit counts.</param>
+    public async Task<Outcome<SessionCreated>> HandleAsync(ClientKey client, CancellationToken cancellationToken)
     {
+        if (await limiter.TrySessionAsync(client, cancellationToken) is { } tooMany) return tooMany;
         var session = await sessions.CreateAsync(new VisitorSession
         {
             SessionId = SessionIds.New(time.GetUtcNow()),

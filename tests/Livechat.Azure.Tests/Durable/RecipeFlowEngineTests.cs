@@ -69,7 +69,7 @@ public sealed class RecipeFlowEngineTests
         await harness.Get<CustomFieldsHandler>().SetAsync(await Fresh(harness, session), "plan", new SetCustomFieldRequest("gold", FieldScope.User), None);
         session = await Fresh(harness, session);
 
-        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
+        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, RoomEngineHarness.Client, None)).Value!.RoomId;
         await harness.WaitForTextAsync(roomId, "Your e-mail, Ada?");
         await Say(harness, session, roomId, "not an address");
         await harness.WaitForTextAsync(roomId, "doesn't look like an e-mail");
@@ -107,7 +107,7 @@ public sealed class RecipeFlowEngineTests
         await harness.Get<SetUserParamsHandler>().HandleAsync(session, new UserParamsRequest("Bo", "bo@example.com", null), None);
         session = await Fresh(harness, session);
 
-        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
+        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, RoomEngineHarness.Client, None)).Value!.RoomId;
         await harness.WaitForTextAsync(roomId, "What is it about?");
         await Say(harness, session, roomId, "My order", "order");
         var transcript = await harness.WaitForTextAsync(roomId, "Bye Bo!");
@@ -127,7 +127,7 @@ public sealed class RecipeFlowEngineTests
         await harness.Get<SetUserParamsHandler>().HandleAsync(session, new UserParamsRequest("Cy", "cy@example.com", null), None);
         session = await Fresh(harness, session);
 
-        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
+        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, RoomEngineHarness.Client, None)).Value!.RoomId;
         await harness.WaitForTextAsync(roomId, "What is it about?");
         await Say(harness, session, roomId, "My order", "order");
         var transcript = await harness.WaitForTextAsync(roomId, "An agent will take it from here.", TimeSpan.FromSeconds(40));
@@ -149,7 +149,7 @@ public sealed class RecipeFlowEngineTests
         await harness.Get<SetUserParamsHandler>().HandleAsync(session, new UserParamsRequest("Di", "di@example.com", null), None);
         session = await Fresh(harness, session);
 
-        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
+        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, RoomEngineHarness.Client, None)).Value!.RoomId;
         await harness.WaitForTextAsync(roomId, "What is it about?");
         await Say(harness, session, roomId, "Something else", "other");
         await harness.WaitForTextAsync(roomId, "Tell us more.");
@@ -169,7 +169,7 @@ public sealed class RecipeFlowEngineTests
         await using var __ = receiver;
         await harness.Get<SetUserParamsHandler>().HandleAsync(session, new UserParamsRequest("Ed", "ed@example.com", null), None);
         session = await Fresh(harness, session);
-        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
+        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, RoomEngineHarness.Client, None)).Value!.RoomId;
         await harness.WaitForTextAsync(roomId, "What is it about?");
 
         var edited = Support(receiver.Url);
@@ -181,7 +181,7 @@ public sealed class RecipeFlowEngineTests
         Assert.DoesNotContain(transcript, m => m.Text.StartsWith("EDITED", StringComparison.Ordinal));
 
         await harness.Get<CloseRoomHandler>().HandleAsync(session, roomId, None);
-        var next = (await harness.Get<OpenRoomHandler>().HandleAsync(await Fresh(harness, session), None)).Value!.RoomId;
+        var next = (await harness.Get<OpenRoomHandler>().HandleAsync(await Fresh(harness, session), RoomEngineHarness.Client, None)).Value!.RoomId;
         Assert.Equal(2, (await harness.Rooms.GetAsync(next, None))!.RecipeVersion);
     }
 
@@ -190,7 +190,7 @@ public sealed class RecipeFlowEngineTests
     {
         await using var harness = await RoomEngineHarness.StartAsync(new Dictionary<string, string?> { ["Rooms:TurnsPerGeneration"] = "20" });
         var session = await harness.NewSessionAsync();
-        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
+        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, RoomEngineHarness.Client, None)).Value!.RoomId;
         await harness.WaitForMessagesAsync(roomId, 2);
 
         var post = harness.Get<PostMessageHandler>();

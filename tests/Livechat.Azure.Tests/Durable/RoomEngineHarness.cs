@@ -1,5 +1,6 @@
 using Livechat.Azure.Tests.Durable.Engine;
 using Livechat.Azure.Tests.Support;
+using Livechat.Core.Limits;
 using Livechat.Core.Realtime;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
@@ -25,6 +26,9 @@ public sealed class RoomEngineHarness : IAsyncDisposable
         _engine = engine;
     }
 
+    /// <summary>The network address the engine tests' visitors come from.</summary>
+    public static ClientKey Client { get; } = new("192.0.2.1");
+
     public RecordingRealtimePublisher Realtime => (RecordingRealtimePublisher)_services.GetRequiredService<IRealtimePublisher>();
     public IRoomStore Rooms => _services.GetRequiredService<IRoomStore>();
     public IRoomOrchestrations Orchestrations => _services.GetRequiredService<IRoomOrchestrations>();
@@ -45,7 +49,7 @@ public sealed class RoomEngineHarness : IAsyncDisposable
 
     public async Task<VisitorSession> NewSessionAsync()
     {
-        var created = await Get<CreateSessionHandler>().HandleAsync(CancellationToken.None);
+        var created = (await Get<CreateSessionHandler>().HandleAsync(Client, CancellationToken.None)).Value!;
         return (await Get<ISessionStore>().GetAsync(created.SessionId, CancellationToken.None))!;
     }
 

@@ -14,7 +14,7 @@ public sealed class RoomOrchestrationEngineTests
         await using var harness = await RoomEngineHarness.StartAsync();
         var session = await harness.NewSessionAsync();
 
-        var opened = await harness.Get<OpenRoomHandler>().HandleAsync(session, None);
+        var opened = await harness.Get<OpenRoomHandler>().HandleAsync(session, RoomEngineHarness.Client, None);
         var roomId = opened.Value!.RoomId;
         var greeting = await harness.WaitForMessagesAsync(roomId, 2);
 
@@ -40,7 +40,7 @@ public sealed class RoomOrchestrationEngineTests
     {
         await using var harness = await RoomEngineHarness.StartAsync(new Dictionary<string, string?> { ["Rooms:TurnsPerGeneration"] = "3" });
         var session = await harness.NewSessionAsync();
-        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
+        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, RoomEngineHarness.Client, None)).Value!.RoomId;
         await harness.WaitForMessagesAsync(roomId, 2);
 
         const int visitorMessages = 12;
@@ -66,7 +66,7 @@ public sealed class RoomOrchestrationEngineTests
     {
         await using var harness = await RoomEngineHarness.StartAsync(new Dictionary<string, string?> { ["Rooms:InactivityTimeout"] = "00:00:05" });
         var session = await harness.NewSessionAsync();
-        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
+        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, RoomEngineHarness.Client, None)).Value!.RoomId;
         await harness.WaitForMessagesAsync(roomId, 2);
         await harness.Get<PostMessageHandler>().HandleAsync(session, roomId, new PostMessageRequest("click-1", "Pricing", "pricing"), None);
         await harness.WaitForMessagesAsync(roomId, 5);
@@ -90,7 +90,7 @@ public sealed class RoomOrchestrationEngineTests
     {
         await using var harness = await RoomEngineHarness.StartAsync(new Dictionary<string, string?> { ["Rooms:InactivityTimeout"] = "00:00:05" });
         var session = await harness.NewSessionAsync();
-        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, None)).Value!.RoomId;
+        var roomId = (await harness.Get<OpenRoomHandler>().HandleAsync(session, RoomEngineHarness.Client, None)).Value!.RoomId;
 
         // The greeting is there when openWidget returns, with no orchestration behind it.
         Assert.Equal(["greet", "menu"], (await harness.Rooms.ReadMessagesAsync(roomId, 0, 10, None)).Select(m => m.BlockId));

@@ -1,9 +1,11 @@
 using Livechat.Core.Common;
 using Livechat.Core.CustomFields;
+using Livechat.Core.Limits;
 using Livechat.Core.Realtime;
 using Livechat.Core.Recipes;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
+using Livechat.Core.Tests.Limits;
 using Livechat.Core.Users;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,9 @@ public sealed class OpenRoomHandlerTests
     private readonly Mock<IRealtimePublisher> _realtime = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 2, 3, 4, 5, 6, TimeSpan.Zero));
     private readonly RoomOptions _roomOptions = new() { InactivityTimeout = TimeSpan.FromMinutes(7), TurnsPerGeneration = 5 };
+    private readonly LimitOptions _limits = new();
+    private readonly InMemoryRateCounterStore _counters = new();
+    private static readonly ClientKey Office = new("203.0.113.7");
 
     /// <summary>The stored session and rooms, with ETags, as the table stores keep them.</summary>
     private VisitorSession _storedSession = new() { SessionId = "s-1", VisitorId = "v-1", CreatedAt = DateTimeOffset.UnixEpoch, ETag = "1" };
@@ -238,6 +243,25 @@ public sealed class OpenRoomHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_AddressOverItsNewChatLimit_Returns429_ClaimsAndStartsNothing()
+    {
+        _limits.RoomsPerAddressPerHour = 1;
+        _storedRooms["r-old"] = NewRoom("r-old", RoomStatus.Open);
+        await HandleAsync(_storedSession with { OpenRoomId = "r-old" });
+        Assert.Equal(0, _counters.CountOf("rooms-address"));
+        Assert.True((await HandleAsync(_storedSession)).Value!.Created);
+        _storedRooms[_storedSession.OpenRoomId!] = _storedRooms[_storedSession.OpenRoomId!] with { Status = RoomStatus.Ended };
+        var claimed = _storedSession;
+
+        var refused = await HandleAsync(_storedSession);
+
+        Assert.Equal(ProblemKind.TooManyRequests, refused.Problem?.Kind);
+        Assert.Equal(claimed, _storedSession);
+        Assert.Equal(2, _storedRooms.Count);
+        _orchestrations.Verify(o => o.StartAsync(It.IsAny<RoomOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task HandleAsync_SessionKeepsChanging_ReturnsConflictWithoutCreating()
     {
         _sessions.Setup(s => s.TryReplaceAsync(It.IsAny<VisitorSession>(), It.IsAny<CancellationToken>())).ReturnsAsync((VisitorSession?)null);
@@ -251,9 +275,10 @@ public sealed class OpenRoomHandlerTests
 
     private Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session) =>
         new OpenRoomHandler(_sessions.Object, _users.Object, _rooms.Object, _recipes.Object, _fields.Object, _orchestrations.Object, new ChatEventPublisher(_realtime.Object),
-                Options.Create(_roomOptions), Options.Create(new RecipeOptions()), new Livechat.Core.Limits.SessionRateLimiter(Options.Create(new Livechat.Core.Limits.LimitOptions()), _time),
+                Options.Create(_roomOptions), Options.Create(new RecipeOptions()), new SessionRateLimiter(Options.Create(_limits), _time),
+                new ClientRateLimiter(new SharedCounters(_counters, TimeProvider.System), Options.Create(_limits), Options.Create(new SessionOptions { SigningKey = "core-tests-signing-key-0123456789abcdef" }), _time),
                 _idle, Greeting(), _time, NullLogger<OpenRoomHandler>.Instance)
-            .HandleAsync(session, CancellationToken.None);
+            .HandleAsync(session, Office, CancellationToken.None);
 
     private RoomGreeting Greeting()
     {

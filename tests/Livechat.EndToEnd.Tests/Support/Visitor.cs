@@ -13,11 +13,12 @@ public sealed class Visitor : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly List<HubConnection> _connections = [];
 
-    private Visitor(Uri baseAddress, string token)
+    private Visitor(Uri baseAddress, string token, string? forwardedFor)
     {
         Token = token;
         _http = new HttpClient { BaseAddress = baseAddress };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (forwardedFor is not null) _http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
     }
 
     public string Token { get; }
@@ -26,13 +27,15 @@ public sealed class Visitor : IAsyncDisposable
     /// <summary>Events each connection ("tab") received, in order: (event name, payload).</summary>
     public List<ConcurrentQueue<(string Name, JsonElement Payload)>> Tabs { get; } = [];
 
-    public static async Task<Visitor> CreateAsync(Uri baseAddress)
+    /// <param name="forwardedFor">An <c>X-Forwarded-For</c> on every request, as a proxy in front of the host adds it.</param>
+    public static async Task<Visitor> CreateAsync(Uri baseAddress, string? forwardedFor = null)
     {
         using var anonymous = new HttpClient { BaseAddress = baseAddress };
+        if (forwardedFor is not null) anonymous.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
         var response = await anonymous.PostAsJsonAsync("api/v1/sessions", new { });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<JsonObject>();
-        return new Visitor(baseAddress, created!["token"]!.GetValue<string>());
+        return new Visitor(baseAddress, created!["token"]!.GetValue<string>(), forwardedFor);
     }
 
     /// <summary>Opens one more realtime connection, like another tab of the same browser.</summary>

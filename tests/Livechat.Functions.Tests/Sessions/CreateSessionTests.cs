@@ -1,3 +1,4 @@
+using Livechat.Core.Limits;
 using Livechat.Core.Sessions;
 using Livechat.Functions.Sessions;
 using Microsoft.AspNetCore.Http;
@@ -61,6 +62,21 @@ public sealed class CreateSessionTests
         var response = await RunAsync(body);
 
         FunctionsApiHarness.AssertValidationProblem(response, field);
+        _api.VerifyNoStoreWrites();
+    }
+
+    [Fact]
+    public async Task Run_EveryLimitSpent_Returns429ProblemWithRetryAfter_AndCreatesNothing()
+    {
+        _api.RateCounters.Setup(s => s.GetAsync(It.IsAny<RateCounterKey>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((RateCounterKey key, CancellationToken _) => new RateCounter(key, int.MaxValue, "1"));
+        _api.RateCounters.Setup(s => s.TrySaveAsync(It.IsAny<RateCounter>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+
+        var response = await RunAsync(null);
+
+        FunctionsApiHarness.AssertProblem(response, StatusCodes.Status429TooManyRequests);
+        Assert.True(int.Parse(response.RetryAfter) is > 0 and <= 3600, $"Retry-After: '{response.RetryAfter}'");
+        Assert.Empty(_created);
         _api.VerifyNoStoreWrites();
     }
 

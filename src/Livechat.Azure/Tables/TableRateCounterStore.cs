@@ -1,0 +1,30 @@
+using Azure;
+using Azure.Data.Tables;
+using Livechat.Core.Limits;
+
+namespace Livechat.Azure.Tables;
+
+/// <summary>Rate counters in Table Storage (see <see cref="RateCounterEntity"/>); every save is conditional.</summary>
+public sealed class TableRateCounterStore(LivechatTables tables) : IRateCounterStore
+{
+    public async Task<RateCounter?> GetAsync(RateCounterKey key, CancellationToken cancellationToken)
+    {
+        var response = await tables.RateCounters.GetEntityIfExistsAsync<RateCounterEntity>(RateCounterEntity.PartitionFor(key), key.Client, cancellationToken: cancellationToken);
+        return response.HasValue ? new RateCounter(key, response.Value!.Count, response.Value.ETag.ToString()) : null;
+    }
+
+    public async Task<bool> TrySaveAsync(RateCounter counter, CancellationToken cancellationToken)
+    {
+        var entity = RateCounterEntity.From(counter);
+        try
+        {
+            if (counter.ETag is null) await tables.RateCounters.AddEntityAsync(entity, cancellationToken);
+            else await tables.RateCounters.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is TableStatus.Conflict or TableStatus.PreconditionFailed or TableStatus.NotFound)
+        {
+            return false;
+        }
+    }
+}
