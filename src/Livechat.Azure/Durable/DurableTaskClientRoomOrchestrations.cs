@@ -7,25 +7,27 @@ namespace Livechat.Azure.Durable;
 /// <summary>The room orchestration port over the Durable Functions client (the Functions app).</summary>
 public sealed class DurableTaskClientRoomOrchestrations(DurableTaskClient client) : IRoomOrchestrations
 {
-    public Task StartAsync(RoomOrchestrationInput input, CancellationToken cancellationToken) =>
+    public Task<bool> StartAsync(RoomOrchestrationInput input, CancellationToken cancellationToken) =>
         StartUnlessAliveAsync(nameof(RoomOrchestrator), input.RoomId, input, cancellationToken);
 
     public Task EnsureIdleSweepAsync(CancellationToken cancellationToken) =>
         StartUnlessAliveAsync(nameof(IdleSweepOrchestrator), IdleSweepOrchestrator.InstanceId, null, cancellationToken);
 
-    private async Task StartUnlessAliveAsync(string orchestrator, string instanceId, object? input, CancellationToken cancellationToken)
+    private async Task<bool> StartUnlessAliveAsync(string orchestrator, string instanceId, object? input, CancellationToken cancellationToken)
     {
-        if (IsAlive(await client.GetInstanceAsync(instanceId, cancellationToken))) return;
+        if (IsAlive(await client.GetInstanceAsync(instanceId, cancellationToken))) return false;
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
                 orchestrator, input, new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Concurrent openWidget calls: another one started it after the check (on the Functions host that is an
             // RpcException "Unknown"). Starting is idempotent, so that is success; anything else is not.
             if (!IsAlive(await client.GetInstanceAsync(instanceId, cancellationToken))) throw;
+            return false;
         }
     }
 

@@ -6,8 +6,8 @@ namespace Livechat.Core.Rooms;
 /// </summary>
 public interface IRoomOrchestrations
 {
-    /// <summary>Starts the room's orchestration; does nothing when it already runs.</summary>
-    Task StartAsync(RoomOrchestrationInput input, CancellationToken cancellationToken);
+    /// <summary>Starts the room's orchestration; does nothing when it already runs. True when this call started it.</summary>
+    Task<bool> StartAsync(RoomOrchestrationInput input, CancellationToken cancellationToken);
 
     /// <summary>Wakes the room with a signal. Never the only copy of a visitor message: that is in the transcript.</summary>
     Task SignalAsync(string roomId, RoomSignal signal, CancellationToken cancellationToken);

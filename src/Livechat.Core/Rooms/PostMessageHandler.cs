@@ -68,10 +68,11 @@ public sealed class PostMessageHandler(
 
         var message = appended.Message;
         // The bot is woken before anyone is told: a slow realtime service must not hold up the answer.
-        if (startsFlow)
-            // It reads this message from the transcript.
-            await orchestrations.StartAsync(FirstGeneration(room), cancellationToken);
-        else if (room.Status == RoomStatus.Open)
+        // A start reads this message from the transcript. The room may say the flow has not started when it has: the
+        // append re-reads a room that changed since this instance last saw it (setUserId adopting it, say), and
+        // then stores its own copy of the flag. A flow that is already running hears the message as a signal.
+        var started = startsFlow && await orchestrations.StartAsync(FirstGeneration(room), cancellationToken);
+        if (!started && room.Status == RoomStatus.Open)
             // The room as this append left it travels with the signal: the bot's answer appends with it, no read first.
             await orchestrations.SignalAsync(roomId, RoomSignal.Visitor(Input(message, appended.Room)), cancellationToken);
         await events.PublishAsync(new ChatEvent.MessageAdded(room, message), cancellationToken);

@@ -22,7 +22,7 @@ public sealed class FunctionsRoomOrchestrations : IRoomOrchestrations
     private static IRoomOrchestrations Client =>
         Current.Value ?? throw new InvalidOperationException("No Durable client is bound: add [DurableClient] to the function and call Bind.");
 
-    public Task StartAsync(RoomOrchestrationInput input, CancellationToken cancellationToken) => Client.StartAsync(input, cancellationToken);
+    public Task<bool> StartAsync(RoomOrchestrationInput input, CancellationToken cancellationToken) => Client.StartAsync(input, cancellationToken);
 
     public Task SignalAsync(string roomId, RoomSignal signal, CancellationToken cancellationToken) => Client.SignalAsync(roomId, signal, cancellationToken);
 

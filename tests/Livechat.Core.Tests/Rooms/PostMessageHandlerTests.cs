@@ -124,6 +124,7 @@ public sealed class PostMessageHandlerTests
     {
         SetupRoom(RoomStatus.Open, deferred: new DeferredFlow("menu"));
         SetupAppends();
+        _orchestrations.Setup(o => o.StartAsync(It.IsAny<RoomOrchestrationInput>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         await HandleAsync(new PostMessageRequest("c-1", "Pricing", "pricing"));
         await HandleAsync(new PostMessageRequest("c-2", "Anyone there?", null));
@@ -133,6 +134,20 @@ public sealed class PostMessageHandlerTests
         _rooms.Verify(r => r.AppendAsync(It.Is<Room>(x => x.DeferredFlow == new DeferredFlow("menu", true) && x.NextSeq == 1), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
         _orchestrations.Verify(o => o.SignalAsync(RoomId, It.Is<RoomSignal>(s => s.Input!.Seq == 2), It.IsAny<CancellationToken>()), Times.Once);
         _orchestrations.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task HandleAsync_ARoomThatStillSaysNotStarted_WhenItsFlowRuns_SignalsTheMessage()
+    {
+        // The flag went with an earlier message, but that append re-read a room another call had changed, so the
+        // stored room still says "not started" although the orchestration runs: this message must not go unheard.
+        SetupRoom(RoomStatus.Open, deferred: new DeferredFlow("menu"));
+        SetupAppends();
+        _orchestrations.Setup(o => o.StartAsync(It.IsAny<RoomOrchestrationInput>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+
+        await HandleAsync(new PostMessageRequest("c-2", "Anyone there?", null));
+
+        _orchestrations.Verify(o => o.SignalAsync(RoomId, It.Is<RoomSignal>(s => s.Input!.Seq == 1), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

@@ -10,14 +10,16 @@ public sealed class TaskHubClientRoomOrchestrations(TaskHubClient client) : IRoo
     // Starting again is a no-op while the room's orchestration is alive; after it finished a new one may start.
     private static readonly OrchestrationStatus[] DedupeStatuses = [OrchestrationStatus.Pending, OrchestrationStatus.Running, OrchestrationStatus.ContinuedAsNew];
 
-    public async Task StartAsync(RoomOrchestrationInput input, CancellationToken cancellationToken)
+    public async Task<bool> StartAsync(RoomOrchestrationInput input, CancellationToken cancellationToken)
     {
         try
         {
             await client.CreateOrchestrationInstanceAsync(nameof(RoomOrchestrator), "", input.RoomId, input, null, DedupeStatuses);
+            return true;
         }
         catch (OrchestrationAlreadyExistsException)
         {
+            return false;
         }
     }
 
