@@ -5,6 +5,7 @@
 // promise chain, so `setUserId(...)` then `openWidget()` opens the chat of that user.
 
 import { ApiClient, ApiError, isTransient } from './api';
+import { CallChain } from './callChain';
 import { EventBus, HANDLER_NAMES, type HandlerName } from './events';
 import { randomId } from './ids';
 import type { RealtimeConnection, RealtimeEventName, RealtimeFactory } from './realtime';
@@ -77,8 +78,9 @@ export class Widget {
   private readonly retryDelays: number[];
   private readonly tabs: TabChannel | null;
 
-  private chain: Promise<void> = Promise.resolve();
-  private syncChain: Promise<void> = Promise.resolve();
+  private readonly calls = new CallChain();
+  /** Transcript reads, one at a time. */
+  private readonly reads = new CallChain();
   private room: Room | null = null;
   private windowOpen = false;
   private rt: RealtimeConnection | null = null;
@@ -137,11 +139,11 @@ export class Widget {
   /** Resolves when every queued call and transcript read has settled (for tests). */
   async idle(): Promise<void> {
     for (;;) {
-      const chain = this.chain;
-      const sync = this.syncChain;
-      await chain;
-      await sync;
-      if (chain === this.chain && sync === this.syncChain) return;
+      const calls = this.calls.settled;
+      const reads = this.reads.settled;
+      await calls;
+      await reads;
+      if (calls === this.calls.settled && reads === this.reads.settled) return;
     }
   }
 
@@ -200,11 +202,7 @@ export class Widget {
   }
 
   private enqueue(name: string, op: () => Promise<void>): Promise<void> {
-    const run = this.chain.then(op).catch((err) => {
-      console.error(`[Verloop] ${name} failed:`, err);
-    });
-    this.chain = run;
-    return run;
+    return this.calls.enqueue(name, op);
   }
 
   // ---- operations -------------------------------------------------------------------------
@@ -429,11 +427,7 @@ export class Widget {
 
   /** Reads the transcript after the last seq seen. Reads never overlap. */
   private sync(): Promise<void> {
-    const next = this.syncChain
-      .then(() => this.syncOnce())
-      .catch((err) => console.error('[Verloop] reading the transcript failed:', err));
-    this.syncChain = next;
-    return next;
+    return this.reads.enqueue('reading the transcript', () => this.syncOnce());
   }
 
   private async syncOnce(): Promise<void> {
