@@ -6,6 +6,7 @@
 
 import { ApiClient, ApiError, isTransient } from './api';
 import { CallChain } from './callChain';
+import { ChatWindow } from './chatWindow';
 import { EventBus, HANDLER_NAMES, type HandlerName } from './events';
 import { randomId } from './ids';
 import type { RealtimeConnection, RealtimeEventName, RealtimeFactory } from './realtime';
@@ -82,7 +83,7 @@ export class Widget {
   /** Transcript reads, one at a time. */
   private readonly reads = new CallChain();
   private room: Room | null = null;
-  private windowOpen = false;
+  private readonly chatWindow: ChatWindow;
   private rt: RealtimeConnection | null = null;
   private loggingOut = false;
   /** onWidgetLoaded has fired: a handler registered later is called at once. */
@@ -105,17 +106,18 @@ export class Widget {
     this.newId = options.newId ?? randomId;
     this.retryDelays = options.sendRetryDelays ?? [500, 1500, 4000];
     this.tabs = options.tabs ?? null;
+    this.chatWindow = new ChatWindow(this.ui, this.events, () => this.openRoomOrNull() !== null);
     this.tabs?.subscribe((roomId, reconnect) => this.otherTabJoined(roomId, reconnect));
     this.api = this.createApi();
     this.events.setThis(this.api);
     this.http.onSessionRenewed = () => this.sessionRenewed();
     this.ui.bind({
       bubbleClicked: () => {
-        if (this.windowOpen) void this.enqueue('minimize', async () => this.minimize());
+        if (this.chatWindow.isOpen) void this.enqueue('minimize', async () => this.chatWindow.minimize());
         else void this.api.openWidget();
       },
       closeClicked: () => void this.api.closeWidget(),
-      minimizeClicked: () => void this.enqueue('minimize', async () => this.minimize()),
+      minimizeClicked: () => void this.enqueue('minimize', async () => this.chatWindow.minimize()),
       send: (text) => this.sendText(text),
       quickReply: (message, button) => this.quickReply(message, button),
       retry: (clientMessageId) => {
@@ -225,7 +227,7 @@ export class Widget {
 
   private async doOpenWidget(): Promise<void> {
     await this.http.ensureSession();
-    this.maximize();
+    this.chatWindow.maximize();
     await this.openRoom();
   }
 
@@ -261,7 +263,7 @@ export class Widget {
         this.closing = null;
       }
     }
-    this.minimize();
+    this.chatWindow.minimize();
     if (room && ended) this.roomEnded(room.id);
     if (failure && !ended) throw failure;
   }
@@ -320,7 +322,7 @@ export class Widget {
   /** Close the window, end the open room, forget the room and the realtime connection. */
   private teardown(room: Room | null): void {
     this.stopRealtime();
-    this.minimize();
+    this.chatWindow.minimize();
     if (room) this.roomEnded(room.id);
     this.room = null;
     this.outbox.clear();
@@ -333,7 +335,7 @@ export class Widget {
     const current = this.openRoomOrNull();
     const userRoom = session && session.openRoomId;
     if (userRoom && userRoom !== (current && current.id)) {
-      if (this.windowOpen) {
+      if (this.chatWindow.isOpen) {
         await this.openRoom();
       } else {
         this.switchRoom(userRoom, 'open', !this.knownRooms.has(userRoom));
@@ -374,22 +376,6 @@ export class Widget {
     this.ui.setActiveChat(false);
   }
 
-  private maximize(): void {
-    if (this.windowOpen) return;
-    this.windowOpen = true;
-    this.ui.showWindow();
-    this.ui.focusInput();
-    this.events.emit('onChatMaximized');
-  }
-
-  private minimize(): void {
-    if (!this.windowOpen) return;
-    this.windowOpen = false;
-    this.ui.hideWindow();
-    this.ui.setActiveChat(this.openRoomOrNull() !== null);
-    this.events.emit('onChatMinimized');
-  }
-
   // ---- rooms and messages -----------------------------------------------------------------
 
   private openRoomOrNull(): Room | null {
@@ -404,7 +390,7 @@ export class Widget {
     }
     this.room = { id: roomId, status, lastSeq: 0, history };
     this.ui.clearMessages();
-    this.ui.setActiveChat(status !== 'ended' && !this.windowOpen);
+    this.ui.setActiveChat(status !== 'ended' && !this.chatWindow.isOpen);
   }
 
   private announceStarted(roomId: string): void {
@@ -460,7 +446,7 @@ export class Widget {
     if (message.sender === 'visitor') return;
     this.ui.showTyping(null);
     if (silent) return;
-    if (!this.windowOpen) this.ui.addUnread();
+    if (!this.chatWindow.isOpen) this.ui.addUnread();
     this.events.emit('onIncomingMessage', clone(message));
   }
 
