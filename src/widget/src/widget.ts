@@ -7,16 +7,16 @@
 import { ApiClient, ApiError, isTransient } from './api';
 import { CallChain } from './callChain';
 import { ChatWindow } from './chatWindow';
-import { EventBus, HANDLER_NAMES, type HandlerName } from './events';
+import { copyForPage, EventBus, HANDLER_NAMES, type HandlerName } from './events';
 import { randomId } from './ids';
 import type { RealtimeConnection, RealtimeEventName, RealtimeFactory } from './realtime';
+import { RoomTracker, type Room } from './roomTracker';
 import type { TabChannel } from './tabs';
 import type {
   ChatButton,
   FieldScope,
   Message,
   OutgoingMessage,
-  RoomStatus,
   SessionInfo,
   UserParams,
 } from './types';
@@ -59,15 +59,6 @@ export interface WidgetOptions {
   tabs?: TabChannel;
 }
 
-interface Room {
-  id: string;
-  status: RoomStatus;
-  /** Highest seq read from the transcript endpoint (the afterSeq of the next read). */
-  lastSeq: number;
-  /** The next transcript read is history of a room that was open before: no onIncomingMessage. */
-  history: boolean;
-}
-
 export class Widget {
   readonly api: VerloopApi;
   private readonly http: ApiClient;
@@ -80,20 +71,13 @@ export class Widget {
   private readonly tabs: TabChannel | null;
 
   private readonly calls = new CallChain();
-  /** Transcript reads, one at a time. */
-  private readonly reads = new CallChain();
-  private room: Room | null = null;
+  private readonly rooms: RoomTracker;
   private readonly chatWindow: ChatWindow;
   private rt: RealtimeConnection | null = null;
   private loggingOut = false;
   /** onWidgetLoaded has fired: a handler registered later is called at once. */
   private loaded = false;
   private closing: { roomId: string; endedByServer: boolean } | null = null;
-  /** Rooms this page has met, onChatStarted / onChatEnded fired for, message ids handled. */
-  private readonly knownRooms = new Set<string>();
-  private readonly startedRooms = new Set<string>();
-  private readonly endedRooms = new Set<string>();
-  private readonly seenMessages = new Set<string>();
   /** Unconfirmed visitor messages by clientMessageId (for Retry). */
   private readonly outbox = new Map<string, OutgoingMessage>();
 
@@ -106,7 +90,18 @@ export class Widget {
     this.newId = options.newId ?? randomId;
     this.retryDelays = options.sendRetryDelays ?? [500, 1500, 4000];
     this.tabs = options.tabs ?? null;
-    this.chatWindow = new ChatWindow(this.ui, this.events, () => this.openRoomOrNull() !== null);
+    this.rooms = new RoomTracker({
+      http: this.http,
+      ui: this.ui,
+      events: this.events,
+      windowOpen: () => this.chatWindow.isOpen,
+      entered: (roomId) => {
+        this.tabs?.announce(roomId);
+        this.ensureRealtime();
+      },
+      delivered: (clientMessageId) => this.outbox.delete(clientMessageId),
+    });
+    this.chatWindow = new ChatWindow(this.ui, this.events, () => this.rooms.ongoing() !== null);
     this.tabs?.subscribe((roomId, reconnect) => this.otherTabJoined(roomId, reconnect));
     this.api = this.createApi();
     this.events.setThis(this.api);
@@ -142,10 +137,10 @@ export class Widget {
   async idle(): Promise<void> {
     for (;;) {
       const calls = this.calls.settled;
-      const reads = this.reads.settled;
+      const reads = this.rooms.reads.settled;
       await calls;
       await reads;
-      if (calls === this.calls.settled && reads === this.reads.settled) return;
+      if (calls === this.calls.settled && reads === this.rooms.reads.settled) return;
     }
   }
 
@@ -219,32 +214,20 @@ export class Widget {
       throw err;
     }
     if (session && session.openRoomId) {
-      this.switchRoom(session.openRoomId, 'open', true);
+      this.rooms.switchTo(session.openRoomId, 'open', true);
       this.ensureRealtime();
-      await this.sync();
+      await this.rooms.sync();
     }
   }
 
   private async doOpenWidget(): Promise<void> {
     await this.http.ensureSession();
     this.chatWindow.maximize();
-    await this.openRoom();
-  }
-
-  /** POST /v1/rooms, announce the room if new to this page, read its transcript, connect. */
-  private async openRoom(): Promise<Room> {
-    const result = await this.http.openRoom();
-    const history = !result.created && !this.knownRooms.has(result.roomId);
-    this.switchRoom(result.roomId, result.status ?? 'open', history);
-    this.announceStarted(result.roomId);
-    this.tabs?.announce(result.roomId);
-    this.ensureRealtime();
-    await this.sync();
-    return this.room as Room;
+    await this.rooms.enter();
   }
 
   private async doCloseWidget(): Promise<void> {
-    const room = this.openRoomOrNull();
+    const room = this.rooms.ongoing();
     let ended = false;
     let failure: unknown = null;
     if (room) {
@@ -264,14 +247,14 @@ export class Widget {
       }
     }
     this.chatWindow.minimize();
-    if (room && ended) this.roomEnded(room.id);
+    if (room && ended) this.rooms.ended(room.id);
     if (failure && !ended) throw failure;
   }
 
   private async doLogout(): Promise<void> {
     this.loggingOut = true;
     try {
-      const room = this.openRoomOrNull();
+      const room = this.rooms.ongoing();
       const token = this.http.currentToken();
       let failure: unknown = null;
       // As in closeWidget: a realtime chatEnded during the call waits for teardown's order.
@@ -302,7 +285,7 @@ export class Widget {
   private remoteLogout(): void {
     void this.enqueue('logoutComplete', async () => {
       if (!(await this.ownSessionEnded())) return;
-      this.teardown(this.openRoomOrNull());
+      this.teardown(this.rooms.ongoing());
       this.events.emit('onLogoutComplete');
     });
   }
@@ -323,8 +306,8 @@ export class Widget {
   private teardown(room: Room | null): void {
     this.stopRealtime();
     this.chatWindow.minimize();
-    if (room) this.roomEnded(room.id);
-    this.room = null;
+    if (room) this.rooms.ended(room.id);
+    this.rooms.forget();
     this.outbox.clear();
     this.ui.reset();
   }
@@ -332,17 +315,17 @@ export class Widget {
   /** After setUserId: reconnect as the user, and continue the user's open chat if there is one. */
   private async identityChanged(session: SessionInfo | undefined): Promise<void> {
     this.stopRealtime();
-    const current = this.openRoomOrNull();
+    const current = this.rooms.ongoing();
     const userRoom = session && session.openRoomId;
     if (userRoom && userRoom !== (current && current.id)) {
       if (this.chatWindow.isOpen) {
-        await this.openRoom();
+        await this.rooms.enter();
       } else {
-        this.switchRoom(userRoom, 'open', !this.knownRooms.has(userRoom));
-        await this.sync();
+        this.rooms.switchTo(userRoom, 'open', !this.rooms.hasMet(userRoom));
+        await this.rooms.sync();
       }
     }
-    const open = this.openRoomOrNull();
+    const open = this.rooms.ongoing();
     if (open) {
       this.ensureRealtime();
       // The other tabs share the session, but their connections were negotiated before it had a user.
@@ -356,98 +339,24 @@ export class Widget {
    */
   private otherTabJoined(roomId: string, reconnect: boolean): void {
     void this.enqueue('otherTab', async () => {
-      if (!this.http.hasSession() || this.endedRooms.has(roomId)) return;
+      if (!this.http.hasSession() || this.rooms.hasEnded(roomId)) return;
       if (reconnect) this.stopRealtime();
-      const current = this.openRoomOrNull();
+      const current = this.rooms.ongoing();
       if (!current || current.id !== roomId) {
         // As a realtime chatStarted would: this tab was not connected when the chat started.
-        this.switchRoom(roomId, 'open', false);
-        this.announceStarted(roomId);
+        this.rooms.switchTo(roomId, 'open', false);
+        this.rooms.announceStarted(roomId);
       }
       this.ensureRealtime();
-      await this.sync();
+      await this.rooms.sync();
     });
   }
 
   private sessionRenewed(): void {
     // The stored session expired and a new anonymous one replaced it: old rooms are not ours.
     this.stopRealtime();
-    this.room = null;
+    this.rooms.forget();
     this.ui.setActiveChat(false);
-  }
-
-  // ---- rooms and messages -----------------------------------------------------------------
-
-  private openRoomOrNull(): Room | null {
-    return this.room && this.room.status !== 'ended' ? this.room : null;
-  }
-
-  private switchRoom(roomId: string, status: RoomStatus, history: boolean): void {
-    this.knownRooms.add(roomId);
-    if (this.room && this.room.id === roomId) {
-      this.room.status = status;
-      return;
-    }
-    this.room = { id: roomId, status, lastSeq: 0, history };
-    this.ui.clearMessages();
-    this.ui.setActiveChat(status !== 'ended' && !this.chatWindow.isOpen);
-  }
-
-  private announceStarted(roomId: string): void {
-    this.knownRooms.add(roomId);
-    if (this.startedRooms.has(roomId)) return;
-    this.startedRooms.add(roomId);
-    this.events.emit('onChatStarted', { roomId });
-  }
-
-  private roomEnded(roomId: string, reason?: string): void {
-    if (this.room && this.room.id === roomId) {
-      this.room.status = 'ended';
-      this.ui.showEnded(reason);
-      this.ui.setActiveChat(false);
-    }
-    if (!this.knownRooms.has(roomId) || this.endedRooms.has(roomId)) return;
-    this.endedRooms.add(roomId);
-    this.events.emit('onChatEnded', { roomId });
-  }
-
-  /** Reads the transcript after the last seq seen. Reads never overlap. */
-  private sync(): Promise<void> {
-    return this.reads.enqueue('reading the transcript', () => this.syncOnce());
-  }
-
-  private async syncOnce(): Promise<void> {
-    const room = this.room;
-    if (!room) return;
-    const transcript = await this.http.getMessages(room.id, room.lastSeq);
-    if (this.room !== room) return;
-    const silent = room.history;
-    room.history = false;
-    const messages = (transcript && Array.isArray(transcript.messages) ? transcript.messages : [])
-      .slice()
-      .sort((a, b) => a.seq - b.seq);
-    for (const message of messages) {
-      if (typeof message.seq === 'number' && message.seq > room.lastSeq) room.lastSeq = message.seq;
-      this.accept(message, silent);
-    }
-    if (transcript && transcript.status === 'ended') this.roomEnded(room.id);
-    else if (transcript && transcript.status && room.status !== 'ended') room.status = transcript.status;
-  }
-
-  /** One message from HTTP or realtime: shown once, onIncomingMessage once per page life. */
-  private accept(message: Message, silent: boolean): void {
-    if (!message || typeof message.id !== 'string') return;
-    const room = this.room;
-    if (!room || message.roomId !== room.id) return;
-    if (message.clientMessageId) this.outbox.delete(message.clientMessageId);
-    if (!this.ui.hasMessage(message.id)) this.ui.showMessage(message);
-    if (this.seenMessages.has(message.id)) return;
-    this.seenMessages.add(message.id);
-    if (message.sender === 'visitor') return;
-    this.ui.showTyping(null);
-    if (silent) return;
-    if (!this.chatWindow.isOpen) this.ui.addUnread();
-    this.events.emit('onIncomingMessage', clone(message));
   }
 
   private sendText(text: string): void {
@@ -457,7 +366,7 @@ export class Widget {
   }
 
   private quickReply(message: Message, button: ChatButton): void {
-    this.events.emit('onButtonClicked', { button: clone(button), message: clone(message) });
+    this.events.emit('onButtonClicked', { button: copyForPage(button), message: copyForPage(message) });
     const clientMessageId = this.newId();
     this.ui.addPending(clientMessageId, button.label);
     void this.deliver({ clientMessageId, buttonId: button.id, text: button.label });
@@ -469,18 +378,18 @@ export class Widget {
     return this.enqueue('send', async () => {
       try {
         // A message after the chat ended (or before any) starts a new chat.
-        let room = this.openRoomOrNull() ?? (await this.openRoom());
+        let room = this.rooms.ongoing() ?? (await this.rooms.enter());
         let result: { message: Message };
         try {
           result = await this.postWithRetry(room.id, body);
         } catch (err) {
           // 409: the room ended meanwhile (and we missed the event): end it here, start a new one.
           if (!(err instanceof ApiError && err.status === 409) || 'buttonId' in body) throw err;
-          this.roomEnded(room.id);
-          room = await this.openRoom();
+          this.rooms.ended(room.id);
+          room = await this.rooms.enter();
           result = await this.postWithRetry(room.id, body);
         }
-        if (result && result.message) this.accept(result.message, false);
+        if (result && result.message) this.rooms.accept(result.message, false);
       } catch (err) {
         this.ui.markFailed(body.clientMessageId, true);
         throw err;
@@ -508,7 +417,7 @@ export class Widget {
         if (this.rt === connection) this.onRealtime(name, arg);
       },
       onConnected: () => {
-        if (this.rt === connection) void this.sync();
+        if (this.rt === connection) void this.rooms.sync();
       },
     });
     this.rt = connection;
@@ -526,19 +435,19 @@ export class Widget {
     const roomId = typeof data.roomId === 'string' ? data.roomId : null;
     switch (name) {
       case 'message':
-        this.accept(arg as Message, false);
+        this.rooms.accept(arg as Message, false);
         break;
       case 'chatStarted':
         if (!roomId) return;
-        if (!this.room || this.room.id !== roomId) {
-          this.switchRoom(roomId, 'open', false);
-          void this.sync();
+        if (!this.rooms.isShowing(roomId)) {
+          this.rooms.switchTo(roomId, 'open', false);
+          void this.rooms.sync();
         }
-        this.announceStarted(roomId);
+        this.rooms.announceStarted(roomId);
         break;
       case 'chatEnded':
         if (roomId && this.closing && this.closing.roomId === roomId) this.closing.endedByServer = true;
-        else if (roomId) this.roomEnded(roomId, typeof data.reason === 'string' ? data.reason : undefined);
+        else if (roomId) this.rooms.ended(roomId, typeof data.reason === 'string' ? data.reason : undefined);
         break;
       case 'logoutComplete':
         if (!this.loggingOut) this.remoteLogout();
@@ -548,7 +457,7 @@ export class Widget {
         // what a reload or another tab shows too; a notice here showed the join twice.
         break;
       case 'typing':
-        if (roomId && this.room && this.room.id === roomId && typeof data.sender === 'string') {
+        if (roomId && this.rooms.isShowing(roomId) && typeof data.sender === 'string') {
           this.ui.showTyping(data.sender as Message['sender']);
         }
         break;
@@ -579,10 +488,6 @@ function pickParams(params: UserParams): UserParams {
     if (value !== undefined) out[key] = value === null ? null : String(value);
   }
   return out;
-}
-
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 function delay(ms: number): Promise<void> {
