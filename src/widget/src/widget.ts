@@ -4,22 +4,16 @@
 // Config calls run strictly in the order they were made: each one is a step of a single
 // promise chain, so `setUserId(...)` then `openWidget()` opens the chat of that user.
 
-import { ApiClient, ApiError, isTransient } from './api';
+import { ApiClient, ApiError } from './api';
 import { CallChain } from './callChain';
 import { ChatWindow } from './chatWindow';
 import { copyForPage, EventBus, HANDLER_NAMES, type HandlerName } from './events';
 import { randomId } from './ids';
+import { Outbox } from './outbox';
 import type { RealtimeConnection, RealtimeEventName, RealtimeFactory } from './realtime';
 import { RoomTracker, type Room } from './roomTracker';
 import type { TabChannel } from './tabs';
-import type {
-  ChatButton,
-  FieldScope,
-  Message,
-  OutgoingMessage,
-  SessionInfo,
-  UserParams,
-} from './types';
+import type { FieldScope, Message, SessionInfo, UserParams } from './types';
 import { ChatUI } from './ui';
 
 type HandlerRegistration = (fn: (...args: never[]) => unknown) => void;
@@ -67,7 +61,6 @@ export class Widget {
   private readonly realtime: RealtimeFactory;
   private readonly domReady: () => Promise<void>;
   private readonly newId: () => string;
-  private readonly retryDelays: number[];
   private readonly tabs: TabChannel | null;
 
   private readonly calls = new CallChain();
@@ -78,8 +71,7 @@ export class Widget {
   /** onWidgetLoaded has fired: a handler registered later is called at once. */
   private loaded = false;
   private closing: { roomId: string; endedByServer: boolean } | null = null;
-  /** Unconfirmed visitor messages by clientMessageId (for Retry). */
-  private readonly outbox = new Map<string, OutgoingMessage>();
+  private readonly outbox: Outbox;
 
   constructor(options: WidgetOptions) {
     this.http = options.api;
@@ -88,7 +80,6 @@ export class Widget {
     this.realtime = options.realtime;
     this.domReady = options.domReady ?? (() => Promise.resolve());
     this.newId = options.newId ?? randomId;
-    this.retryDelays = options.sendRetryDelays ?? [500, 1500, 4000];
     this.tabs = options.tabs ?? null;
     this.rooms = new RoomTracker({
       http: this.http,
@@ -99,7 +90,16 @@ export class Widget {
         this.tabs?.announce(roomId);
         this.ensureRealtime();
       },
-      delivered: (clientMessageId) => this.outbox.delete(clientMessageId),
+      delivered: (clientMessageId) => this.outbox.delivered(clientMessageId),
+    });
+    this.outbox = new Outbox({
+      http: this.http,
+      rooms: this.rooms,
+      ui: this.ui,
+      calls: this.calls,
+      // Read at each send, not captured here: a test pins the ids by replacing the widget's newId.
+      newId: () => this.newId(),
+      retryDelays: options.sendRetryDelays,
     });
     this.chatWindow = new ChatWindow(this.ui, this.events, () => this.rooms.ongoing() !== null);
     this.tabs?.subscribe((roomId, reconnect) => this.otherTabJoined(roomId, reconnect));
@@ -113,12 +113,12 @@ export class Widget {
       },
       closeClicked: () => void this.api.closeWidget(),
       minimizeClicked: () => void this.enqueue('minimize', async () => this.chatWindow.minimize()),
-      send: (text) => this.sendText(text),
-      quickReply: (message, button) => this.quickReply(message, button),
-      retry: (clientMessageId) => {
-        const body = this.outbox.get(clientMessageId);
-        if (body) void this.deliver(body);
+      send: (text) => this.outbox.sendText(text),
+      quickReply: (message, button) => {
+        this.events.emit('onButtonClicked', { button: copyForPage(button), message: copyForPage(message) });
+        this.outbox.sendButton(button);
       },
+      retry: (clientMessageId) => this.outbox.retry(clientMessageId),
     });
   }
 
@@ -359,55 +359,6 @@ export class Widget {
     this.ui.setActiveChat(false);
   }
 
-  private sendText(text: string): void {
-    const clientMessageId = this.newId();
-    this.ui.addPending(clientMessageId, text);
-    void this.deliver({ clientMessageId, text });
-  }
-
-  private quickReply(message: Message, button: ChatButton): void {
-    this.events.emit('onButtonClicked', { button: copyForPage(button), message: copyForPage(message) });
-    const clientMessageId = this.newId();
-    this.ui.addPending(clientMessageId, button.label);
-    void this.deliver({ clientMessageId, buttonId: button.id, text: button.label });
-  }
-
-  private deliver(body: OutgoingMessage): Promise<void> {
-    this.outbox.set(body.clientMessageId, body);
-    this.ui.markFailed(body.clientMessageId, false);
-    return this.enqueue('send', async () => {
-      try {
-        // A message after the chat ended (or before any) starts a new chat.
-        let room = this.rooms.ongoing() ?? (await this.rooms.enter());
-        let result: { message: Message };
-        try {
-          result = await this.postWithRetry(room.id, body);
-        } catch (err) {
-          // 409: the room ended meanwhile (and we missed the event): end it here, start a new one.
-          if (!(err instanceof ApiError && err.status === 409) || 'buttonId' in body) throw err;
-          this.rooms.ended(room.id);
-          room = await this.rooms.enter();
-          result = await this.postWithRetry(room.id, body);
-        }
-        if (result && result.message) this.rooms.accept(result.message, false);
-      } catch (err) {
-        this.ui.markFailed(body.clientMessageId, true);
-        throw err;
-      }
-    });
-  }
-
-  private async postWithRetry(roomId: string, body: OutgoingMessage): Promise<{ message: Message }> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.http.postMessage(roomId, body);
-      } catch (err) {
-        if (attempt >= this.retryDelays.length || !isTransient(err)) throw err;
-        await delay(this.retryDelays[attempt]);
-      }
-    }
-  }
-
   // ---- realtime ---------------------------------------------------------------------------
 
   private ensureRealtime(): void {
@@ -488,8 +439,4 @@ function pickParams(params: UserParams): UserParams {
     if (value !== undefined) out[key] = value === null ? null : String(value);
   }
   return out;
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
