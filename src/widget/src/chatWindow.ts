@@ -4,35 +4,34 @@
 import type { EventBus } from './events';
 import type { ChatUI } from './ui';
 
-export class ChatWindow {
-  private open = false;
-
-  constructor(
-    private readonly ui: ChatUI,
-    private readonly events: EventBus,
-    /** Whether a chat goes on behind the minimized window (the bubble's dot). */
-    private readonly chatOngoing: () => boolean,
-  ) {}
-
-  get isOpen(): boolean {
-    return this.open;
-  }
-
+export interface ChatWindow {
+  readonly isOpen: boolean;
   /** Shows the window; onChatMaximized fires only when it was closed. */
-  maximize(): void {
-    if (this.open) return;
-    this.open = true;
-    this.ui.showWindow();
-    this.ui.focusInput();
-    this.events.emit('onChatMaximized');
-  }
-
+  maximize(): void;
   /** Hides the window; onChatMinimized fires only when it was open. */
-  minimize(): void {
-    if (!this.open) return;
-    this.open = false;
-    this.ui.hideWindow();
-    this.ui.setActiveChat(this.chatOngoing());
-    this.events.emit('onChatMinimized');
-  }
+  minimize(): void;
+}
+
+/** `chatOngoing`: whether a chat goes on behind the minimized window (the bubble's dot). */
+export function createChatWindow(ui: ChatUI, events: EventBus, chatOngoing: () => boolean): ChatWindow {
+  let open = false;
+  return {
+    get isOpen() {
+      return open;
+    },
+    maximize() {
+      if (open) return;
+      open = true;
+      ui.showWindow();
+      ui.focusInput();
+      events.emit('onChatMaximized');
+    },
+    minimize() {
+      if (!open) return;
+      open = false;
+      ui.hideWindow();
+      ui.setActiveChat(chatOngoing());
+      events.emit('onChatMinimized');
+    },
+  };
 }

@@ -17,136 +17,143 @@ export interface Room {
   history: boolean;
 }
 
+export interface RoomTracker {
+  /** Transcript reads, one at a time. */
+  readonly reads: CallChain;
+  /** The shown room unless it ended. */
+  ongoing(): Room | null;
+  /** The window shows `roomId`, ended or not. */
+  isShowing(roomId: string): boolean;
+  hasMet(roomId: string): boolean;
+  hasEnded(roomId: string): boolean;
+  /** POST /v1/rooms (the visitor's open room, or a new one), announce it if new to this page, read its transcript. */
+  enter(): Promise<Room>;
+  /** Shows `roomId`; another room than the shown one starts an empty log, read from seq 0. */
+  switchTo(roomId: string, status: RoomStatus, history: boolean): void;
+  /** No room is shown: the session that owned it is gone. */
+  forget(): void;
+  /** onChatStarted, once per room. */
+  announceStarted(roomId: string): void;
+  /** Marks `roomId` ended; onChatEnded fires once, and only for a room this page has met. */
+  ended(roomId: string, reason?: string): void;
+  /** Reads the transcript after the last seq seen. Reads never overlap. */
+  sync(): Promise<void>;
+  /** One message from HTTP or realtime: shown once, onIncomingMessage once per page life (none when `silent`). */
+  accept(message: Message, silent: boolean): void;
+}
+
 export interface RoomTrackerOptions {
   http: Pick<ApiClient, 'openRoom' | 'getMessages'>;
   ui: ChatUI;
   events: EventBus;
   /** While the window is open nothing counts as unread and the bubble shows no dot. */
   windowOpen: () => boolean;
-  /** POST /v1/rooms put this page in `roomId`: called before the transcript is read, so a connection started here
-   * catches up with that read too. */
+  /** POST /v1/rooms put this page in `roomId`. Called before the transcript is read, so that a connection started
+   * here catches up with that read. */
   entered: (roomId: string) => void;
   /** A visitor message with this clientMessageId reached the server (it needs no Retry). */
   delivered: (clientMessageId: string) => void;
 }
 
-export class RoomTracker {
-  /** Transcript reads, one at a time. */
-  readonly reads = new CallChain();
-  private room: Room | null = null;
+export function createRoomTracker({ http, ui, events, windowOpen, entered, delivered }: RoomTrackerOptions): RoomTracker {
+  const reads = new CallChain();
+  let room: Room | null = null;
   /** Rooms this page has met, onChatStarted / onChatEnded fired for, message ids handled. */
-  private readonly knownRooms = new Set<string>();
-  private readonly startedRooms = new Set<string>();
-  private readonly endedRooms = new Set<string>();
-  private readonly seenMessages = new Set<string>();
+  const knownRooms = new Set<string>();
+  const startedRooms = new Set<string>();
+  const endedRooms = new Set<string>();
+  const seenMessages = new Set<string>();
 
-  constructor(private readonly options: RoomTrackerOptions) {}
+  const ongoing = (): Room | null => (room && room.status !== 'ended' ? room : null);
 
-  /** The shown room unless it ended. */
-  ongoing(): Room | null {
-    return this.room && this.room.status !== 'ended' ? this.room : null;
-  }
-
-  /** The window shows `roomId`, ended or not. */
-  isShowing(roomId: string): boolean {
-    return this.room !== null && this.room.id === roomId;
-  }
-
-  hasMet(roomId: string): boolean {
-    return this.knownRooms.has(roomId);
-  }
-
-  hasEnded(roomId: string): boolean {
-    return this.endedRooms.has(roomId);
-  }
-
-  /** POST /v1/rooms (the visitor's open room, or a new one), announce it if new to this page, read its transcript. */
-  async enter(): Promise<Room> {
-    const result = await this.options.http.openRoom();
-    // A room the server already had open but this page never met (a reload, the user's other device): what it
-    // said so far is history, not incoming.
-    const history = !result.created && !this.knownRooms.has(result.roomId);
-    this.switchTo(result.roomId, result.status ?? 'open', history);
-    this.announceStarted(result.roomId);
-    this.options.entered(result.roomId);
-    await this.sync();
-    return this.room as Room;
-  }
-
-  /** Shows `roomId`; another room than the shown one starts an empty log, read from seq 0. */
-  switchTo(roomId: string, status: RoomStatus, history: boolean): void {
-    this.knownRooms.add(roomId);
-    if (this.room && this.room.id === roomId) {
-      this.room.status = status;
+  function switchTo(roomId: string, status: RoomStatus, history: boolean): void {
+    knownRooms.add(roomId);
+    if (room && room.id === roomId) {
+      room.status = status;
       return;
     }
-    this.room = { id: roomId, status, lastSeq: 0, history };
-    this.options.ui.clearMessages();
-    this.options.ui.setActiveChat(status !== 'ended' && !this.options.windowOpen());
+    room = { id: roomId, status, lastSeq: 0, history };
+    ui.clearMessages();
+    ui.setActiveChat(status !== 'ended' && !windowOpen());
   }
 
-  /** No room is shown: the session that owned it is gone. */
-  forget(): void {
-    this.room = null;
+  function announceStarted(roomId: string): void {
+    knownRooms.add(roomId);
+    if (startedRooms.has(roomId)) return;
+    startedRooms.add(roomId);
+    events.emit('onChatStarted', { roomId });
   }
 
-  announceStarted(roomId: string): void {
-    this.knownRooms.add(roomId);
-    if (this.startedRooms.has(roomId)) return;
-    this.startedRooms.add(roomId);
-    this.options.events.emit('onChatStarted', { roomId });
-  }
-
-  /** Marks `roomId` ended; onChatEnded fires once, and only for a room this page has met. */
-  ended(roomId: string, reason?: string): void {
-    if (this.room && this.room.id === roomId) {
-      this.room.status = 'ended';
-      this.options.ui.showEnded(reason);
-      this.options.ui.setActiveChat(false);
+  function ended(roomId: string, reason?: string): void {
+    if (room && room.id === roomId) {
+      room.status = 'ended';
+      ui.showEnded(reason);
+      ui.setActiveChat(false);
     }
-    if (!this.knownRooms.has(roomId) || this.endedRooms.has(roomId)) return;
-    this.endedRooms.add(roomId);
-    this.options.events.emit('onChatEnded', { roomId });
+    if (!knownRooms.has(roomId) || endedRooms.has(roomId)) return;
+    endedRooms.add(roomId);
+    events.emit('onChatEnded', { roomId });
   }
 
-  /** Reads the transcript after the last seq seen. Reads never overlap. */
-  sync(): Promise<void> {
-    return this.reads.enqueue('reading the transcript', () => this.syncOnce());
-  }
+  const sync = (): Promise<void> => reads.enqueue('reading the transcript', syncOnce);
 
-  private async syncOnce(): Promise<void> {
-    const room = this.room;
-    if (!room) return;
-    const transcript = await this.options.http.getMessages(room.id, room.lastSeq);
+  async function syncOnce(): Promise<void> {
+    const reading = room;
+    if (!reading) return;
+    const transcript = await http.getMessages(reading.id, reading.lastSeq);
     // The window moved on to another room while this read was out.
-    if (this.room !== room) return;
-    const silent = room.history;
-    room.history = false;
+    if (room !== reading) return;
+    const silent = reading.history;
+    reading.history = false;
     const messages = (transcript && Array.isArray(transcript.messages) ? transcript.messages : [])
       .slice()
       .sort((a, b) => a.seq - b.seq);
     for (const message of messages) {
-      if (typeof message.seq === 'number' && message.seq > room.lastSeq) room.lastSeq = message.seq;
-      this.accept(message, silent);
+      if (typeof message.seq === 'number' && message.seq > reading.lastSeq) reading.lastSeq = message.seq;
+      accept(message, silent);
     }
-    if (transcript && transcript.status === 'ended') this.ended(room.id);
-    else if (transcript && transcript.status && room.status !== 'ended') room.status = transcript.status;
+    if (transcript && transcript.status === 'ended') ended(reading.id);
+    else if (transcript && transcript.status && reading.status !== 'ended') reading.status = transcript.status;
   }
 
-  /** One message from HTTP or realtime: shown once, onIncomingMessage once per page life (none when `silent`). */
-  accept(message: Message, silent: boolean): void {
+  function accept(message: Message, silent: boolean): void {
     if (!message || typeof message.id !== 'string') return;
-    const room = this.room;
     if (!room || message.roomId !== room.id) return;
-    if (message.clientMessageId) this.options.delivered(message.clientMessageId);
-    const ui = this.options.ui;
+    if (message.clientMessageId) delivered(message.clientMessageId);
     if (!ui.hasMessage(message.id)) ui.showMessage(message);
-    if (this.seenMessages.has(message.id)) return;
-    this.seenMessages.add(message.id);
+    if (seenMessages.has(message.id)) return;
+    seenMessages.add(message.id);
     if (message.sender === 'visitor') return;
     ui.showTyping(null);
     if (silent) return;
-    if (!this.options.windowOpen()) ui.addUnread();
-    this.options.events.emit('onIncomingMessage', copyForPage(message));
+    if (!windowOpen()) ui.addUnread();
+    events.emit('onIncomingMessage', copyForPage(message));
   }
+
+  return {
+    reads,
+    ongoing,
+    isShowing: (roomId) => room !== null && room.id === roomId,
+    hasMet: (roomId) => knownRooms.has(roomId),
+    hasEnded: (roomId) => endedRooms.has(roomId),
+    async enter() {
+      const result = await http.openRoom();
+      // A room the server already had open but this page never met (a reload, the user's other device): what it
+      // said so far is history, not incoming.
+      const history = !result.created && !knownRooms.has(result.roomId);
+      switchTo(result.roomId, result.status ?? 'open', history);
+      announceStarted(result.roomId);
+      entered(result.roomId);
+      await sync();
+      return room as Room;
+    },
+    switchTo,
+    forget() {
+      room = null;
+    },
+    announceStarted,
+    ended,
+    sync,
+    accept,
+  };
 }

@@ -6,12 +6,12 @@
 
 import { ApiClient, ApiError } from './api';
 import { CallChain } from './callChain';
-import { ChatWindow } from './chatWindow';
+import { createChatWindow, type ChatWindow } from './chatWindow';
 import { copyForPage, EventBus, HANDLER_NAMES, type HandlerName } from './events';
 import { randomId } from './ids';
-import { Outbox } from './outbox';
+import { createOutbox, type Outbox } from './outbox';
 import type { RealtimeConnection, RealtimeEventName, RealtimeFactory } from './realtime';
-import { RoomTracker, type Room } from './roomTracker';
+import { createRoomTracker, type Room, type RoomTracker } from './roomTracker';
 import type { TabChannel } from './tabs';
 import type { FieldScope, Message, SessionInfo, UserParams } from './types';
 import { ChatUI } from './ui';
@@ -81,7 +81,7 @@ export class Widget {
     this.domReady = options.domReady ?? (() => Promise.resolve());
     this.newId = options.newId ?? randomId;
     this.tabs = options.tabs ?? null;
-    this.rooms = new RoomTracker({
+    this.rooms = createRoomTracker({
       http: this.http,
       ui: this.ui,
       events: this.events,
@@ -92,7 +92,7 @@ export class Widget {
       },
       delivered: (clientMessageId) => this.outbox.delivered(clientMessageId),
     });
-    this.outbox = new Outbox({
+    this.outbox = createOutbox({
       http: this.http,
       rooms: this.rooms,
       ui: this.ui,
@@ -101,7 +101,7 @@ export class Widget {
       newId: () => this.newId(),
       retryDelays: options.sendRetryDelays,
     });
-    this.chatWindow = new ChatWindow(this.ui, this.events, () => this.rooms.ongoing() !== null);
+    this.chatWindow = createChatWindow(this.ui, this.events, () => this.rooms.ongoing() !== null);
     this.tabs?.subscribe((roomId, reconnect) => this.otherTabJoined(roomId, reconnect));
     this.api = this.createApi();
     this.events.setThis(this.api);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../src/api';
 import { CallChain } from '../src/callChain';
-import { Outbox } from '../src/outbox';
+import { createOutbox, type Outbox } from '../src/outbox';
 import type { Room } from '../src/roomTracker';
 import type { Message, OutgoingMessage } from '../src/types';
 import { ChatUI, type UiCallbacks } from '../src/ui';
@@ -42,7 +42,7 @@ describe('Outbox', () => {
     ui.bind({ retry: (clientMessageId: string) => outbox.retry(clientMessageId) } as unknown as UiCallbacks);
     ui.mount();
     calls = new CallChain();
-    outbox = new Outbox({
+    outbox = createOutbox({
       http: {
         postMessage: async (roomId, body) => {
           posts.push({ roomId, body });

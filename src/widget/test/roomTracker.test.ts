@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../src/events';
-import { RoomTracker } from '../src/roomTracker';
+import { createRoomTracker, type RoomTracker } from '../src/roomTracker';
 import type { Message, OpenRoomResult, RoomStatus, Transcript } from '../src/types';
 import { ChatUI } from '../src/ui';
 import { ALL_HANDLERS, messageNodes, names } from './fakes';
@@ -69,7 +69,7 @@ describe('RoomTracker', () => {
     delivered = [];
     const bus = new EventBus();
     for (const name of ALL_HANDLERS) bus.on(name, (arg?: unknown) => events.push({ name, arg }));
-    rooms = new RoomTracker({
+    rooms = createRoomTracker({
       http: server,
       ui,
       events: bus,
