@@ -10,10 +10,11 @@ import { createChatWindow, type ChatWindow } from './chatWindow';
 import { copyForPage, EventBus, HANDLER_NAMES, type HandlerName } from './events';
 import { randomId } from './ids';
 import { createOutbox, type Outbox } from './outbox';
-import type { RealtimeConnection, RealtimeEventName, RealtimeFactory } from './realtime';
+import type { RealtimeFactory } from './realtime';
+import { createRealtimeLink, type RealtimeLink } from './realtimeLink';
 import { createRoomTracker, type Room, type RoomTracker } from './roomTracker';
 import type { TabChannel } from './tabs';
-import type { FieldScope, Message, SessionInfo, UserParams } from './types';
+import type { FieldScope, SessionInfo, UserParams } from './types';
 import { ChatUI } from './ui';
 
 type HandlerRegistration = (fn: (...args: never[]) => unknown) => void;
@@ -58,7 +59,6 @@ export class Widget {
   private readonly http: ApiClient;
   private readonly ui: ChatUI;
   private readonly events: EventBus;
-  private readonly realtime: RealtimeFactory;
   private readonly domReady: () => Promise<void>;
   private readonly newId: () => string;
   private readonly tabs: TabChannel | null;
@@ -66,7 +66,7 @@ export class Widget {
   private readonly calls = new CallChain();
   private readonly rooms: RoomTracker;
   private readonly chatWindow: ChatWindow;
-  private rt: RealtimeConnection | null = null;
+  private readonly realtime: RealtimeLink;
   private loggingOut = false;
   /** onWidgetLoaded has fired: a handler registered later is called at once. */
   private loaded = false;
@@ -77,7 +77,6 @@ export class Widget {
     this.http = options.api;
     this.ui = options.ui;
     this.events = options.events;
-    this.realtime = options.realtime;
     this.domReady = options.domReady ?? (() => Promise.resolve());
     this.newId = options.newId ?? randomId;
     this.tabs = options.tabs ?? null;
@@ -88,7 +87,7 @@ export class Widget {
       windowOpen: () => this.chatWindow.isOpen,
       entered: (roomId) => {
         this.tabs?.announce(roomId);
-        this.ensureRealtime();
+        this.realtime.connect();
       },
       delivered: (clientMessageId) => this.outbox.delivered(clientMessageId),
     });
@@ -100,6 +99,18 @@ export class Widget {
       // Read at each send, not captured here: a test pins the ids by replacing the widget's newId.
       newId: () => this.newId(),
       retryDelays: options.sendRetryDelays,
+    });
+    this.realtime = createRealtimeLink({
+      realtime: options.realtime,
+      rooms: this.rooms,
+      ui: this.ui,
+      chatEnded: (roomId, reason) => {
+        if (this.closing && this.closing.roomId === roomId) this.closing.endedByServer = true;
+        else this.rooms.ended(roomId, reason);
+      },
+      logoutComplete: () => {
+        if (!this.loggingOut) this.remoteLogout();
+      },
     });
     this.chatWindow = createChatWindow(this.ui, this.events, () => this.rooms.ongoing() !== null);
     this.tabs?.subscribe((roomId, reconnect) => this.otherTabJoined(roomId, reconnect));
@@ -215,7 +226,7 @@ export class Widget {
     }
     if (session && session.openRoomId) {
       this.rooms.switchTo(session.openRoomId, 'open', true);
-      this.ensureRealtime();
+      this.realtime.connect();
       await this.rooms.sync();
     }
   }
@@ -304,7 +315,7 @@ export class Widget {
 
   /** Close the window, end the open room, forget the room and the realtime connection. */
   private teardown(room: Room | null): void {
-    this.stopRealtime();
+    this.realtime.stop();
     this.chatWindow.minimize();
     if (room) this.rooms.ended(room.id);
     this.rooms.forget();
@@ -314,7 +325,7 @@ export class Widget {
 
   /** After setUserId: reconnect as the user, and continue the user's open chat if there is one. */
   private async identityChanged(session: SessionInfo | undefined): Promise<void> {
-    this.stopRealtime();
+    this.realtime.stop();
     const current = this.rooms.ongoing();
     const userRoom = session && session.openRoomId;
     if (userRoom && userRoom !== (current && current.id)) {
@@ -327,7 +338,7 @@ export class Widget {
     }
     const open = this.rooms.ongoing();
     if (open) {
-      this.ensureRealtime();
+      this.realtime.connect();
       // The other tabs share the session, but their connections were negotiated before it had a user.
       this.tabs?.announce(open.id, true);
     }
@@ -340,80 +351,25 @@ export class Widget {
   private otherTabJoined(roomId: string, reconnect: boolean): void {
     void this.enqueue('otherTab', async () => {
       if (!this.http.hasSession() || this.rooms.hasEnded(roomId)) return;
-      if (reconnect) this.stopRealtime();
+      if (reconnect) this.realtime.stop();
       const current = this.rooms.ongoing();
       if (!current || current.id !== roomId) {
         // As a realtime chatStarted would: this tab was not connected when the chat started.
         this.rooms.switchTo(roomId, 'open', false);
         this.rooms.announceStarted(roomId);
       }
-      this.ensureRealtime();
+      this.realtime.connect();
       await this.rooms.sync();
     });
   }
 
   private sessionRenewed(): void {
     // The stored session expired and a new anonymous one replaced it: old rooms are not ours.
-    this.stopRealtime();
+    this.realtime.stop();
     this.rooms.forget();
     this.ui.setActiveChat(false);
   }
 
-  // ---- realtime ---------------------------------------------------------------------------
-
-  private ensureRealtime(): void {
-    if (this.rt) return;
-    const connection: RealtimeConnection = this.realtime({
-      onEvent: (name, arg) => {
-        if (this.rt === connection) this.onRealtime(name, arg);
-      },
-      onConnected: () => {
-        if (this.rt === connection) void this.rooms.sync();
-      },
-    });
-    this.rt = connection;
-    connection.start().catch((err) => console.error('[Verloop] realtime start failed:', err));
-  }
-
-  private stopRealtime(): void {
-    const connection = this.rt;
-    this.rt = null;
-    if (connection) connection.stop().catch(() => undefined);
-  }
-
-  private onRealtime(name: RealtimeEventName, arg: unknown): void {
-    const data = (arg && typeof arg === 'object' ? arg : {}) as Record<string, unknown>;
-    const roomId = typeof data.roomId === 'string' ? data.roomId : null;
-    switch (name) {
-      case 'message':
-        this.rooms.accept(arg as Message, false);
-        break;
-      case 'chatStarted':
-        if (!roomId) return;
-        if (!this.rooms.isShowing(roomId)) {
-          this.rooms.switchTo(roomId, 'open', false);
-          void this.rooms.sync();
-        }
-        this.rooms.announceStarted(roomId);
-        break;
-      case 'chatEnded':
-        if (roomId && this.closing && this.closing.roomId === roomId) this.closing.endedByServer = true;
-        else if (roomId) this.rooms.ended(roomId, typeof data.reason === 'string' ? data.reason : undefined);
-        break;
-      case 'logoutComplete':
-        if (!this.loggingOut) this.remoteLogout();
-        break;
-      case 'agentJoined':
-        // Nothing to show: the transcript's system message ("Ann joined the chat") follows as a message event and is
-        // what a reload or another tab shows too; a notice here showed the join twice.
-        break;
-      case 'typing':
-        if (roomId && this.rooms.isShowing(roomId) && typeof data.sender === 'string') {
-          this.ui.showTyping(data.sender as Message['sender']);
-        }
-        break;
-    }
-  }
 }
 
 function requireString(value: unknown, what: string): string {
