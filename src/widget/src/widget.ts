@@ -6,13 +6,14 @@
 
 import { ApiClient, ApiError } from './api';
 import { CallChain } from './callChain';
+import { createChatEnding, type ChatEnding } from './chatEnding';
 import { createChatWindow, type ChatWindow } from './chatWindow';
 import { copyForPage, EventBus, HANDLER_NAMES, type HandlerName } from './events';
 import { randomId } from './ids';
 import { createOutbox, type Outbox } from './outbox';
 import type { RealtimeFactory } from './realtime';
 import { createRealtimeLink, type RealtimeLink } from './realtimeLink';
-import { createRoomTracker, type Room, type RoomTracker } from './roomTracker';
+import { createRoomTracker, type RoomTracker } from './roomTracker';
 import type { TabChannel } from './tabs';
 import type { FieldScope, SessionInfo, UserParams } from './types';
 import { ChatUI } from './ui';
@@ -67,10 +68,9 @@ export class Widget {
   private readonly rooms: RoomTracker;
   private readonly chatWindow: ChatWindow;
   private readonly realtime: RealtimeLink;
-  private loggingOut = false;
   /** onWidgetLoaded has fired: a handler registered later is called at once. */
   private loaded = false;
-  private closing: { roomId: string; endedByServer: boolean } | null = null;
+  private readonly ending: ChatEnding;
   private readonly outbox: Outbox;
 
   constructor(options: WidgetOptions) {
@@ -104,15 +104,20 @@ export class Widget {
       realtime: options.realtime,
       rooms: this.rooms,
       ui: this.ui,
-      chatEnded: (roomId, reason) => {
-        if (this.closing && this.closing.roomId === roomId) this.closing.endedByServer = true;
-        else this.rooms.ended(roomId, reason);
-      },
-      logoutComplete: () => {
-        if (!this.loggingOut) this.remoteLogout();
-      },
+      chatEnded: (roomId, reason) => this.ending.chatEnded(roomId, reason),
+      logoutComplete: () => this.ending.logoutComplete(),
     });
     this.chatWindow = createChatWindow(this.ui, this.events, () => this.rooms.ongoing() !== null);
+    this.ending = createChatEnding({
+      http: this.http,
+      rooms: this.rooms,
+      chatWindow: this.chatWindow,
+      outbox: this.outbox,
+      realtime: this.realtime,
+      ui: this.ui,
+      events: this.events,
+      calls: this.calls,
+    });
     this.tabs?.subscribe((roomId, reconnect) => this.otherTabJoined(roomId, reconnect));
     this.api = this.createApi();
     this.events.setThis(this.api);
@@ -172,7 +177,7 @@ export class Widget {
     };
     return {
       openWidget: () => this.enqueue('openWidget', () => this.doOpenWidget()),
-      closeWidget: () => this.enqueue('closeWidget', () => this.doCloseWidget()),
+      closeWidget: () => this.enqueue('closeWidget', () => this.ending.closeWidget()),
       setRecipe: (recipeId) =>
         this.enqueue('setRecipe', async () => {
           await this.http.setRecipe(requireString(recipeId, 'recipe id'));
@@ -204,7 +209,7 @@ export class Widget {
           const session = await this.http.setUser(id, sig);
           await this.identityChanged(session);
         }),
-      logout: () => this.enqueue('logout', () => this.doLogout()),
+      logout: () => this.enqueue('logout', () => this.ending.logout()),
       ...handlers,
     };
   }
@@ -235,92 +240,6 @@ export class Widget {
     await this.http.ensureSession();
     this.chatWindow.maximize();
     await this.rooms.enter();
-  }
-
-  private async doCloseWidget(): Promise<void> {
-    const room = this.rooms.ongoing();
-    let ended = false;
-    let failure: unknown = null;
-    if (room) {
-      // The server's realtime chatEnded may overtake the HTTP response: hold it back, so the
-      // page sees onChatMinimized before onChatEnded either way.
-      this.closing = { roomId: room.id, endedByServer: false };
-      try {
-        await this.http.closeRoom(room.id);
-        ended = true;
-      } catch (err) {
-        // 4xx: the room is gone or already ended on the server; anything else: it may still be open.
-        if (err instanceof ApiError && err.status >= 400 && err.status < 500) ended = true;
-        else failure = err;
-      } finally {
-        if (this.closing.endedByServer) ended = true;
-        this.closing = null;
-      }
-    }
-    this.chatWindow.minimize();
-    if (room && ended) this.rooms.ended(room.id);
-    if (failure && !ended) throw failure;
-  }
-
-  private async doLogout(): Promise<void> {
-    this.loggingOut = true;
-    try {
-      const room = this.rooms.ongoing();
-      const token = this.http.currentToken();
-      let failure: unknown = null;
-      // As in closeWidget: a realtime chatEnded during the call waits for teardown's order.
-      if (room) this.closing = { roomId: room.id, endedByServer: false };
-      if (token) {
-        try {
-          await this.http.logout();
-        } catch (err) {
-          failure = err;
-        }
-      }
-      this.closing = null;
-      // Discard the token even when the call failed: the page asked to forget this user.
-      this.http.tokens.clear(token ?? undefined);
-      this.teardown(room);
-      if (failure) throw failure;
-      this.events.emit('onLogoutComplete');
-    } finally {
-      this.loggingOut = false;
-    }
-  }
-
-  /**
-   * The server says a logout happened. It tells every connection of the session (this browser's tabs) and of its
-   * user, so it may be another device of the user logging out: that device's session ended, not ours, and the
-   * chat's end reaches us as chatEnded. Only when this page's own session is gone is it logged out here too.
-   */
-  private remoteLogout(): void {
-    void this.enqueue('logoutComplete', async () => {
-      if (!(await this.ownSessionEnded())) return;
-      this.teardown(this.rooms.ongoing());
-      this.events.emit('onLogoutComplete');
-    });
-  }
-
-  private async ownSessionEnded(): Promise<boolean> {
-    const stored = this.http.currentToken();
-    // The tab that logged out dropped (or already replaced) the stored session this page was using.
-    if (!stored || stored !== this.http.lastUsedToken) return true;
-    try {
-      await this.http.getSession();
-      return false; // still valid: another device of the user logged out
-    } catch {
-      return true; // 401 (the token is dropped), or no answer: believe the server's event
-    }
-  }
-
-  /** Close the window, end the open room, forget the room and the realtime connection. */
-  private teardown(room: Room | null): void {
-    this.realtime.stop();
-    this.chatWindow.minimize();
-    if (room) this.rooms.ended(room.id);
-    this.rooms.forget();
-    this.outbox.clear();
-    this.ui.reset();
   }
 
   /** After setUserId: reconnect as the user, and continue the user's open chat if there is one. */
