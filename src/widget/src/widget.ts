@@ -4,18 +4,20 @@
 // Config calls run strictly in the order they were made: each one is a step of a single
 // promise chain, so `setUserId(...)` then `openWidget()` opens the chat of that user.
 
-import { ApiClient, ApiError } from './api';
+import type { ApiClient } from './api';
 import { CallChain } from './callChain';
 import { createChatEnding, type ChatEnding } from './chatEnding';
 import { createChatWindow, type ChatWindow } from './chatWindow';
 import { copyForPage, EventBus, HANDLER_NAMES, type HandlerName } from './events';
 import { randomId } from './ids';
+import { followOtherTabs } from './otherTabs';
 import { createOutbox, type Outbox } from './outbox';
 import type { RealtimeFactory } from './realtime';
 import { createRealtimeLink, type RealtimeLink } from './realtimeLink';
 import { createRoomTracker, type RoomTracker } from './roomTracker';
+import { createSessionResume, type SessionResume } from './sessionResume';
 import type { TabChannel } from './tabs';
-import type { FieldScope, SessionInfo, UserParams } from './types';
+import type { FieldScope, UserParams } from './types';
 import { ChatUI } from './ui';
 
 type HandlerRegistration = (fn: (...args: never[]) => unknown) => void;
@@ -71,6 +73,7 @@ export class Widget {
   /** onWidgetLoaded has fired: a handler registered later is called at once. */
   private loaded = false;
   private readonly ending: ChatEnding;
+  private readonly resume: SessionResume;
   private readonly outbox: Outbox;
 
   constructor(options: WidgetOptions) {
@@ -118,10 +121,18 @@ export class Widget {
       events: this.events,
       calls: this.calls,
     });
-    this.tabs?.subscribe((roomId, reconnect) => this.otherTabJoined(roomId, reconnect));
+    this.resume = createSessionResume({
+      http: this.http,
+      rooms: this.rooms,
+      realtime: this.realtime,
+      chatWindow: this.chatWindow,
+      ui: this.ui,
+      tabs: this.tabs,
+    });
+    if (this.tabs) followOtherTabs({ tabs: this.tabs, calls: this.calls, http: this.http, rooms: this.rooms, realtime: this.realtime });
     this.api = this.createApi();
     this.events.setThis(this.api);
-    this.http.onSessionRenewed = () => this.sessionRenewed();
+    this.http.onSessionRenewed = () => this.resume.renewed();
     this.ui.bind({
       bubbleClicked: () => {
         if (this.chatWindow.isOpen) void this.enqueue('minimize', async () => this.chatWindow.minimize());
@@ -145,7 +156,7 @@ export class Widget {
       this.ui.mount();
       this.loaded = true;
       this.events.emit('onWidgetLoaded');
-      await this.resume();
+      await this.resume.atLoad();
     });
   }
 
@@ -207,7 +218,7 @@ export class Widget {
           const id = requireString(userId, 'user id');
           const sig = signature === undefined || signature === null ? undefined : String(signature);
           const session = await this.http.setUser(id, sig);
-          await this.identityChanged(session);
+          await this.resume.asUser(session);
         }),
       logout: () => this.enqueue('logout', () => this.ending.logout()),
       ...handlers,
@@ -220,75 +231,11 @@ export class Widget {
 
   // ---- operations -------------------------------------------------------------------------
 
-  private async resume(): Promise<void> {
-    if (!this.http.hasSession()) return;
-    let session: SessionInfo;
-    try {
-      session = await this.http.getSession();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return; // token dropped; a new session comes lazily
-      throw err;
-    }
-    if (session && session.openRoomId) {
-      this.rooms.switchTo(session.openRoomId, 'open', true);
-      this.realtime.connect();
-      await this.rooms.sync();
-    }
-  }
-
   private async doOpenWidget(): Promise<void> {
     await this.http.ensureSession();
     this.chatWindow.maximize();
     await this.rooms.enter();
   }
-
-  /** After setUserId: reconnect as the user, and continue the user's open chat if there is one. */
-  private async identityChanged(session: SessionInfo | undefined): Promise<void> {
-    this.realtime.stop();
-    const current = this.rooms.ongoing();
-    const userRoom = session && session.openRoomId;
-    if (userRoom && userRoom !== (current && current.id)) {
-      if (this.chatWindow.isOpen) {
-        await this.rooms.enter();
-      } else {
-        this.rooms.switchTo(userRoom, 'open', !this.rooms.hasMet(userRoom));
-        await this.rooms.sync();
-      }
-    }
-    const open = this.rooms.ongoing();
-    if (open) {
-      this.realtime.connect();
-      // The other tabs share the session, but their connections were negotiated before it had a user.
-      this.tabs?.announce(open.id, true);
-    }
-  }
-
-  /**
-   * Another tab of this browser (same stored session) opened the chat `roomId`: show it and connect. With
-   * `reconnect`, that tab called setUserId: negotiate again, so this connection is the user's too.
-   */
-  private otherTabJoined(roomId: string, reconnect: boolean): void {
-    void this.enqueue('otherTab', async () => {
-      if (!this.http.hasSession() || this.rooms.hasEnded(roomId)) return;
-      if (reconnect) this.realtime.stop();
-      const current = this.rooms.ongoing();
-      if (!current || current.id !== roomId) {
-        // As a realtime chatStarted would: this tab was not connected when the chat started.
-        this.rooms.switchTo(roomId, 'open', false);
-        this.rooms.announceStarted(roomId);
-      }
-      this.realtime.connect();
-      await this.rooms.sync();
-    });
-  }
-
-  private sessionRenewed(): void {
-    // The stored session expired and a new anonymous one replaced it: old rooms are not ours.
-    this.realtime.stop();
-    this.rooms.forget();
-    this.ui.setActiveChat(false);
-  }
-
 }
 
 function requireString(value: unknown, what: string): string {
