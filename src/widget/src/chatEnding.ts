@@ -32,8 +32,16 @@ export interface ChatEndingOptions {
   calls: CallChain;
 }
 
-export function createChatEnding(options: ChatEndingOptions): ChatEnding {
-  const { http, rooms, chatWindow, events, calls } = options;
+export function createChatEnding({
+  http,
+  rooms,
+  chatWindow,
+  outbox,
+  realtime,
+  ui,
+  events,
+  calls,
+}: ChatEndingOptions): ChatEnding {
   /** A close or logout of this room is out: a chatEnded for it only sets endedByServer. */
   let closing: { roomId: string; endedByServer: boolean } | null = null;
   /** This page's own logout is out: the logoutComplete it causes is not news. */
@@ -41,12 +49,12 @@ export function createChatEnding(options: ChatEndingOptions): ChatEnding {
 
   /** Close the window, end the open room, forget the room and the realtime connection. */
   function teardown(room: Room | null): void {
-    options.realtime.stop();
+    realtime.stop();
     chatWindow.minimize();
     if (room) rooms.ended(room.id);
     rooms.forget();
-    options.outbox.clear();
-    options.ui.reset();
+    outbox.clear();
+    ui.reset();
   }
 
   async function ownSessionEnded(): Promise<boolean> {

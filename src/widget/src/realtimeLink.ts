@@ -2,6 +2,7 @@
 // chat, and after every (re)connect reads the transcript, since events sent while it was away are gone. A
 // connection that was stopped may still deliver a late event: only the current one is heard.
 
+import type { ChatEnding } from './chatEnding';
 import type { RealtimeConnection, RealtimeEventName, RealtimeFactory } from './realtime';
 import type { RoomTracker } from './roomTracker';
 import type { Message } from './types';
@@ -18,13 +19,11 @@ export interface RealtimeLinkOptions {
   realtime: RealtimeFactory;
   rooms: Pick<RoomTracker, 'accept' | 'isShowing' | 'switchTo' | 'sync' | 'announceStarted'>;
   ui: Pick<ChatUI, 'showTyping'>;
-  /** The server says the chat `roomId` ended (chatEnded). */
-  chatEnded: (roomId: string, reason?: string) => void;
-  /** The server says a logout happened: this session's, or another device's of the same user (logoutComplete). */
-  logoutComplete: () => void;
+  /** Hears the server's chatEnded and logoutComplete, which may answer this page's own closeWidget or logout. */
+  ending: Pick<ChatEnding, 'chatEnded' | 'logoutComplete'>;
 }
 
-export function createRealtimeLink({ realtime, rooms, ui, chatEnded, logoutComplete }: RealtimeLinkOptions): RealtimeLink {
+export function createRealtimeLink({ realtime, rooms, ui, ending }: RealtimeLinkOptions): RealtimeLink {
   let current: RealtimeConnection | null = null;
 
   function onEvent(name: RealtimeEventName, arg: unknown): void {
@@ -43,10 +42,10 @@ export function createRealtimeLink({ realtime, rooms, ui, chatEnded, logoutCompl
         rooms.announceStarted(roomId);
         break;
       case 'chatEnded':
-        if (roomId) chatEnded(roomId, typeof data.reason === 'string' ? data.reason : undefined);
+        if (roomId) ending.chatEnded(roomId, typeof data.reason === 'string' ? data.reason : undefined);
         break;
       case 'logoutComplete':
-        logoutComplete();
+        ending.logoutComplete();
         break;
       case 'agentJoined':
         // Nothing to show: the transcript's system message ("Ann joined the chat") follows as a message event and is
