@@ -1,11 +1,5 @@
-// The composition root: builds the widget's parts over the HTTP client, the realtime factory, the UI and the event
-// bus, and wires them to each other and to the UI's buttons. What each part does lives in its own file:
-//
-//   pageApi.ts        the page API (`this` of Verloop callbacks)     callChain.ts     page calls run in order
-//   roomTracker.ts    the shown room, transcript reads, messages     outbox.ts        the visitor's messages
-//   chatWindow.ts     window open/minimized                          chatEnding.ts    closeWidget, logout
-//   realtimeLink.ts   the connection and the server's events         sessionResume.ts load, setUserId, renewal
-//   otherTabs.ts      joining a chat another tab opened
+// The composition root: builds the widget's parts (one concept each, listed in README.md) over the HTTP client,
+// the realtime factory, the UI and the event bus, and wires them to each other and to the UI's buttons.
 
 import type { ApiClient } from './api';
 import { CallChain } from './callChain';
