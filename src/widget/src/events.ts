@@ -67,3 +67,8 @@ export class EventBus {
 function report(name: string, err: unknown): void {
   console.error(`[Verloop] ${name} handler threw:`, err);
 }
+
+/** What a handler gets: a copy, so a page that edits its argument changes nothing the widget shows or sends. */
+export function copyForPage<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
