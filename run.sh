@@ -38,6 +38,8 @@ stack_start_host "$app" "$port" "$logs/functions-host.log"
 base="http://127.0.0.1:$port"
 # Pages may choose only departments the admin marked public, so mark, through the admin API as a customer would,
 # those the demo page (sales) and the spec pages (department, early) choose. Marked again on every start.
+# The host says it started a moment before the app answers its first request.
+for _ in $(seq 1 60); do curl -fs -o /dev/null "$base/api/widget.js" && break; sleep 0.5; done
 for department in sales:Sales department:Department early:Early; do
   curl -fsS -o /dev/null --retry 5 --retry-connrefused -XPUT "$base/api/v1/admin/departments/${department%%:*}" -H "x-admin-key: $Admin__ApiKey" \
     -H 'content-type: application/json' -d "{\"name\":\"${department#*:}\",\"public\":true}" \
