@@ -100,7 +100,8 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<StartRoomActivity>();
         services.AddSingleton<SweepIdleRoomsActivity>();
         services.AddSingleton<SessionRetention>();
-        services.AddSingleton<SweepExpiredSessionsActivity>();
+        services.AddSingleton<RateCounterRetention>();
+        services.AddSingleton<SweepExpiredDataActivity>();
         services.AddSingleton<BotTurnDelivery>();
         services.AddSingleton<ReadVisitorInputsActivity>();
         services.AddSingleton<ResumeDeferredRoomActivity>();

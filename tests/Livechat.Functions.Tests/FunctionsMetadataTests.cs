@@ -114,7 +114,7 @@ public sealed class FunctionsMetadataTests
     [InlineData(nameof(StartRoomActivity))]
     [InlineData(nameof(ReadVisitorInputsActivity))]
     [InlineData(nameof(ResumeDeferredRoomActivity))]
-    [InlineData(nameof(Livechat.Core.Sessions.SweepExpiredSessionsActivity))]
+    [InlineData(nameof(SweepExpiredDataActivity))]
     [InlineData(nameof(SendBotMessagesActivity))]
     [InlineData(nameof(TransferRoomActivity))]
     [InlineData(nameof(Livechat.Core.Webhooks.CallWebhookActivity))]

@@ -27,4 +27,21 @@ public sealed class TableRateCounterStore(LivechatTables tables) : IRateCounterS
             return false;
         }
     }
+
+    public async Task<int> DeleteWindowsBeforeAsync(string limit, DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        // A limit's windows are one key range in time order: "{limit}-yyyyMMddHHmm".
+        var from = limit + "-";
+        var to = RateCounterEntity.PartitionFor(new RateCounterKey(limit, before, RateCounterKey.AllClients));
+        var deleted = 0;
+        var spent = tables.RateCounters.QueryAsync<RateCounterEntity>(
+            e => e.PartitionKey.CompareTo(from) >= 0 && e.PartitionKey.CompareTo(to) < 0,
+            maxPerPage: Math.Min(max, 1000), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        await foreach (var counter in spent)
+        {
+            await tables.RateCounters.DeleteEntityAsync(counter.PartitionKey, counter.RowKey, ETag.All, cancellationToken);
+            if (++deleted >= max) break;
+        }
+        return deleted;
+    }
 }

@@ -30,11 +30,17 @@ public sealed class ClientRateLimiter
         // of its own derived from the session signing key, so nobody without the app's secret can test an address.
         _pseudonymKey = HMACSHA256.HashData(Encoding.UTF8.GetBytes(sessions.Value.SigningKey), PseudonymLabel);
         var limits = options.Value;
-        _sessionsPerAddress = new("sessions-address", TimeSpan.FromHours(1), limits.SessionsPerAddressPerHour, "new sessions an hour from one network address");
-        _roomsPerAddress = new("rooms-address", TimeSpan.FromHours(1), limits.RoomsPerAddressPerHour, "new chats an hour from one network address");
-        _allSessions = new(counters, new("sessions-total", TimeSpan.FromMinutes(1), limits.TotalSessionsPerMinute, "new sessions a minute on this service"));
-        _allRooms = new(counters, new("rooms-total", TimeSpan.FromMinutes(1), limits.TotalRoomsPerMinute, "new chats a minute on this service"));
+        _sessionsPerAddress = new(LimitNames[0], TimeSpan.FromHours(1), limits.SessionsPerAddressPerHour, "new sessions an hour from one network address");
+        _roomsPerAddress = new(LimitNames[1], TimeSpan.FromHours(1), limits.RoomsPerAddressPerHour, "new chats an hour from one network address");
+        _allSessions = new(counters, new(LimitNames[2], TimeSpan.FromMinutes(1), limits.TotalSessionsPerMinute, "new sessions a minute on this service"));
+        _allRooms = new(counters, new(LimitNames[3], TimeSpan.FromMinutes(1), limits.TotalRoomsPerMinute, "new chats a minute on this service"));
     }
+
+    /// <summary>The limits' counter names, for <see cref="RateCounterRetention"/>.</summary>
+    public static IReadOnlyList<string> LimitNames { get; } = ["sessions-address", "rooms-address", "sessions-total", "rooms-total"];
+
+    /// <summary>The longest window of any limit: a counter whose window started this long ago counts nothing more.</summary>
+    public static readonly TimeSpan LongestWindow = TimeSpan.FromHours(1);
 
     /// <summary>Null when <paramref name="client"/> may create a session now (and it is counted); else the 429.</summary>
     public Task<Problem?> TrySessionAsync(ClientKey client, CancellationToken cancellationToken) =>

@@ -11,4 +11,7 @@ public interface IRateCounterStore
     /// under that ETag. False when another writer came first (it exists by then, or changed).
     /// </summary>
     Task<bool> TrySaveAsync(RateCounter counter, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="max"/> counters of <paramref name="limit"/> whose window started before <paramref name="before"/>; returns how many.</summary>
+    Task<int> DeleteWindowsBeforeAsync(string limit, DateTimeOffset before, int max, CancellationToken cancellationToken);
 }

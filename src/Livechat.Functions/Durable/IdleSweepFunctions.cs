@@ -5,8 +5,8 @@ using Microsoft.DurableTask.Client;
 
 namespace Livechat.Functions.Durable;
 
-/// <summary>The app's sweeper: its orchestration, the activity that ends idle rooms and stops their flows, and the one that deletes expired sessions.</summary>
-public sealed class IdleSweepFunctions(SweepIdleRoomsActivity sweep, Core.Sessions.SessionRetention sessions)
+/// <summary>The app's sweeper: its orchestration, the activity that ends idle rooms and stops their flows, and the one that deletes expired sessions and spent rate counters.</summary>
+public sealed class IdleSweepFunctions(SweepIdleRoomsActivity sweep, SweepExpiredDataActivity expired)
 {
     [Function(nameof(IdleSweepOrchestrator))]
     public static Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>
@@ -20,7 +20,7 @@ public sealed class IdleSweepFunctions(SweepIdleRoomsActivity sweep, Core.Sessio
         return await sweep.ExecuteAsync(cancellationToken);
     }
 
-    [Function(nameof(Core.Sessions.SweepExpiredSessionsActivity))]
+    [Function(nameof(SweepExpiredDataActivity))]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE0060", Justification = "The activity trigger binds to this parameter.")]
-    public Task<int> SweepSessions([ActivityTrigger] string? input, CancellationToken cancellationToken) => sessions.SweepAsync(cancellationToken);
+    public Task<int> SweepExpired([ActivityTrigger] string? input, CancellationToken cancellationToken) => expired.ExecuteAsync(cancellationToken);
 }

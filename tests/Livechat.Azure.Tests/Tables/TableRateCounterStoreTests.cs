@@ -116,4 +116,19 @@ public sealed class TableRateCounterStoreTests : IAsyncLifetime
         Assert.Equal(4, rows.Count);
         Assert.DoesNotContain(rows, r => r.Contains("203.0.113", StringComparison.Ordinal) || r.Contains("2001:db8", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task RateCounterRetention_DeletesTheCountersOfWindowsThatAreOver_KeepsTheCurrentOnes()
+    {
+        var now = new FakeTimeProvider(Hour.AddHours(5));
+        var over = new[] { new RateCounterKey("sessions-address", Hour, "c1"), new RateCounterKey("rooms-total", Hour.AddHours(2), RateCounterKey.AllClients) };
+        var current = new[] { new RateCounterKey("sessions-address", Hour.AddHours(4), "c1"), new RateCounterKey("rooms-total", Hour.AddHours(5), RateCounterKey.AllClients) };
+        foreach (var key in over.Concat(current)) Assert.True(await _store.TrySaveAsync(new RateCounter(key, 3, null), None));
+
+        var deleted = await new RateCounterRetention(_store, now, Microsoft.Extensions.Logging.Abstractions.NullLogger<RateCounterRetention>.Instance).SweepAsync(None);
+
+        Assert.Equal(2, deleted);
+        foreach (var key in over) Assert.Null(await _store.GetAsync(key, None));
+        foreach (var key in current) Assert.Equal(3, (await _store.GetAsync(key, None))!.Count);
+    }
 }

@@ -52,6 +52,16 @@ internal sealed class InMemoryRateCounterStore : IRateCounterStore
         }
     }
 
+    public Task<int> DeleteWindowsBeforeAsync(string limit, DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            var spent = _rows.Keys.Where(k => k.Limit == limit && k.WindowStart < before).Take(max).ToList();
+            foreach (var key in spent) _rows.Remove(key);
+            return Task.FromResult(spent.Count);
+        }
+    }
+
     /// <summary>Another writer's increment, as a save of its own.</summary>
     public void Add(RateCounterKey key, int count)
     {

@@ -58,13 +58,13 @@ public sealed class IdleSweepOrchestratorTests
     {
         _context.Setup(c => c.CallActivityAsync<IdleSweepResult>(nameof(SweepIdleRoomsActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(new IdleSweepResult(0, TimeSpan.FromSeconds(30)));
-        _context.Setup(c => c.CallActivityAsync<int>(nameof(Livechat.Core.Sessions.SweepExpiredSessionsActivity), It.IsAny<object?>(), RoomOrchestrator.ActivityRetry))
-            .ThrowsAsync(new TaskFailedException(nameof(Livechat.Core.Sessions.SweepExpiredSessionsActivity), 1, new InvalidOperationException("storage down")));
+        _context.Setup(c => c.CallActivityAsync<int>(nameof(SweepExpiredDataActivity), It.IsAny<object?>(), RoomOrchestrator.ActivityRetry))
+            .ThrowsAsync(new TaskFailedException(nameof(SweepExpiredDataActivity), 1, new InvalidOperationException("storage down")));
 
         var result = await new IdleSweepOrchestrator().RunAsync(_context.Object, null);
 
         Assert.Equal("continued", result);
-        _context.Verify(c => c.CallActivityAsync<int>(nameof(Livechat.Core.Sessions.SweepExpiredSessionsActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
+        _context.Verify(c => c.CallActivityAsync<int>(nameof(SweepExpiredDataActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
         Assert.Equal(IdleSweepOrchestrator.SweepsPerGeneration, _timers.Count);
     }
 }

@@ -23,8 +23,8 @@ public sealed class IdleSweepOrchestrator : TaskOrchestrator<string?, string>
     {
         for (var i = 0; i < SweepsPerGeneration; i++)
         {
-            // Expired sessions once a generation (every ten sweeps) is often enough: they only take up room.
-            if (i == 0) await SweepExpiredSessionsAsync(context);
+            // Expired sessions and counters once a generation (every ten sweeps) is often enough: they only take up room.
+            if (i == 0) await SweepExpiredDataAsync(context);
             TimeSpan next;
             try
             {
@@ -41,11 +41,11 @@ public sealed class IdleSweepOrchestrator : TaskOrchestrator<string?, string>
         return "continued";
     }
 
-    private static async Task SweepExpiredSessionsAsync(TaskOrchestrationContext context)
+    private static async Task SweepExpiredDataAsync(TaskOrchestrationContext context)
     {
         try
         {
-            await context.CallActivityAsync<int>(nameof(Sessions.SweepExpiredSessionsActivity), null, RoomOrchestrator.ActivityRetry);
+            await context.CallActivityAsync<int>(nameof(SweepExpiredDataActivity), null, RoomOrchestrator.ActivityRetry);
         }
         catch (TaskFailedException)
         {

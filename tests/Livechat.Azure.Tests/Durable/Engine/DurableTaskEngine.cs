@@ -42,7 +42,7 @@ public sealed partial class DurableTaskEngine : IHostedService, IAsyncDisposable
             Activity<TransferRoomActivity>(shims, services),
             Activity<CallWebhookActivity>(shims, services),
             Activity<SweepIdleRoomsActivity>(shims, services),
-            Activity<Core.Sessions.SweepExpiredSessionsActivity>(shims, services));
+            Activity<SweepExpiredDataActivity>(shims, services));
     }
 
     public TaskHubClient Client { get; }
