@@ -183,7 +183,7 @@ public static class BenchmarkRun
             LevelResult level;
             try
             {
-                using var http = Scenario.CreateHttpClient(target.BaseAddress);
+                using var http = MeasuredApi.CreateHttpClient(target.BaseAddress);
                 var replyTimeout = options.ReplyTimeoutFor(n);
                 var scenario = new Scenario(target, http, replyTimeout);
 
@@ -262,7 +262,7 @@ public static class BenchmarkRun
                 var agentTarget = ServerTarget.Of(agentServer);
                 try
                 {
-                    using var http = Scenario.CreateHttpClient(agentTarget.BaseAddress);
+                    using var http = MeasuredApi.CreateHttpClient(agentTarget.BaseAddress);
                     var scenario = new Scenario(agentTarget, http, options.ReplyTimeoutFor(n));
                     await WarmUpAsync(scenario, options, log, cold, cancellationToken);
                     log.WriteLine($"N = {n}: {n} rooms transferred to agents ({options.SetupConcurrency} at a time), then K = {options.Exchanges} messages a room, one every {options.AgentMessageInterval.TotalSeconds:0.###} s (bound {options.AgentPhaseTimeoutFor(n).TotalSeconds:F0} s)");
@@ -302,7 +302,7 @@ public static class BenchmarkRun
             log.WriteLine($"history phase: starting a fresh server ({clock.Elapsed.TotalSeconds:F0} s)");
             await using var server = await StartServerAsync();
             var target = ServerTarget.Of(server);
-            using var http = Scenario.CreateHttpClient(target.BaseAddress);
+            using var http = MeasuredApi.CreateHttpClient(target.BaseAddress);
             var scenario = new Scenario(target, http, options.ReplyTimeout);
             await WarmUpAsync(scenario, options, log, cold, cancellationToken);
             var index = 200_000;

@@ -128,7 +128,7 @@ public static class Floors
         var errors = 0;
         try
         {
-            using var http = Scenario.CreateHttpClient(host.BaseAddress);
+            using var http = MeasuredApi.CreateHttpClient(host.BaseAddress);
             await StartEchoAsync(http, "alone", singleEvents + 1, cancellationToken);
             for (var e = 0; e <= singleEvents; e++)
             {
