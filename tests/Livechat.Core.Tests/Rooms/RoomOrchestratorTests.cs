@@ -380,14 +380,23 @@ public sealed class RoomOrchestratorTests
     }
 
     [Fact]
-    public async Task RunAsync_DeferredRoom_ResumesAfterTheGreetingAndAnswersTheMessageThatStartedIt()
+    public async Task RunAsync_DeferredRoom_ResumesAfterTheGreeting_TheActivityAnswersTheFirstMessage_TheFlowTheRest()
     {
-        // Opened with the greeting (seqs 1-2, turn 1); the visitor's first message (seq 3) started the orchestration.
+        // Opened with the greeting (seqs 1-2, turn 1); the visitor's first message (seq 3) started the orchestration,
+        // and a second one (seq 6) came in before it ran.
+        List<VisitorInput> inputs = [new VisitorInput(3, "Pricing", "pricing"), new VisitorInput(6, "Support", "support")];
         _context.Setup(c => c.CallActivityAsync<DeferredRoomStart>(nameof(ResumeDeferredRoomActivity), RoomId, It.IsAny<TaskOptions?>()))
             .ReturnsAsync(() =>
             {
+                // As the activity: it answers the first message itself, as turn 2.
                 _calls.Add(nameof(ResumeDeferredRoomActivity));
-                return new DeferredRoomStart(new RoomFlowState(_recipe, "menu", Cursor: 0, Turn: StartRoomActivity.FirstTurn), [new VisitorInput(3, "Pricing", "pricing")]);
+                var step = RecipeInterpreter.Continue(_recipe, FlowVariables.Empty, "menu", inputs[0]);
+                var answer = BotTurn.Of(RoomId, StartRoomActivity.FirstTurn + 1, step);
+                _turns.Add(answer);
+                return new DeferredRoomStart(new RoomFlowState(_recipe, "menu", Cursor: 3, Turn: StartRoomActivity.FirstTurn), inputs)
+                {
+                    FirstAnswer = new DeferredAnswer(step, _deliver(answer)),
+                };
             });
         _script.Enqueue(RoomSignal.End(EndReasons.ClosedByVisitor));
 
@@ -395,9 +404,9 @@ public sealed class RoomOrchestratorTests
 
         Assert.Equal(RoomFlowEnd.Ended, result);
         Assert.Equal([nameof(ResumeDeferredRoomActivity), nameof(SendBotMessagesActivity), "WaitForSignal"], _calls);
-        var reply = Assert.Single(_turns);
-        Assert.Equal(2, reply.Turn);
-        Assert.Equal(["pricing", "menu"], reply.Messages.Select(m => m.BlockId));
+        Assert.Equal([2, 3], _turns.Select(t => t.Turn));
+        Assert.Equal(["pricing", "menu"], _turns[0].Messages.Select(m => m.BlockId));
+        Assert.Equal(["support", "menu"], _turns[1].Messages.Select(m => m.BlockId));
         // Not greeted twice, and no timer: a signal raised before the orchestration existed was for a message it read.
         _context.Verify(c => c.CallActivityAsync<RoomStart>(nameof(StartRoomActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
         Assert.Empty(_timers);

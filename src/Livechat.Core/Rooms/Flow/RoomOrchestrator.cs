@@ -41,9 +41,12 @@ public sealed class RoomOrchestrator : TaskOrchestrator<RoomOrchestrationInput, 
         }
         else if (input.Deferred)
         {
-            // Started by the visitor's first message; the greeting went out when the room opened.
+            // Started by the visitor's first message; the greeting went out when the room opened, and the activity
+            // answered that message: the flow carries the answer on (webhooks, a transfer), then the messages after it.
             var resumed = await context.CallActivityAsync<DeferredRoomStart>(nameof(ResumeDeferredRoomActivity), roomId, ActivityRetry);
-            (state, status) = await HandleInputsAsync(context, input, resumed.State, resumed.Inputs);
+            (state, status) = (resumed.State, RoomStatus.Open);
+            if (resumed.FirstAnswer is { } answer) (state, status) = await DeliverAsync(context, input, state, answer.Step, answer.Delivered);
+            if (status == RoomStatus.Open) (state, status) = await HandleInputsAsync(context, input, state, resumed.Inputs);
         }
         else
         {
