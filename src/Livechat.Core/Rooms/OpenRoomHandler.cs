@@ -93,7 +93,7 @@ public sealed partial class OpenRoomHandler(
             return new RoomOpened(roomId, room.Status, created);
         }
         await idle.WatchAsync(room, cancellationToken);
-        return new RoomOpened(roomId, await greeting.DeliverAsync(room, first, cancellationToken), created);
+        return new RoomOpened(roomId, (await greeting.DeliverAsync(room, first, cancellationToken))?.Status ?? room.Status, created);
     }
 
     /// <summary>The session just authenticated is fresh enough to start with; after a lost claim it is read again.</summary>

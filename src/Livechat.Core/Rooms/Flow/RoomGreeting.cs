@@ -22,7 +22,10 @@ public sealed class RoomGreeting(FlowVariablesStore variables, BotTurnDelivery d
         return (first, deferrable ? new DeferredFlow(first.WaitingBlockId) : null);
     }
 
-    /// <summary>Stores and sends the greeting (idempotent, as the orchestration's first turn would be); the room's status after it.</summary>
-    public async Task<RoomStatus> DeliverAsync(Room room, FlowStep first, CancellationToken cancellationToken) =>
-        first.HasTurn() ? (await delivery.DeliverAsync(room, BotTurn.Of(room.RoomId, StartRoomActivity.FirstTurn, first), cancellationToken)).Status : room.Status;
+    /// <summary>
+    /// Stores and sends the greeting as turn <see cref="StartRoomActivity.FirstTurn"/> (idempotent, whoever delivers
+    /// it: the opening call or the orchestration's first activity); null when the first step says nothing.
+    /// </summary>
+    public async Task<BotTurnResult?> DeliverAsync(Room room, FlowStep first, CancellationToken cancellationToken) =>
+        first.HasTurn() ? await delivery.DeliverAsync(room, BotTurn.Of(room.RoomId, StartRoomActivity.FirstTurn, first), cancellationToken) : null;
 }

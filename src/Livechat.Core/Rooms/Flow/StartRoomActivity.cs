@@ -9,7 +9,7 @@ namespace Livechat.Core.Rooms;
 /// send saves the orchestration an episode and a round trip through the queues before the visitor sees anything.
 /// The interpreter is pure, so running it here rather than in the orchestrator changes nothing but where.
 /// </summary>
-public sealed class StartRoomActivity(IRoomStore rooms, IRecipeStore recipes, FlowVariablesStore variables, BotTurnDelivery delivery, IdleRooms idle)
+public sealed class StartRoomActivity(IRoomStore rooms, IRecipeStore recipes, RoomGreeting greeting, IdleRooms idle)
     : TaskActivity<string, RoomStart>
 {
     /// <summary>The greeting's turn number: the idempotency keys of its messages derive from it.</summary>
@@ -24,9 +24,7 @@ public sealed class StartRoomActivity(IRoomStore rooms, IRecipeStore recipes, Fl
         var recipe = await recipes.GetVersionAsync(room.RecipeId, room.RecipeVersion, cancellationToken)
             ?? throw new InvalidOperationException($"Recipe {room.RecipeId} version {room.RecipeVersion} does not exist.");
         await idle.WatchAsync(room, cancellationToken);
-        var known = await variables.ReadAsync(room, cancellationToken);
-        var first = RecipeInterpreter.Start(recipe, known);
-        var delivered = first.HasTurn() ? await delivery.DeliverAsync(room, BotTurn.Of(roomId, FirstTurn, first), cancellationToken) : null;
-        return new RoomStart(recipe, known, first, delivered);
+        var (first, _) = await greeting.PlanAsync(room, recipe, knownParams: null, cancellationToken);
+        return new RoomStart(recipe, first.Variables, first, await greeting.DeliverAsync(room, first, cancellationToken));
     }
 }
