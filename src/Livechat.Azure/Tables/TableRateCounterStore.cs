@@ -28,20 +28,8 @@ public sealed class TableRateCounterStore(LivechatTables tables) : IRateCounterS
         }
     }
 
-    public async Task<int> DeleteWindowsBeforeAsync(string limit, DateTimeOffset before, int max, CancellationToken cancellationToken)
-    {
-        // A limit's windows are one key range in time order: "{limit}-yyyyMMddHHmm".
-        var from = limit + "-";
-        var to = RateCounterEntity.PartitionFor(new RateCounterKey(limit, before, RateCounterKey.AllClients));
-        var deleted = 0;
-        var spent = tables.RateCounters.QueryAsync<RateCounterEntity>(
-            e => e.PartitionKey.CompareTo(from) >= 0 && e.PartitionKey.CompareTo(to) < 0,
-            maxPerPage: Math.Min(max, 1000), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
-        await foreach (var counter in spent)
-        {
-            await tables.RateCounters.DeleteEntityAsync(counter.PartitionKey, counter.RowKey, ETag.All, cancellationToken);
-            if (++deleted >= max) break;
-        }
-        return deleted;
-    }
+    // A limit's windows are one key range in time order: "{limit}-yyyyMMddHHmm".
+    public Task<int> DeleteWindowsBeforeAsync(string limit, DateTimeOffset before, int max, CancellationToken cancellationToken) =>
+        PartitionRange.DeleteAsync(tables.RateCounters, limit + "-",
+            RateCounterEntity.PartitionFor(new RateCounterKey(limit, before, RateCounterKey.AllClients)), max, cancellationToken);
 }

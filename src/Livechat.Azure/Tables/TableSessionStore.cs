@@ -33,18 +33,7 @@ public sealed class TableSessionStore(LivechatTables tables) : ISessionStore
         }
     }
 
-    public async Task<int> DeleteCreatedBeforeAsync(string idBound, int max, CancellationToken cancellationToken)
-    {
-        var deleted = 0;
-        // One key range from the prefix: sessions of older days only, in id order, keys alone.
-        var old = tables.Sessions.QueryAsync<SessionEntity>(
-            e => e.PartitionKey.CompareTo(SessionIds.Prefix) >= 0 && e.PartitionKey.CompareTo(idBound) < 0,
-            maxPerPage: Math.Min(max, 1000), select: ["PartitionKey"], cancellationToken: cancellationToken);
-        await foreach (var session in old)
-        {
-            await tables.Sessions.DeleteEntityAsync(session.PartitionKey, "", ETag.All, cancellationToken);
-            if (++deleted >= max) break;
-        }
-        return deleted;
-    }
+    // From the prefix: sessions of older days only, never an id of the format before day prefixes.
+    public Task<int> DeleteCreatedBeforeAsync(string idBound, int max, CancellationToken cancellationToken) =>
+        PartitionRange.DeleteAsync(tables.Sessions, SessionIds.Prefix, idBound, max, cancellationToken);
 }
