@@ -30,17 +30,24 @@ public sealed class ClientRateLimiter
         // of its own derived from the session signing key, so nobody without the app's secret can test an address.
         _pseudonymKey = HMACSHA256.HashData(Encoding.UTF8.GetBytes(sessions.Value.SigningKey), PseudonymLabel);
         var limits = options.Value;
-        _sessionsPerAddress = new(LimitNames[0], TimeSpan.FromHours(1), limits.SessionsPerAddressPerHour, "new sessions an hour from one network address");
-        _roomsPerAddress = new(LimitNames[1], TimeSpan.FromHours(1), limits.RoomsPerAddressPerHour, "new chats an hour from one network address");
-        _allSessions = new(counters, new(LimitNames[2], TimeSpan.FromMinutes(1), limits.TotalSessionsPerMinute, "new sessions a minute on this service"));
-        _allRooms = new(counters, new(LimitNames[3], TimeSpan.FromMinutes(1), limits.TotalRoomsPerMinute, "new chats a minute on this service"));
+        _sessionsPerAddress = new(SessionsPerAddressName, AddressWindow, limits.SessionsPerAddressPerHour, "new sessions an hour from one network address");
+        _roomsPerAddress = new(RoomsPerAddressName, AddressWindow, limits.RoomsPerAddressPerHour, "new chats an hour from one network address");
+        _allSessions = new(counters, new(AllSessionsName, TotalWindow, limits.TotalSessionsPerMinute, "new sessions a minute on this service"));
+        _allRooms = new(counters, new(AllRoomsName, TotalWindow, limits.TotalRoomsPerMinute, "new chats a minute on this service"));
     }
 
+    private static readonly TimeSpan AddressWindow = TimeSpan.FromHours(1);
+    private static readonly TimeSpan TotalWindow = TimeSpan.FromMinutes(1);
+    private const string SessionsPerAddressName = "sessions-address";
+    private const string RoomsPerAddressName = "rooms-address";
+    private const string AllSessionsName = "sessions-total";
+    private const string AllRoomsName = "rooms-total";
+
     /// <summary>The limits' counter names, for <see cref="RateCounterRetention"/>.</summary>
-    public static IReadOnlyList<string> LimitNames { get; } = ["sessions-address", "rooms-address", "sessions-total", "rooms-total"];
+    public static IReadOnlyList<string> LimitNames { get; } = [SessionsPerAddressName, RoomsPerAddressName, AllSessionsName, AllRoomsName];
 
     /// <summary>The longest window of any limit: a counter whose window started this long ago counts nothing more.</summary>
-    public static readonly TimeSpan LongestWindow = TimeSpan.FromHours(1);
+    public static readonly TimeSpan LongestWindow = AddressWindow;
 
     /// <summary>Null when <paramref name="client"/> may create a session now (and it is counted); else the 429.</summary>
     public Task<Problem?> TrySessionAsync(ClientKey client, CancellationToken cancellationToken) =>
