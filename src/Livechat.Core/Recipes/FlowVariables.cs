@@ -46,8 +46,11 @@ public sealed record FlowVariables
     };
 
     private string? GetFromServer(string key) =>
-        RoomFields.TryGetValue(key, out var room) ? (ServerFields.Contains(ServerKey(FieldScope.Room, key)) ? room : null)
-        : UserFields.TryGetValue(key, out var user) && ServerFields.Contains(ServerKey(FieldScope.User, key)) ? user : null;
+        RoomFields.TryGetValue(key, out var room) ? (IsFromServer(FieldScope.Room, key) ? room : null)
+        : UserFields.TryGetValue(key, out var user) && IsFromServer(FieldScope.User, key) ? user : null;
+
+    /// <summary>Whether the customer's server set the custom field (a webhook's reply) rather than the page or the visitor.</summary>
+    public bool IsFromServer(FieldScope scope, string key) => ServerFields.Contains(ServerKey(scope, key));
 
     public static string ServerKey(FieldScope scope, string key) => scope == FieldScope.User ? $"user.{key}" : $"room.{key}";
 

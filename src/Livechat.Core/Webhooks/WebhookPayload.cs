@@ -26,8 +26,8 @@ public sealed record WebhookPayload(
     [
         .. room.PageAsserted,
         .. known.UserParams != UserParams.Empty ? ["userParams"] : Array.Empty<string>(),
-        .. known.UserFields.Keys.Where(k => !known.ServerFields.Contains(Recipes.FlowVariables.ServerKey(CustomFields.FieldScope.User, k))).Order(StringComparer.Ordinal).Select(k => $"fields.user.{k}"),
-        .. known.RoomFields.Keys.Where(k => !known.ServerFields.Contains(Recipes.FlowVariables.ServerKey(CustomFields.FieldScope.Room, k))).Order(StringComparer.Ordinal).Select(k => $"fields.room.{k}"),
+        .. known.UserFields.Keys.Where(k => !known.IsFromServer(CustomFields.FieldScope.User, k)).Order(StringComparer.Ordinal).Select(k => $"fields.user.{k}"),
+        .. known.RoomFields.Keys.Where(k => !known.IsFromServer(CustomFields.FieldScope.Room, k)).Order(StringComparer.Ordinal).Select(k => $"fields.room.{k}"),
     ];
 }
 
