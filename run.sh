@@ -52,6 +52,7 @@ Livechat is running on the Azure Functions host (log: .run/functions-host.log).
   widget         $base/api/widget.js
   agent console  $base/agent/   (token: curl -s -XPOST $base/api/v1/admin/agents/token -H 'x-admin-key: $Admin__ApiKey' \\
                    -H 'content-type: application/json' -d '{"agentId":"ana","name":"Ana","departments":["sales"]}' | jq -r .token)
+  dashboard      $base/dashboard/   (sign in with the admin key: $Admin__ApiKey)
   realtime       the SignalR emulator on 127.0.0.1:$emulator_port
 Ctrl+C stops everything.
 TEXT

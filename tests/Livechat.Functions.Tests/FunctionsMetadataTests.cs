@@ -20,6 +20,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("WidgetScript", "api/widget.js", "get")]
     [InlineData("AgentConsole", "agent/{*path}", "get")]
+    [InlineData("Dashboard", "dashboard/{*path}", "get")]
     [InlineData("DemoPage", "{page?}", "get")]
     [InlineData("SpecPages", "spec/{page?}", "get")]
     [InlineData("Preflight", "api/{*path}", "options")]

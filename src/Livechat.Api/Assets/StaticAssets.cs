@@ -19,7 +19,7 @@ public sealed class StaticAssets
     public StaticAssets(string root, string? realtimeOrigin = null)
     {
         var connect = realtimeOrigin is null ? "'self'" : $"'self' {realtimeOrigin} {WebSocketOrigin(realtimeOrigin)}";
-        // The agent console holds a bearer token: no inline script, no framing, no referrer, nothing but its own
+        // The agent console and the dashboard hold a credential: no inline script, no framing, no referrer, nothing but its own
         // origin and the realtime service to talk to.
         _consolePolicy = $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src {connect}; " +
                          "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -49,7 +49,7 @@ public sealed class StaticAssets
         headers.XContentTypeOptions = "nosniff";
         if (asset.ContentType.StartsWith("text/html", StringComparison.Ordinal))
         {
-            headers.ContentSecurityPolicy = path.StartsWith("agent/", StringComparison.Ordinal) ? _consolePolicy : _pagePolicy;
+            headers.ContentSecurityPolicy = HoldsACredential(path) ? _consolePolicy : _pagePolicy;
             headers["Referrer-Policy"] = "no-referrer";
         }
         headers.CacheControl = asset.CacheControl;
@@ -61,6 +61,20 @@ public sealed class StaticAssets
         var (body, encoding) = Pick(request.Headers.AcceptEncoding.ToString(), asset);
         if (encoding is not null) headers.ContentEncoding = encoding;
         return TypedResults.Bytes(body, asset.ContentType);
+    }
+
+    /// <summary>The agent console and the dashboard hold a token or the admin key: the strict policy.</summary>
+    private static bool HoldsACredential(string path) =>
+        path.StartsWith("agent/", StringComparison.Ordinal) || path.StartsWith("dashboard/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Serves a file of the single-page app in <paramref name="folder"/>; any other path without a file extension is
+    /// one of the app's own URLs (e.g. <c>/dashboard/recipes/faq</c>), answered with its index.html.
+    /// </summary>
+    public IResult ServeApp(HttpRequest request, string folder, string? path)
+    {
+        var file = $"{folder}/{(path ?? "").TrimStart('/')}";
+        return _assets.ContainsKey(file) || Path.HasExtension(file) ? Serve(request, file) : Serve(request, folder + "/");
     }
 
     private static string WebSocketOrigin(string origin) =>

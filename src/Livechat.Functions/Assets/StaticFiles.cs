@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Livechat.Functions.Assets;
 
 /// <summary>
-/// The files the app serves itself: the widget customers embed, the agent console and the demo pages. The host
+/// The files the app serves itself: the widget customers embed, the agent console, the dashboard and the demo pages. The host
 /// matches routes in registration order, not by specificity, so there is no catch-all: each folder has its route.
 /// </summary>
 public sealed class StaticFiles(StaticAssets assets)
@@ -17,6 +17,10 @@ public sealed class StaticFiles(StaticAssets assets)
     [Function("AgentConsole")]
     public IResult AgentConsole([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "agent/{*path}")] HttpRequest request, string? path) =>
         assets.Serve(request, "agent/" + path);
+
+    [Function("Dashboard")]
+    public IResult Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{*path}")] HttpRequest request, string? path) =>
+        assets.ServeApp(request, "dashboard", path);
 
     [Function("DemoPage")]
     public IResult DemoPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "{page?}")] HttpRequest request, string? page) =>

@@ -16,6 +16,40 @@ public sealed class StaticAssetsTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "widget.js.map"), "{}");
         Directory.CreateDirectory(Path.Combine(_root, "agent"));
         File.WriteAllText(Path.Combine(_root, "agent", "index.html"), "<!doctype html><title>Agent</title>");
+        Directory.CreateDirectory(Path.Combine(_root, "dashboard"));
+        File.WriteAllText(Path.Combine(_root, "dashboard", "index.html"), "<!doctype html><title>Dashboard</title>");
+        File.WriteAllText(Path.Combine(_root, "dashboard", "dashboard.js"), "init();");
+    }
+
+    [Theory]
+    [InlineData("recipes/faq", "<!doctype html><title>Dashboard</title>")]
+    [InlineData("", "<!doctype html><title>Dashboard</title>")]
+    [InlineData("dashboard.js", "init();")]
+    public async Task ServeApp_ADashboardUrl_IsItsIndexPage_AndAFileIsTheFile(string path, string expected)
+    {
+        var (response, body) = await ServeAppAsync("dashboard", path);
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(body));
+    }
+
+    [Fact]
+    public async Task ServeApp_AMissingFile_Is404_NotTheIndexPage()
+    {
+        var (response, _) = await ServeAppAsync("dashboard", "missing.js");
+
+        Assert.Equal(404, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ServeApp_TheDashboard_HoldsTheAdminKey_SoItHasTheStrictPolicy()
+    {
+        var (response, _) = await ServeAppAsync("dashboard", "recipes/faq");
+
+        var policy = response.Headers.ContentSecurityPolicy.ToString();
+        Assert.Contains("script-src 'self';", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Equal("no-referrer", response.Headers["Referrer-Policy"]);
     }
 
     [Fact]
@@ -103,14 +137,23 @@ public sealed class StaticAssetsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private async Task<(HttpResponse Response, byte[] Body)> ServeAsync(string path, string acceptEncoding, string? ifNoneMatch = null, string? realtimeOrigin = null)
+    private Task<(HttpResponse Response, byte[] Body)> ServeAppAsync(string folder, string path) =>
+        ExecuteAsync(new DefaultHttpContext(), request => new StaticAssets(_root).ServeApp(request, folder, path));
+
+    private Task<(HttpResponse Response, byte[] Body)> ServeAsync(string path, string acceptEncoding, string? ifNoneMatch = null, string? realtimeOrigin = null)
     {
-        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider() };
+        var context = new DefaultHttpContext();
         context.Request.Headers.AcceptEncoding = acceptEncoding;
         if (ifNoneMatch is not null) context.Request.Headers.IfNoneMatch = ifNoneMatch;
+        return ExecuteAsync(context, request => new StaticAssets(_root, realtimeOrigin).Serve(request, path));
+    }
+
+    private static async Task<(HttpResponse Response, byte[] Body)> ExecuteAsync(DefaultHttpContext context, Func<HttpRequest, IResult> serve)
+    {
+        context.RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
         var body = new MemoryStream();
         context.Response.Body = body;
-        await new StaticAssets(_root, realtimeOrigin).Serve(context.Request, path).ExecuteAsync(context);
+        await serve(context.Request).ExecuteAsync(context);
         return (context.Response, body.ToArray());
     }
 }
