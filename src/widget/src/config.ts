@@ -1,8 +1,10 @@
 // Where the backend lives. Default: the origin of this script's own src + "/api", so the
-// snippet needs no configuration; window.VerloopConfig = { apiBase } overrides it.
+// snippet needs no configuration; window.VerloopConfig = { apiBase } overrides it. The widget's language:
+// window.VerloopConfig = { language: "de" }, else the page's <html lang>, else the browser's (locales.ts).
 
 export interface VerloopConfig {
   apiBase?: string;
+  language?: string;
 }
 
 interface ScriptLike {

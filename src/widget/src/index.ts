@@ -11,12 +11,14 @@
  * then drive it with Verloop(function () { this.openWidget(); this.onChatStarted(function (args) { ... }); }).
  * Calls made before the script loads are queued in Verloop.q and run in order once it has loaded;
  * later calls run at once. The API base URL is the origin of this script's src + "/api", unless
- * window.VerloopConfig = { apiBase: "https://..." } says otherwise.
+ * window.VerloopConfig = { apiBase: "https://..." } says otherwise; { language: "de" } picks the widget's
+ * language over the page's <html lang> and the browser's.
  */
 
 import { ApiClient, TokenStore, type StorageLike } from './api';
 import { findOwnScript, resolveApiBase, type VerloopConfig } from './config';
 import { EventBus } from './events';
+import { localeFor } from './locales';
 import { installQueue, isInstalled } from './queue';
 import { signalRRealtime } from './realtime';
 import { storageTabChannel } from './tabs';
@@ -57,7 +59,7 @@ function boot(): void {
   });
   const widget = new Widget({
     api,
-    ui: new ChatUI(document),
+    ui: new ChatUI(document, localeFor(window.VerloopConfig?.language, document, window.navigator)),
     events: new EventBus(),
     realtime: signalRRealtime({ negotiate: () => api.negotiate(), baseUrl: apiBase }),
     domReady,

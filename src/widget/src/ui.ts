@@ -2,6 +2,7 @@
 // <div id="verloop-widget">, so the page's CSS cannot reach in and ours cannot leak out.
 // Every piece of text from the network is written with textContent, never innerHTML.
 
+import { ENGLISH, type Locale } from './locales';
 import type { ChatButton, Message, Sender } from './types';
 
 export interface UiCallbacks {
@@ -13,11 +14,6 @@ export interface UiCallbacks {
   retry(clientMessageId: string): void;
 }
 
-/** Why a chat ended, as the visitor reads it; reasons the server sends in chatEnded. */
-const ENDED_NOTICES: Record<string, string> = {
-  inactivity: 'Chat ended after a while without messages',
-  agent: 'Chat ended by the agent',
-};
 
 const noop = (): void => undefined;
 const NO_CALLBACKS: UiCallbacks = {
@@ -33,24 +29,25 @@ const STYLE = `
 :host{all:initial!important;display:block!important}
 *,*::before,*::after{box-sizing:border-box}
 [hidden]{display:none!important}
-.root{--accent:#4f46e5;--accent-soft:#eef2ff;--ink:#111827;--muted:#6b7280;--line:#e5e7eb;
+.root{--accent:#4f46e5;--accent-soft:#eef2ff;--ink:#111827;--muted:#4b5563;--line:#e5e7eb;
  font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--ink)}
 button,input{font:inherit;color:inherit;margin:0}
 button{cursor:pointer}
-:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}
-.bubble{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:58px;height:58px;border:0;border-radius:50%;
+:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+.header :focus-visible{outline-color:#fff}
+.bubble{position:fixed;inset-inline-end:20px;bottom:20px;z-index:2147483000;width:58px;height:58px;border:0;border-radius:50%;
  background:var(--accent);color:#fff;display:grid;place-items:center;box-shadow:0 8px 24px rgba(17,24,39,.28);
  transition:transform .15s ease}
 .bubble:hover{transform:scale(1.06)}
 .bubble svg{width:28px;height:28px;fill:currentColor}
-.badge{position:absolute;top:-3px;right:-3px;min-width:20px;height:20px;padding:0 6px;border-radius:10px;
- background:#ef4444;color:#fff;font-size:12px;font-weight:600;line-height:20px;text-align:center}
-.badge.dot{min-width:14px;width:14px;height:14px;padding:0;top:0;right:0;background:#22c55e;border:2px solid #fff}
-.window{position:fixed;right:20px;bottom:92px;z-index:2147483001;width:min(380px,calc(100vw - 40px));
+.badge{position:absolute;top:-3px;inset-inline-end:-3px;min-width:20px;height:20px;padding:0 6px;border-radius:10px;
+ background:#dc2626;color:#fff;font-size:12px;font-weight:600;line-height:20px;text-align:center}
+.badge.dot{min-width:14px;width:14px;height:14px;padding:0;top:0;inset-inline-end:0;background:#22c55e;border:2px solid #fff}
+.window{position:fixed;inset-inline-end:20px;bottom:92px;z-index:2147483001;width:min(380px,calc(100vw - 40px));
  height:min(580px,calc(100vh - 120px));display:flex;flex-direction:column;background:#fff;border-radius:16px;
  overflow:hidden;box-shadow:0 16px 48px rgba(17,24,39,.28);animation:pop .16s ease-out}
 @keyframes pop{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}
-.header{display:flex;align-items:center;gap:4px;padding:12px 10px 12px 18px;background:var(--accent);color:#fff}
+.header{display:flex;align-items:center;gap:4px;padding-block:12px;padding-inline:18px 10px;background:var(--accent);color:#fff}
 .title{flex:1;margin:0;font-size:16px;font-weight:600}
 .icon{width:34px;height:34px;border:0;border-radius:8px;background:transparent;color:#fff;font-size:22px;line-height:1}
 .icon:hover{background:rgba(255,255,255,.18)}
@@ -58,14 +55,14 @@ button{cursor:pointer}
 .msg{display:flex;flex-direction:column;align-items:flex-start;max-width:85%}
 .msg[data-sender=visitor]{align-self:flex-end;align-items:flex-end}
 .msg[data-sender=system]{align-self:center;align-items:center}
-.text{padding:8px 12px;border-radius:16px;border-bottom-left-radius:4px;background:#fff;border:1px solid var(--line);
+.text{padding:8px 12px;border-radius:16px;border-end-start-radius:4px;background:#fff;border:1px solid var(--line);
  white-space:pre-wrap;overflow-wrap:anywhere}
 .msg[data-sender=agent] .text{border-color:#c7d2fe}
-.msg[data-sender=visitor] .text{background:var(--accent);color:#fff;border-color:transparent;border-radius:16px;border-bottom-right-radius:4px}
+.msg[data-sender=visitor] .text{background:var(--accent);color:#fff;border-color:transparent;border-radius:16px;border-end-end-radius:4px}
 .msg[data-sender=system] .text{background:transparent;border:0;color:var(--muted);font-size:12px;text-align:center}
-.msg.pending .text{opacity:.65}
+.msg.pending .text{background:#fff;color:var(--ink);border:1px dashed var(--accent)}
 .failed{margin-top:4px;font-size:12px;color:#b91c1c}
-.failed button{border:0;background:none;color:inherit;text-decoration:underline;padding:0 0 0 4px}
+.failed button{border:0;background:none;color:inherit;text-decoration:underline;padding:0;padding-inline-start:4px}
 .replies{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}
 .reply{padding:6px 14px;border:1px solid var(--accent);border-radius:999px;background:#fff;color:var(--accent)}
 .reply:hover:not(:disabled){background:var(--accent-soft)}
@@ -79,15 +76,14 @@ button{cursor:pointer}
 .send{padding:0 16px;border:0;border-radius:999px;background:var(--accent);color:#fff;font-weight:600}
 .send:disabled{opacity:.5;cursor:default}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-@media (max-width:480px){.window{right:0;bottom:0;width:100vw;height:100%;border-radius:0}}
-@media (prefers-reduced-motion:reduce){.bubble,.window{transition:none;animation:none}}
+@media (max-width:480px){.window{inset-inline-end:0;bottom:0;width:100vw;height:100%;border-radius:0}}
+@media (prefers-reduced-motion:reduce){.bubble,.window{transition:none;animation:none}.bubble:hover{transform:none}}
 `;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const CHAT_ICON =
   'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4.5 3.5A.3.3 0 0 1 3 21.3V6a2 2 0 0 1 1-2z';
 
-const TYPING_LABEL: Record<string, string> = { agent: 'Agent is typing…', bot: 'Typing…' };
 
 export class ChatUI {
   host: HTMLElement | null = null;
@@ -107,7 +103,11 @@ export class ChatUI {
   private active = false;
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly doc: Document) {}
+  private readonly t: Locale['strings'];
+
+  constructor(private readonly doc: Document, private readonly locale: Locale = ENGLISH) {
+    this.t = locale.strings;
+  }
 
   bind(callbacks: UiCallbacks): void {
     this.cb = callbacks;
@@ -127,51 +127,52 @@ export class ChatUI {
     style.textContent = STYLE;
     root.appendChild(style);
 
-    const wrap = el(d, 'div', 'root');
+    const wrap = el(d, 'div', 'root', { lang: this.locale.lang, dir: this.locale.dir });
 
-    this.bubble = el(d, 'button', 'bubble', { type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false', 'data-testid': 'bubble' });
+    this.bubble = el(d, 'button', 'bubble', { type: 'button', 'aria-label': this.t.openChat, 'aria-expanded': 'false', 'data-testid': 'bubble' });
     this.bubble.appendChild(chatIcon(d));
     this.badge = el(d, 'span', 'badge', { 'aria-hidden': 'true' });
     this.badge.hidden = true;
     this.bubble.appendChild(this.badge);
     this.bubble.addEventListener('click', () => this.cb.bubbleClicked());
 
-    this.win = el(d, 'section', 'window', { role: 'dialog', 'aria-label': 'Chat', 'data-testid': 'window' });
+    this.win = el(d, 'section', 'window', { role: 'dialog', 'aria-label': this.t.chat, 'data-testid': 'window' });
     this.win.id = 'verloop-window';
     this.bubble.setAttribute('aria-controls', 'verloop-window');
     this.win.hidden = true;
     this.win.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') this.cb.minimizeClicked();
+      else if (e.key === 'Tab') this.keepFocusInside(e);
     });
 
     const header = el(d, 'header', 'header');
     const title = el(d, 'h2', 'title');
-    title.textContent = 'Chat';
-    const minimize = el(d, 'button', 'icon', { type: 'button', 'aria-label': 'Minimize chat', 'data-testid': 'minimize', title: 'Minimize' });
+    title.textContent = this.t.chat;
+    const minimize = el(d, 'button', 'icon', { type: 'button', 'aria-label': this.t.minimizeChat, 'data-testid': 'minimize', title: this.t.minimize });
     minimize.textContent = '–';
     minimize.addEventListener('click', () => this.cb.minimizeClicked());
-    const close = el(d, 'button', 'icon', { type: 'button', 'aria-label': 'Close chat', 'data-testid': 'close', title: 'End chat' });
+    const close = el(d, 'button', 'icon', { type: 'button', 'aria-label': this.t.closeChat, 'data-testid': 'close', title: this.t.endChat });
     close.textContent = '×';
     close.addEventListener('click', () => this.cb.closeClicked());
     header.append(title, minimize, close);
 
-    this.log = el(d, 'div', 'log', { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', 'data-testid': 'log' });
+    this.log = el(d, 'div', 'log', { role: 'log', 'aria-live': 'polite', 'aria-label': this.t.messages, 'data-testid': 'log' });
     this.typing = el(d, 'div', 'typing', { 'aria-live': 'polite' });
 
     const form = el(d, 'form', 'composer');
     form.noValidate = true;
     const label = el(d, 'label', 'sr', { for: 'verloop-input' });
-    label.textContent = 'Type your message';
+    label.textContent = this.t.typeYourMessage;
     this.input = el(d, 'input', 'input', {
       id: 'verloop-input',
       type: 'text',
       autocomplete: 'off',
       maxlength: '4000',
-      placeholder: 'Type your message…',
+      placeholder: this.t.typeYourMessagePlaceholder,
       'data-testid': 'input',
     });
     this.sendButton = el(d, 'button', 'send', { type: 'submit', 'data-testid': 'send' });
-    this.sendButton.textContent = 'Send';
+    this.sendButton.textContent = this.t.send;
     form.append(label, this.input, this.sendButton);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -268,7 +269,7 @@ export class ChatUI {
     }
     this.byId.clear();
     this.ended = false;
-    this.input.placeholder = 'Type your message…';
+    this.input.placeholder = this.t.typeYourMessagePlaceholder;
     this.showTyping(null);
   }
 
@@ -278,7 +279,7 @@ export class ChatUI {
     this.byId.clear();
     this.pending.clear();
     this.ended = false;
-    this.input.placeholder = 'Type your message…';
+    this.input.placeholder = this.t.typeYourMessagePlaceholder;
     this.showTyping(null);
     this.setUnread(0);
     this.setActiveChat(false);
@@ -340,9 +341,9 @@ export class ChatUI {
     if (!failed) return;
     const d = this.doc;
     const box = el(d, 'div', 'failed');
-    box.textContent = 'Not delivered.';
+    box.textContent = this.t.notDelivered;
     const retry = el(d, 'button', '', { type: 'button' });
-    retry.textContent = 'Retry';
+    retry.textContent = this.t.retry;
     retry.addEventListener('click', () => {
       box.remove();
       this.cb.retry(clientMessageId);
@@ -378,8 +379,9 @@ export class ChatUI {
     this.ended = true;
     this.showTyping(null);
     for (const b of Array.from(this.log.querySelectorAll<HTMLButtonElement>('button.reply'))) b.disabled = true;
-    this.notice(ENDED_NOTICES[reason ?? ''] ?? 'Chat ended');
-    this.input.placeholder = 'Type to start a new chat…';
+    const why: Record<string, string> = { inactivity: this.t.chatEndedInactivity, agent: this.t.chatEndedByAgent };
+    this.notice(why[reason ?? ''] ?? this.t.chatEnded);
+    this.input.placeholder = this.t.typeToStartNewChat;
   }
 
   showTyping(sender: Sender | null): void {
@@ -390,22 +392,41 @@ export class ChatUI {
       this.typing.textContent = '';
       return;
     }
-    this.typing.textContent = TYPING_LABEL[sender] ?? 'Typing…';
+    this.typing.textContent = sender === 'agent' ? this.t.agentTyping : this.t.typing;
     this.typingTimer = setTimeout(() => this.showTyping(null), 6000);
+  }
+
+  /** Tab from the window's last control goes to its first (Shift+Tab the other way): focus stays in the open window. */
+  private keepFocusInside(e: KeyboardEvent): void {
+    const focusable = Array.from(this.win.querySelectorAll<HTMLElement>('button, input')).filter(
+      (node) => !(node as HTMLButtonElement).disabled && !node.closest('[hidden]'),
+    );
+    if (!focusable.length) return;
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const current = this.root?.activeElement;
+    if (e.shiftKey && current === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && current === last) {
+      e.preventDefault();
+      first.focus();
+    }
   }
 
   private createMessageNode(sender: Sender, clientMessageId?: string): HTMLElement {
     const safeSender: Sender = ['visitor', 'bot', 'agent', 'system'].includes(sender) ? sender : 'system';
     const node = el(this.doc, 'div', 'msg', { 'data-testid': 'message', 'data-sender': safeSender });
     if (clientMessageId) node.setAttribute('data-client-message-id', clientMessageId);
-    node.appendChild(el(this.doc, 'div', 'text'));
+    // Texts come in any language: each bubble takes its own direction from its content.
+    node.appendChild(el(this.doc, 'div', 'text', { dir: 'auto' }));
     return node;
   }
 
   private createReplies(message: Message, disabled: boolean): HTMLElement {
-    const group = el(this.doc, 'div', 'replies', { role: 'group', 'aria-label': 'Quick replies' });
+    const group = el(this.doc, 'div', 'replies', { role: 'group', 'aria-label': this.t.quickReplies });
     for (const button of message.buttons) {
-      const b = el(this.doc, 'button', 'reply', { type: 'button', 'data-testid': 'quick-reply', 'data-button-id': String(button.id) });
+      const b = el(this.doc, 'button', 'reply', { type: 'button', dir: 'auto', 'data-testid': 'quick-reply', 'data-button-id': String(button.id) });
       b.textContent = button.label;
       b.disabled = disabled;
       b.addEventListener('click', () => {

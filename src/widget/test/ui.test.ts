@@ -164,4 +164,23 @@ describe('ChatUI', () => {
     ui.showWindow();
     expect(root.querySelector<HTMLElement>('.badge')!.hidden).toBe(true);
   });
+
+  it('keeps focus in the open window: Tab from the last control goes to the first, Shift+Tab back', () => {
+    ui.showWindow();
+    ui.showMessage(message({ buttons: [{ id: 'a', label: 'A' }] }));
+    const controls = Array.from(root.querySelectorAll<HTMLElement>('[data-testid=window] button, [data-testid=window] input'));
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    last.focus();
+    last.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }));
+    expect(root.activeElement).toBe(first);
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true, cancelable: true }));
+    expect(root.activeElement).toBe(last);
+  });
+
+  it('Escape in the window minimizes it', () => {
+    ui.showWindow();
+    q('input').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(cb.minimizeClicked).toHaveBeenCalledTimes(1);
+  });
 });

@@ -5,13 +5,13 @@ namespace Livechat.EndToEnd.Tests.Support;
 
 /// <summary>
 /// A customer's website on an origin of its own (http://localhost:PORT, not the backend's 127.0.0.1 origin), serving
-/// one page: the embed snippet from the README, pointed at the backend under test.
+/// one page in <paramref name="lang"/>: the embed snippet from the README, pointed at the backend under test.
 /// </summary>
-public sealed class CustomerSite(Uri backend) : LoopbackSite("localhost")
+public sealed class CustomerSite(Uri backend, string lang = "en") : LoopbackSite("localhost")
 {
     private readonly byte[] _page = Encoding.UTF8.GetBytes($"""
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>A customer's shop</title></head>
+        <html lang="{lang}"><head><meta charset="utf-8"><title>A customer's shop</title></head>
         <body><h1>Shoes and more</h1>
         {ReadmeSnippet().Replace("https://YOUR-BACKEND", backend.ToString().TrimEnd('/'), StringComparison.Ordinal)}
         </body></html>
