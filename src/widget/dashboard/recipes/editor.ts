@@ -38,9 +38,9 @@ interface PreviewStarted {
   expiresAt: string;
 }
 
-const NODE_W = 190;
-const NODE_H = 70;
-const GAP_X = 70;
+const NODE_W = 200;
+const NODE_H = 84;
+const GAP_X = 110;
 const GAP_Y = 26;
 const SAVE_DELAY_MS = 500;
 
@@ -216,9 +216,10 @@ class Editor {
       path.setAttribute('data-edge', `${edge.from}->${edge.to}`);
       svg.append(path);
       if (edge.label) {
+        // Beside the arrow's head: links leaving one block start at the same point, but end at different blocks.
         const text = document.createElementNS(svgNs, 'text');
-        text.setAttribute('x', String((x1 + x2) / 2));
-        text.setAttribute('y', String((y1 + y2) / 2 - 4));
+        text.setAttribute('x', String(x2 - 8));
+        text.setAttribute('y', String(y2 - 6));
         text.setAttribute('class', 'edge-label');
         text.textContent = edge.label;
         svg.append(text);
@@ -236,8 +237,8 @@ class Editor {
           'aria-pressed': block.id === this.selected ? 'true' : 'false',
           style: `left:${x}px;top:${y}px;width:${NODE_W}px;height:${NODE_H}px`,
         },
-        el('span', { class: 'node-head' }, el('span', { class: 'node-type' }, block.type), ' ', el('span', { class: 'node-id' }, block.id),
-          block.id === this.draft.startBlockId ? el('span', { class: 'node-start' }, 'start') : null),
+        el('span', { class: 'node-head' }, block.id === this.draft.startBlockId ? el('span', { class: 'node-start' }, 'start') : null,
+          el('span', { class: 'node-type' }, block.type), ' ', el('span', { class: 'node-id' }, block.id)),
         el('span', { class: 'node-text' }, summary(block)),
         problems.size ? el('span', { class: 'node-problem' }, `${problems.size} problem${problems.size > 1 ? 's' : ''}`) : null,
       );

@@ -139,32 +139,46 @@ export interface Position {
 }
 
 /**
- * Layers by distance from the start block (breadth first along every link); blocks the start does not reach go in
- * one more layer after the last, so they stay visible and can be linked in.
+ * A layered layout from the start block: links that lead back to a block already on the way (loops through a
+ * buttons or ask block) are set aside, and every other block sits one layer right of the furthest block linking to
+ * it, so each forward link points right. Blocks the start does not reach go in one more layer after the last, so
+ * they stay visible and can be linked in.
  */
 export function layout(draft: RecipeDraftBody): Map<string, Position> {
-  const byId = new Map(draft.blocks.map((b) => [b.id, b] as const));
-  const out = edges(draft.blocks);
+  const ids = new Set(draft.blocks.map((b) => b.id));
+  const out = new Map<string, string[]>();
+  for (const edge of edges(draft.blocks)) if (ids.has(edge.to)) out.set(edge.from, [...(out.get(edge.from) ?? []), edge.to]);
+
+  // Depth first from the start: the finishing order reversed is a topological order of the forward links.
+  const state = new Map<string, 'open' | 'done'>();
+  const back = new Set<string>();
+  const finished: string[] = [];
+  const visit = (id: string) => {
+    state.set(id, 'open');
+    for (const to of out.get(id) ?? []) {
+      if (state.get(to) === 'open') back.add(`${id}->${to}`);
+      else if (!state.has(to)) visit(to);
+    }
+    state.set(id, 'done');
+    finished.push(id);
+  };
+  if (ids.has(draft.startBlockId)) visit(draft.startBlockId);
+  const order = finished.reverse();
+
+  const layers = new Map<string, number>();
+  for (const id of order) {
+    const layer = layers.get(id) ?? 0;
+    layers.set(id, layer);
+    for (const to of out.get(id) ?? []) if (!back.has(`${id}->${to}`)) layers.set(to, Math.max(layers.get(to) ?? 0, layer + 1));
+  }
+  const rest = order.length ? Math.max(...layers.values()) + 1 : 0;
   const positions = new Map<string, Position>();
   const rows: number[] = [];
   const place = (id: string, layer: number) => {
     rows[layer] = rows[layer] ?? 0;
     positions.set(id, { layer, row: rows[layer]++ });
   };
-  if (byId.has(draft.startBlockId)) {
-    place(draft.startBlockId, 0);
-    const queue = [draft.startBlockId];
-    while (queue.length) {
-      const id = queue.shift()!;
-      const layer = positions.get(id)!.layer;
-      for (const edge of out) {
-        if (edge.from !== id || !byId.has(edge.to) || positions.has(edge.to)) continue;
-        place(edge.to, layer + 1);
-        queue.push(edge.to);
-      }
-    }
-  }
-  const rest = rows.length;
+  for (const id of order) place(id, layers.get(id)!);
   for (const block of draft.blocks) if (!positions.has(block.id)) place(block.id, rest);
   return positions;
 }
