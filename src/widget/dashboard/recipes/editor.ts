@@ -38,9 +38,9 @@ interface PreviewStarted {
   expiresAt: string;
 }
 
-const NODE_W = 200;
+const NODE_W = 176;
 const NODE_H = 84;
-const GAP_X = 110;
+const GAP_X = 84;
 const GAP_Y = 26;
 const SAVE_DELAY_MS = 500;
 
@@ -176,15 +176,17 @@ class Editor {
       const p = positions.get(id)!;
       return { x: 10 + p.layer * (NODE_W + GAP_X), y: 10 + p.row * (NODE_H + GAP_Y) };
     };
-    for (const id of positions.keys()) {
+    const bottoms: number[] = [];
+    for (const [id, p] of positions) {
       const { x, y } = place(id);
       width = Math.max(width, x + NODE_W + 10);
       height = Math.max(height, y + NODE_H + 10);
+      bottoms[p.layer] = Math.max(bottoms[p.layer] ?? 0, y + NODE_H);
     }
+    let detours = 0;
     const svgNs = 'http://www.w3.org/2000/svg';
     const svg = document.createElementNS(svgNs, 'svg');
     svg.setAttribute('width', String(width));
-    svg.setAttribute('height', String(height));
     svg.setAttribute('aria-hidden', 'true');
     const defs = document.createElementNS(svgNs, 'defs');
     const marker = document.createElementNS(svgNs, 'marker');
@@ -205,11 +207,21 @@ class Editor {
       const x2 = b.x;
       const y2 = b.y + NODE_H / 2;
       const path = document.createElementNS(svgNs, 'path');
-      // Forward links bend gently; a link back (a loop through buttons or ask) arcs below the nodes.
-      const d =
-        x2 > x1
-          ? `M ${x1} ${y1} C ${x1 + GAP_X / 2} ${y1}, ${x2 - GAP_X / 2} ${y2}, ${x2} ${y2}`
-          : `M ${x1} ${y1} C ${x1 + GAP_X} ${y1 + NODE_H * 1.5}, ${x2 - GAP_X} ${y2 + NODE_H * 1.5}, ${x2} ${y2}`;
+      const from = positions.get(edge.from)!.layer;
+      const to = positions.get(edge.to)!.layer;
+      let d: string;
+      if (to === from + 1) {
+        d = `M ${x1} ${y1} C ${x1 + GAP_X / 2} ${y1}, ${x2 - GAP_X / 2} ${y2}, ${x2} ${y2}`;
+      } else {
+        // A link that skips layers, or leads back (a loop through buttons or ask), goes round below the nodes between.
+        let below = 0;
+        for (let layer = Math.min(from, to); layer <= Math.max(from, to); layer++) below = Math.max(below, bottoms[layer] ?? 0);
+        const y = below + 14 + 8 * detours++;
+        const xa = x1 + GAP_X / 3;
+        const xb = x2 - GAP_X / 3;
+        d = `M ${x1} ${y1} L ${xa} ${y1} L ${xa} ${y} L ${xb} ${y} L ${xb} ${y2} L ${x2} ${y2}`;
+        height = Math.max(height, y + 10);
+      }
       path.setAttribute('d', d);
       path.setAttribute('class', 'edge');
       path.setAttribute('marker-end', 'url(#arrow)');
@@ -225,6 +237,7 @@ class Editor {
         svg.append(text);
       }
     }
+    svg.setAttribute('height', String(height));
     const nodes = this.draft.blocks.map((block) => {
       const { x, y } = place(block.id);
       const problems = blockErrors(this.errors, block.id);
@@ -242,7 +255,7 @@ class Editor {
         el('span', { class: 'node-text' }, summary(block)),
         problems.size ? el('span', { class: 'node-problem' }, `${problems.size} problem${problems.size > 1 ? 's' : ''}`) : null,
       );
-      node.setAttribute('aria-label', `${block.type} block ${block.id}${block.id === this.draft.startBlockId ? ', start' : ''}${problems.size ? `, ${problems.size} problems` : ''}`);
+      // No aria-label: the name is what the node shows (type, id, "start", the problem count), as speech users say it.
       node.addEventListener('click', () => {
         this.selected = block.id;
         this.renderGraph();

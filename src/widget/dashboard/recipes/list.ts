@@ -39,7 +39,7 @@ function table(list: RecipeList, container: HTMLElement, context: PageContext): 
   for (const recipe of list.recipes) {
     const isDefault = recipe.id === list.defaultRecipeId;
     const setDefault = el('button', { type: 'button', disabled: recipe.version === undefined }, 'Set as default');
-    setDefault.setAttribute('aria-label', `Set ${recipe.id} as default`);
+    setDefault.setAttribute('aria-label', `Set as default: ${recipe.id}`);
     setDefault.addEventListener('click', async () => {
       try {
         await admin('PUT', '/api/v1/admin/default-recipe', { recipeId: recipe.id });
