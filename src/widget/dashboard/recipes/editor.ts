@@ -210,6 +210,7 @@ class Editor {
       const from = positions.get(edge.from)!.layer;
       const to = positions.get(edge.to)!.layer;
       let d: string;
+      let label = { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 5 };
       if (to === from + 1) {
         d = `M ${x1} ${y1} C ${x1 + GAP_X / 2} ${y1}, ${x2 - GAP_X / 2} ${y2}, ${x2} ${y2}`;
       } else {
@@ -221,6 +222,7 @@ class Editor {
         const xb = x2 - GAP_X / 3;
         d = `M ${x1} ${y1} L ${xa} ${y1} L ${xa} ${y} L ${xb} ${y} L ${xb} ${y2} L ${x2} ${y2}`;
         height = Math.max(height, y + 10);
+        label = { x: (xa + xb) / 2, y: y - 4 };
       }
       path.setAttribute('d', d);
       path.setAttribute('class', 'edge');
@@ -228,12 +230,13 @@ class Editor {
       path.setAttribute('data-edge', `${edge.from}->${edge.to}`);
       svg.append(path);
       if (edge.label) {
-        // Beside the arrow's head: links leaving one block start at the same point, but end at different blocks.
+        // Mid-way along the link: links leaving one block start at the same point, but end at different blocks.
         const text = document.createElementNS(svgNs, 'text');
-        text.setAttribute('x', String(x2 - 8));
-        text.setAttribute('y', String(y2 - 6));
+        text.setAttribute('x', String(label.x));
+        text.setAttribute('y', String(label.y));
         text.setAttribute('class', 'edge-label');
-        text.textContent = edge.label;
+        // The gap between layers holds about 14 characters; the form shows the whole label.
+        text.textContent = edge.label.length > 14 ? `${edge.label.slice(0, 13)}\u2026` : edge.label;
         svg.append(text);
       }
     }
