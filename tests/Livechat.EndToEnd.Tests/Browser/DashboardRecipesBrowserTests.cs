@@ -119,6 +119,7 @@ public sealed class DashboardRecipesBrowserTests(DashboardRecipesFixture fixture
         await Assertions.Expect(page.Locator("#block-form h2")).ToContainTextAsync("buttons-1");
         await Assertions.Expect(page.Locator("#buttons-section .field-error").Last).ToHaveTextAsync("1 to 10 buttons.");
         Assert.Empty((await VersionsAsync("broken")).EnumerateArray());
+        await page.ScreenshotAsync(new() { Path = "/tmp/dash-recipes-refused.png" });
         await AssertNoSeriousAxeFindingsAsync(page);
         // The nodes are buttons: reached and opened from the keyboard.
         await page.Locator("[data-block='message-1']").FocusAsync();

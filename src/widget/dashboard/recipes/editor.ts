@@ -253,10 +253,10 @@ class Editor {
           'aria-pressed': block.id === this.selected ? 'true' : 'false',
           style: `left:${x}px;top:${y}px;width:${NODE_W}px;height:${NODE_H}px`,
         },
-        el('span', { class: 'node-head' }, block.id === this.draft.startBlockId ? el('span', { class: 'node-start' }, 'start') : null,
-          el('span', { class: 'node-type' }, block.type), ' ', el('span', { class: 'node-id' }, block.id)),
+        el('span', { class: 'node-head' }, el('span', { class: 'node-type' }, block.type), ' ', el('span', { class: 'node-id' }, block.id)),
         el('span', { class: 'node-text' }, summary(block)),
-        problems.size ? el('span', { class: 'node-problem' }, `${problems.size} problem${problems.size > 1 ? 's' : ''}`) : null,
+        el('span', { class: 'node-foot' }, block.id === this.draft.startBlockId ? el('span', { class: 'node-start' }, 'start') : null,
+          problems.size ? el('span', { class: 'node-problem' }, `${problems.size} problem${problems.size > 1 ? 's' : ''}`) : null),
       );
       // No aria-label: the name is what the node shows (type, id, "start", the problem count), as speech users say it.
       node.addEventListener('click', () => {
