@@ -71,6 +71,8 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<SharedCounters>();
         services.AddSingleton<ClientRateLimiter>();
         services.AddSingleton<RecipeAdminHandler>();
+        services.AddSingleton<RecipeDraftHandler>();
+        services.AddSingleton<RecipePreviewHandler>();
         services.AddSingleton<DepartmentAdminHandler>();
         services.AddSingleton<OpenRoomLocator>();
         services.AddSingleton<SessionUpdater>();

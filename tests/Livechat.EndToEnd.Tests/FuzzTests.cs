@@ -62,6 +62,8 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             (HttpMethod.Delete, "api/v1/admin/agents/{x}/tokens/{x}"),
             (HttpMethod.Get, "api/v1/admin/departments"), (HttpMethod.Put, "api/v1/admin/departments/{x}"),
             (HttpMethod.Delete, "api/v1/admin/departments/{x}"), (HttpMethod.Put, "api/v1/admin/recipes/{x}/visibility"),
+            (HttpMethod.Put, "api/v1/admin/recipes/{x}/draft"), (HttpMethod.Post, "api/v1/admin/recipes/{x}/publish"),
+            (HttpMethod.Post, "api/v1/admin/recipes/{x}/preview"),
         };
         foreach (var (method, path) in routes)
         {
@@ -89,12 +91,16 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             (HttpMethod.Put, "api/v1/admin/departments/{x}", "{\"name\":\"Sales\",\"public\":true}"),
             (HttpMethod.Delete, "api/v1/admin/departments/{x}", ""),
             (HttpMethod.Put, "api/v1/admin/recipes/{x}/visibility", "{\"public\":true}"),
+            // A draft under a new id would be stored (that is how the dashboard creates a recipe): only hostile ids here.
+            (HttpMethod.Put, "api/v1/admin/recipes/{x}/draft", "{\"name\":\"Sales\",\"startBlockId\":\"\",\"blocks\":[]}"),
+            (HttpMethod.Post, "api/v1/admin/recipes/{x}/publish", ""),
+            (HttpMethod.Post, "api/v1/admin/recipes/{x}/preview", ""),
         };
         foreach (var (method, path, body) in choosable)
         {
             foreach (var id in HostileStrings.Where(h => !h.Contains('\u0000') && !Ids.IsSafe(h, 64)))
                 adminCases.Add((method, path.Replace("{x}", Enc(id)), body, "admin: hostile id"));
-            if (method == HttpMethod.Delete) continue;
+            if (method == HttpMethod.Delete || path.EndsWith("/draft", StringComparison.Ordinal)) continue;
             foreach (var hostile in HostileBodies.Append("{\"name\":\"Sales\",\"public\":\"yes\"}").Append("{\"name\":\"" + new string('n', 101) + "\"}"))
                 adminCases.Add((method, path.Replace("{x}", "x"), hostile, "admin: hostile body"));
         }

@@ -112,4 +112,53 @@ public sealed class RecipesAdminTests : IAsyncLifetime
         var messages = await visitor.WaitForMessagesAsync(roomId, 4);
         Assert.Equal("We are open 9 to 5.", messages[3]!["text"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Drafts_TheReadmesFlow_AnIncompleteDraftIsKept_PublishIsRefusedUntilFixed_ThePreviewRunsTheDraftAlone()
+    {
+        object Returns(object[] buttons) => new
+        {
+            name = "Returns", startBlockId = "hi",
+            blocks = new object[]
+            {
+                new { id = "hi", type = "message", text = "Returning something?", next = "menu" },
+                new { id = "menu", type = "buttons", text = "Pick one", buttons },
+                new { id = "bye", type = "end", text = "Your label is on its way." },
+            },
+        };
+        var saved = await (await _admin.PutAsJsonAsync("api/v1/admin/recipes/returns/draft", Returns([]))).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(["blocks.menu.buttons"], saved!["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Null(saved["publishedVersion"]);
+        var listed = (await _admin.GetFromJsonAsync<JsonObject>("api/v1/admin/recipes"))!["recipes"]!.AsArray().Single(r => (string?)r!["id"] == "returns")!;
+        Assert.Equal((true, null), ((bool)listed["draft"]!, listed["version"]));
+
+        var refused = await _admin.PostAsync("api/v1/admin/recipes/returns/publish", null);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("blocks.menu.buttons", (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync("api/v1/admin/recipes/returns")).StatusCode);
+
+        var fixedDraft = await _admin.PutAsJsonAsync("api/v1/admin/recipes/returns/draft", Returns([new { id = "label", label = "A label", next = "bye" }]));
+        Assert.Empty((await fixedDraft.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject());
+        var preview = (await (await _admin.PostAsync("api/v1/admin/recipes/returns/preview", null)).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.StartsWith("/dashboard/preview/returns#session=", (string)preview["pageUrl"]!);
+
+        // The preview's session runs the draft; a visitor's runs the default; nobody can pick the preview.
+        using var previewer = new HttpClient { BaseAddress = _server.BaseAddress };
+        previewer.DefaultRequestHeaders.Authorization = new("Bearer", (string)preview["token"]!);
+        var room = (await (await previewer.PostAsync("api/v1/rooms", null)).Content.ReadFromJsonAsync<JsonObject>())!;
+        var transcript = await previewer.GetFromJsonAsync<JsonObject>($"api/v1/rooms/{room["roomId"]}/messages");
+        Assert.Equal("Returning something?", (string?)transcript!["messages"]![0]!["text"]);
+        await using var visitor = await Visitor.CreateAsync(_server.BaseAddress);
+        var visitorRoom = await visitor.OpenRoomAsync();
+        Assert.Equal("Hi there! 👋 Welcome to our chat.", (string?)(await visitor.WaitForMessagesAsync(visitorRoom, 1))[0]!["text"]);
+        var chosen = await visitor.Http.PutAsJsonAsync("api/v1/session/recipe", new { recipeId = (string)preview["previewId"]! });
+        Assert.Equal(HttpStatusCode.BadRequest, chosen.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _admin.PutAsJsonAsync("api/v1/admin/default-recipe", new { recipeId = (string)preview["previewId"]! })).StatusCode);
+
+        var published = await _admin.PostAsync("api/v1/admin/recipes/returns/publish", null);
+        Assert.Equal(1, (int)(await published.Content.ReadFromJsonAsync<JsonObject>())!["version"]!);
+        Assert.Equal(HttpStatusCode.Conflict, (await _admin.PostAsync("api/v1/admin/recipes/returns/publish", null)).StatusCode);
+        var versions = (await _admin.GetFromJsonAsync<JsonObject>("api/v1/admin/recipes/returns/versions"))!["versions"]!.AsArray();
+        Assert.Equal(["hi", "menu", "bye"], versions.Single()!["changes"]!["blocksAdded"]!.AsArray().Select(b => (string?)b));
+    }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Livechat.Api.Admin;
 
 /// <summary>HTTP face of the dashboard's recipe calls, protected by the <c>x-admin-key</c> header; both hosts route here.</summary>
-public sealed class RecipesAdminApi(AdminCall call, RecipeAdminHandler recipes)
+public sealed class RecipesAdminApi(AdminCall call, RecipeAdminHandler recipes, RecipeDraftHandler drafts, RecipePreviewHandler previews)
 {
     /// <summary>GET /api/v1/admin/recipes</summary>
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
@@ -41,4 +41,24 @@ public sealed class RecipesAdminApi(AdminCall call, RecipeAdminHandler recipes)
     /// <summary>PUT /api/v1/admin/default-recipe</summary>
     public Task<IResult> SetDefaultAsync(HttpRequest request, CancellationToken cancellationToken) =>
         call.RunAsync<DefaultRecipeRequest, DefaultRecipeRequest>(request, body => recipes.SetDefaultAsync(body, cancellationToken), d => TypedResults.Ok(d), cancellationToken);
+
+    /// <summary>GET /api/v1/admin/recipes/{recipeId}/draft: the draft, or the newest version when there is none, with the validator's findings.</summary>
+    public Task<IResult> GetDraftAsync(HttpRequest request, string recipeId, CancellationToken cancellationToken) =>
+        call.RunAsync(request, () => drafts.GetAsync(recipeId, cancellationToken), d => TypedResults.Ok(d));
+
+    /// <summary>PUT /api/v1/admin/recipes/{recipeId}/draft: stores the editor's work without publishing (a new id creates the recipe as a draft).</summary>
+    public Task<IResult> SaveDraftAsync(HttpRequest request, string recipeId, CancellationToken cancellationToken) =>
+        call.RunAsync<RecipeDefinition, RecipeDraftView>(request, body => drafts.SaveAsync(recipeId, body, cancellationToken), d => TypedResults.Ok(d), cancellationToken);
+
+    /// <summary>POST /api/v1/admin/recipes/{recipeId}/publish: the draft, validated, becomes the next version.</summary>
+    public Task<IResult> PublishAsync(HttpRequest request, string recipeId, CancellationToken cancellationToken) =>
+        call.RunAsync(request, () => drafts.PublishAsync(recipeId, cancellationToken), r => TypedResults.Ok(r));
+
+    /// <summary>GET /api/v1/admin/recipes/{recipeId}/versions: newest first, with what each changed.</summary>
+    public Task<IResult> ListVersionsAsync(HttpRequest request, string recipeId, CancellationToken cancellationToken) =>
+        call.RunAsync(request, () => drafts.ListVersionsAsync(recipeId, cancellationToken), l => TypedResults.Ok(l));
+
+    /// <summary>POST /api/v1/admin/recipes/{recipeId}/preview: a short-lived snapshot of the draft and a visitor session that runs it.</summary>
+    public Task<IResult> PreviewAsync(HttpRequest request, string recipeId, CancellationToken cancellationToken) =>
+        call.RunAsync(request, () => previews.StartAsync(recipeId, cancellationToken), p => TypedResults.Ok(p));
 }

@@ -69,12 +69,16 @@ public sealed class StaticAssets
 
     /// <summary>
     /// Serves a file of the single-page app in <paramref name="folder"/>; any other path without a file extension is
-    /// one of the app's own URLs (e.g. <c>/dashboard/recipes/faq</c>), answered with its index.html.
+    /// one of the app's own URLs (e.g. <c>/dashboard/recipes/faq</c>), answered with the index.html of the deepest
+    /// folder on its way that has one (so <c>/dashboard/preview/faq</c> gets <c>dashboard/preview/index.html</c>).
     /// </summary>
     public IResult ServeApp(HttpRequest request, string folder, string? path)
     {
         var file = $"{folder}/{(path ?? "").TrimStart('/')}";
-        return _assets.ContainsKey(file) || Path.HasExtension(file) ? Serve(request, file) : Serve(request, folder + "/");
+        if (_assets.ContainsKey(file) || Path.HasExtension(file)) return Serve(request, file);
+        for (var dir = file.TrimEnd('/'); dir.Length > folder.Length; dir = dir[..dir.LastIndexOf('/')])
+            if (_assets.ContainsKey(dir + "/index.html")) return Serve(request, dir + "/");
+        return Serve(request, folder + "/");
     }
 
     private static string WebSocketOrigin(string origin) =>

@@ -5,7 +5,8 @@ namespace Livechat.Azure.Tables;
 
 /// <summary>
 /// A recipe row: PK = recipe id, RK = "v" + zero-padded version for each immutable version (Json holds it),
-/// and RK = "latest" pointing at the newest version; its ETag hands out version numbers.
+/// and RK = "latest" pointing at the newest version; its ETag hands out version numbers. RK = "draft": the editor's
+/// unpublished work (Json, UpdatedAt). A preview snapshot is version 1 of its own partition ("~preview-…", ExpiresAt).
 /// </summary>
 internal sealed class RecipeEntity : ITableEntity
 {
@@ -13,6 +14,10 @@ internal sealed class RecipeEntity : ITableEntity
     /// <summary>The partition of deployment-wide recipe settings; '~' cannot occur in a recipe id.</summary>
     public const string SettingsPartition = "~settings";
     public const string DefaultKey = "default";
+    public const string DraftKey = "draft";
+    /// <summary>Version rows sort from "v00000001"; "w" bounds their key range.</summary>
+    public const string VersionKeysFrom = "v";
+    public const string VersionKeysTo = "w";
 
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
@@ -30,6 +35,11 @@ internal sealed class RecipeEntity : ITableEntity
     /// <summary>On the settings row: the default recipe chosen in the dashboard.</summary>
     public string? DefaultRecipeId { get; set; }
     public string? Json { get; set; }
+    /// <summary>On the draft row: when the editor last saved it.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+    /// <summary>On a preview snapshot: the recipe it was taken from, and when it stops starting chats.</summary>
+    public string? PreviewOf { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
 
     public static string KeyOf(int version) => $"v{version:D8}";
 }

@@ -22,7 +22,7 @@ public interface IRecipeStore
 
     /// <summary>
     /// Deletes the recipe for new rooms; its versions stay, so running rooms finish with theirs. It stops being public:
-    /// a recipe created again under the id starts private. False when absent.
+    /// a recipe created again under the id starts private. Its draft goes too (a recipe that is only a draft is deleted). False when absent.
     /// </summary>
     Task<bool> DeleteAsync(string recipeId, CancellationToken cancellationToken);
 
@@ -30,4 +30,28 @@ public interface IRecipeStore
     Task<string?> GetDefaultIdAsync(CancellationToken cancellationToken);
 
     Task SetDefaultIdAsync(string recipeId, CancellationToken cancellationToken);
+
+    /// <summary>The recipe's unpublished draft, or null when there is none.</summary>
+    Task<RecipeDraft?> GetDraftAsync(string recipeId, CancellationToken cancellationToken);
+
+    /// <summary>Stores the draft in place of the one before (the editor's last save wins); returns it with its ETag.</summary>
+    Task<RecipeDraft> SaveDraftAsync(RecipeDraft draft, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="recipe"/> as the next version and removes the draft it was made from, in one transaction;
+    /// null, with nothing written, when the draft is no longer the one tagged <paramref name="draftETag"/> (saved again meanwhile).
+    /// </summary>
+    Task<Recipe?> PublishDraftAsync(Recipe recipe, string draftETag, CancellationToken cancellationToken);
+
+    /// <summary>Every stored version of the recipe, oldest first (also after a delete: running rooms use them).</summary>
+    Task<IReadOnlyList<RecipeVersionRecord>> ListVersionsAsync(string recipeId, CancellationToken cancellationToken);
+
+    /// <summary>Every draft, including those of recipes with no version yet.</summary>
+    Task<IReadOnlyList<RecipeDraft>> ListDraftsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a preview snapshot as version 1 of its own id (<see cref="RecipePreview.Recipe"/>'s id).</summary>
+    Task SavePreviewAsync(RecipePreview preview, CancellationToken cancellationToken);
+
+    /// <summary>The preview stored under <paramref name="previewId"/>, expired or not; null when absent.</summary>
+    Task<RecipePreview?> GetPreviewAsync(string previewId, CancellationToken cancellationToken);
 }

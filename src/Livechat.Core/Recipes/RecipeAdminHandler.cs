@@ -42,8 +42,13 @@ public sealed class RecipeAdminHandler(IRecipeStore recipes, IOptions<RecipeOpti
     public async Task<Outcome<RecipeList>> ListAsync(CancellationToken cancellationToken)
     {
         var all = await recipes.ListHeadsAsync(cancellationToken);
+        var drafts = (await recipes.ListDraftsAsync(cancellationToken)).ToDictionary(d => d.Recipe.Id, StringComparer.Ordinal);
         var defaultId = await recipes.GetDefaultIdAsync(cancellationToken) ?? options.Value.DefaultRecipeId;
-        return new RecipeList(defaultId, all.Select(RecipeSummary.Of).OrderBy(r => r.Id, StringComparer.Ordinal).ToList());
+        var published = all.Select(h => new RecipeListItem(h.Latest.Id, h.Latest.Name, h.Latest.Version, h.Public, drafts.ContainsKey(h.Latest.Id)));
+        // A recipe made in the dashboard is a draft until its first publish: listed, with no version.
+        var unpublished = drafts.Values.Where(d => all.All(h => h.Latest.Id != d.Recipe.Id))
+            .Select(d => new RecipeListItem(d.Recipe.Id, d.Recipe.Name, null, false, true));
+        return new RecipeList(defaultId, published.Concat(unpublished).OrderBy(r => r.Id, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Whether pages may choose the recipe with setRecipe; a setting of the recipe, so no new version.</summary>
@@ -75,6 +80,9 @@ public sealed record RecipeSummary(string Id, string Name, int Version, bool Pub
     public static RecipeSummary Of(RecipeHead head) => new(head.Latest.Id, head.Latest.Name, head.Latest.Version, head.Public);
 }
 
-public sealed record RecipeList(string DefaultRecipeId, IReadOnlyList<RecipeSummary> Recipes);
+/// <summary>A recipe in the dashboard's list: <paramref name="Version"/> null until its first publish; <paramref name="Draft"/> when unpublished work is stored.</summary>
+public sealed record RecipeListItem(string Id, string Name, int? Version, bool Public, bool Draft);
+
+public sealed record RecipeList(string DefaultRecipeId, IReadOnlyList<RecipeListItem> Recipes);
 
 public sealed record RecipeDeleted(string RecipeId);

@@ -56,7 +56,10 @@ public sealed partial class OpenRoomHandler(
     private async Task<Outcome<RoomOpened>> CreateRoomAsync(VisitorSession session, string roomId, CancellationToken cancellationToken)
     {
         var recipeId = session.RecipeId ?? await recipes.GetDefaultIdAsync(cancellationToken) ?? recipeOptions.Value.DefaultRecipeId;
-        var recipe = await recipes.GetLatestAsync(recipeId, cancellationToken);
+        // Only the dashboard's preview call makes a session with a preview id (no page call accepts one).
+        var recipe = RecipePreview.IsPreviewId(recipeId)
+            ? await RecipePreviewHandler.LiveAsync(recipes, recipeId, time.GetUtcNow(), cancellationToken)
+            : await recipes.GetLatestAsync(recipeId, cancellationToken);
         if (recipe is null) return Problem.NotFound($"Recipe '{recipeId}'", "recipeId");
 
         // Room fields set before the room opened belong to this room.

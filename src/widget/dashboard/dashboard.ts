@@ -5,8 +5,9 @@ import { admin, adminKey, ApiError } from './api';
 import { $, el } from './dom';
 import type { Page, PageContext } from './router';
 import { overviewPage } from './pages/overview';
+import { recipePages } from './recipes';
 
-const pages: Page[] = [overviewPage];
+const pages: Page[] = [overviewPage, ...recipePages];
 
 function status(text: string): void {
   $('status').textContent = text;

@@ -5,6 +5,16 @@
 export interface VerloopConfig {
   apiBase?: string;
   language?: string;
+  /**
+   * A session the page was handed (the dashboard's "Try it" preview): used instead of the stored one, kept in memory
+   * only and not shared with other tabs, so the visitor session in localStorage["verloop.session"] stays as it was.
+   */
+  sessionToken?: string;
+}
+
+/** The handed session token, when the page set a usable one. */
+export function handedSessionToken(config: VerloopConfig | undefined): string | null {
+  return config && typeof config.sessionToken === 'string' && config.sessionToken ? config.sessionToken : null;
 }
 
 interface ScriptLike {

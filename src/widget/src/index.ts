@@ -16,7 +16,7 @@
  */
 
 import { ApiClient, TokenStore, type StorageLike } from './api';
-import { findOwnScript, resolveApiBase, type VerloopConfig } from './config';
+import { findOwnScript, handedSessionToken, resolveApiBase, type VerloopConfig } from './config';
 import { EventBus } from './events';
 import { localeFor } from './locales';
 import { installQueue, isInstalled } from './queue';
@@ -51,11 +51,15 @@ function domReady(): Promise<void> {
 function boot(): void {
   if (isInstalled(window)) return; // the script was included twice
   const apiBase = resolveApiBase(window.VerloopConfig, findOwnScript(document), window.location.href);
-  const storage = localStorageOrNull();
+  const handed = handedSessionToken(window.VerloopConfig);
+  // A handed session lives in this page only: no stored token is read or replaced, no other tab is told or followed.
+  const storage = handed ? null : localStorageOrNull();
+  const tokens = new TokenStore(storage);
+  if (handed) tokens.set({ sessionId: '', token: handed });
   const api = new ApiClient({
     apiBase,
     fetch: (url, init) => window.fetch(url, init),
-    tokens: new TokenStore(storage),
+    tokens,
   });
   const widget = new Widget({
     api,
@@ -63,7 +67,7 @@ function boot(): void {
     events: new EventBus(),
     realtime: signalRRealtime({ negotiate: () => api.negotiate(), baseUrl: apiBase }),
     domReady,
-    tabs: storageTabChannel(window, storage),
+    tabs: handed ? undefined : storageTabChannel(window, storage),
   });
   widget.start();
   installQueue(window, widget.api);

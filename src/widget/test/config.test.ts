@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { findOwnScript, resolveApiBase } from '../src/config';
+import { findOwnScript, handedSessionToken, resolveApiBase } from '../src/config';
 
 describe('API base URL', () => {
   afterEach(() => {
@@ -29,5 +29,14 @@ describe('API base URL', () => {
       document.head.appendChild(s);
     }
     expect(findOwnScript(document)!.src).toBe('https://b.test/api/widget.js?v=2');
+  });
+});
+
+describe('a handed session (the dashboard preview)', () => {
+  it('is used only when the page set a non-empty token', () => {
+    expect(handedSessionToken({ sessionToken: 'abc.def' })).toBe('abc.def');
+    expect(handedSessionToken({ sessionToken: '' })).toBeNull();
+    expect(handedSessionToken({ sessionToken: 42 as unknown as string })).toBeNull();
+    expect(handedSessionToken(undefined)).toBeNull();
   });
 });

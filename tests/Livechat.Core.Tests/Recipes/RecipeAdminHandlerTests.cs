@@ -11,9 +11,12 @@ public sealed class RecipeAdminHandlerTests
     private readonly Mock<IRecipeStore> _store = new();
     private static readonly List<RecipeBlock> Blocks = [new RecipeBlock { Id = "hi", Type = BlockTypes.End, Text = "Hi!" }];
 
-    public RecipeAdminHandlerTests() =>
+    public RecipeAdminHandlerTests()
+    {
         _store.Setup(s => s.SaveNewVersionAsync(It.IsAny<Recipe>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Recipe r, CancellationToken _) => r with { Version = 1 });
+        _store.Setup(s => s.ListDraftsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+    }
 
     [Fact]
     public async Task CreateAsync_InvalidFlow_IsRefusedNamingTheField_AndStoresNothing()
@@ -95,6 +98,18 @@ public sealed class RecipeAdminHandlerTests
         Assert.Equal("welcome", list.Value!.DefaultRecipeId);
         Assert.Equal(["alpha", "zeta"], list.Value.Recipes.Select(r => r.Id));
         Assert.Equal([false, true], list.Value.Recipes.Select(r => r.Public));
+    }
+
+    [Fact]
+    public async Task ListAsync_ARecipeThatIsOnlyADraft_IsListedWithNoVersion_APublishedOneWithADraftSaysSo()
+    {
+        _store.Setup(s => s.ListHeadsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([new(Recipe("faq"), true)]);
+        _store.Setup(s => s.ListDraftsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(
+            [new RecipeDraft(Recipe("faq"), DateTimeOffset.UnixEpoch), new RecipeDraft(Recipe("new-one") with { Name = "New one" }, DateTimeOffset.UnixEpoch)]);
+
+        var list = (await Handler().ListAsync(CancellationToken.None)).Value!.Recipes;
+
+        Assert.Equal([new RecipeListItem("faq", "faq", 3, true, true), new RecipeListItem("new-one", "New one", null, false, true)], list);
     }
 
     [Fact]

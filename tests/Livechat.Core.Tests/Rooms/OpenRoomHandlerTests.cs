@@ -152,6 +152,30 @@ public sealed class OpenRoomHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_PreviewSession_RunsTheSnapshotWhileItLives_AndNoRoomAfterItsLifetime()
+    {
+        const string previewId = RecipePreview.Prefix + "abc";
+        _storedSession = _storedSession with { RecipeId = previewId };
+        var snapshot = WelcomeRecipe.Create() with { Id = previewId, Version = 1, Name = "Draft of faq" };
+        _recipes.Setup(r => r.GetPreviewAsync(previewId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RecipePreview(snapshot, "faq", _time.GetUtcNow().AddMinutes(5)));
+
+        await HandleAsync(_storedSession);
+
+        var room = Assert.Single(_storedRooms.Values);
+        Assert.Equal((previewId, 1), (room.RecipeId, room.RecipeVersion));
+        _recipes.Verify(r => r.GetLatestAsync(previewId, It.IsAny<CancellationToken>()), Times.Never);
+
+        _storedRooms.Clear();
+        _storedSession = _storedSession with { OpenRoomId = null };
+        _time.Advance(TimeSpan.FromMinutes(6));
+        var late = await HandleAsync(_storedSession);
+
+        Assert.Equal(ProblemKind.NotFound, late.Problem?.Kind);
+        Assert.Empty(_storedRooms);
+    }
+
+    [Fact]
     public async Task HandleAsync_DepartmentAndRecipeThePageChose_AreMarkedAsThePagesWord()
     {
         _storedSession = _storedSession with { Department = "sales" };

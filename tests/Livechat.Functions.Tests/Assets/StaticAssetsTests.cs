@@ -19,12 +19,17 @@ public sealed class StaticAssetsTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_root, "dashboard"));
         File.WriteAllText(Path.Combine(_root, "dashboard", "index.html"), "<!doctype html><title>Dashboard</title>");
         File.WriteAllText(Path.Combine(_root, "dashboard", "dashboard.js"), "init();");
+        Directory.CreateDirectory(Path.Combine(_root, "dashboard", "preview"));
+        File.WriteAllText(Path.Combine(_root, "dashboard", "preview", "index.html"), "<!doctype html><title>Preview</title>");
     }
 
     [Theory]
     [InlineData("recipes/faq", "<!doctype html><title>Dashboard</title>")]
     [InlineData("", "<!doctype html><title>Dashboard</title>")]
     [InlineData("dashboard.js", "init();")]
+    [InlineData("preview/faq", "<!doctype html><title>Preview</title>")]
+    [InlineData("preview/", "<!doctype html><title>Preview</title>")]
+    [InlineData("previews/faq", "<!doctype html><title>Dashboard</title>")]
     public async Task ServeApp_ADashboardUrl_IsItsIndexPage_AndAFileIsTheFile(string path, string expected)
     {
         var (response, body) = await ServeAppAsync("dashboard", path);
