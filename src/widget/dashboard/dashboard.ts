@@ -5,8 +5,10 @@ import { admin, adminKey, ApiError } from './api';
 import { $, el } from './dom';
 import type { Page, PageContext } from './router';
 import { overviewPage } from './pages/overview';
+import { conversationsPage } from './pages/conversations/list';
+import { conversationPage } from './pages/conversations/detail';
 
-const pages: Page[] = [overviewPage];
+const pages: Page[] = [overviewPage, conversationsPage, conversationPage];
 
 function status(text: string): void {
   $('status').textContent = text;
