@@ -8,7 +8,7 @@ describe('dashboard conversations helpers', () => {
   });
 
   it('writes durations and shares as a person reads them', () => {
-    expect([duration(undefined), duration(42.4), duration(200), duration(120), duration(3 * 3600 + 300)]).toEqual(['–', '42 s', '3 min 20 s', '2 min', '3 h 5 min']);
+    expect([duration(undefined), duration(0.4), duration(42.4), duration(200), duration(120), duration(3 * 3600 + 300)]).toEqual(['–', 'under 1 s', '42 s', '3 min 20 s', '2 min', '3 h 5 min']);
     expect([percent(undefined), percent(0.5), percent(2 / 3)]).toEqual(['–', '50 %', '67 %']);
   });
 

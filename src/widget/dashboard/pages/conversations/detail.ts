@@ -30,7 +30,7 @@ export const conversationPage: Page = {
       ...room.messages.map((m) => el('li', { class: `message from-${m.sender}`, 'data-seq': String(m.seq) },
         el('div', { class: 'meta' },
           el('strong', {}, SENDER_LABELS[m.sender] ?? m.sender, m.agentId ? ` (${m.agentId})` : ''),
-          ' ', el('time', { datetime: m.sentAt }, when(m.sentAt))),
+          ' ', el('time', { datetime: m.sentAt }, when(m.sentAt, true))),
         el('div', { class: 'text' }, m.text))));
     const visitor = el('aside', { id: 'visitor', class: 'panel', 'aria-label': 'Visitor' },
       el('h2', {}, 'Visitor'),

@@ -85,6 +85,7 @@ export function apiQuery(search: string): string {
 /** "45 s", "3 min 20 s", "2 h 5 min"; a dash for no value. */
 export function duration(seconds: number | undefined | null): string {
   if (seconds === undefined || seconds === null) return '–';
+  if (seconds < 1) return 'under 1 s';
   const s = Math.round(seconds);
   if (s < 60) return `${s} s`;
   if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
@@ -97,11 +98,11 @@ export function percent(share: number | undefined | null): string {
   return share === undefined || share === null ? '–' : `${Math.round(share * 100)} %`;
 }
 
-/** A time as the browser's locale writes it, to the minute. */
-export function when(iso: string | undefined): string {
+/** A time as the browser's locale writes it, to the minute (or to the second, for a transcript's lines). */
+export function when(iso: string | undefined, seconds = false): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' });
 }
 
 export interface Bar {
