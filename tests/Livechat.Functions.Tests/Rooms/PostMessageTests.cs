@@ -16,7 +16,7 @@ public sealed class PostMessageTests
     {
         SetupRoom(RoomStatus.Open);
         _api.Rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Room room, NewMessage m, DateTimeOffset at, CancellationToken _) => new AppendResult(new ChatMessage
+            .ReturnsAsync((Room room, NewMessage m, DateTimeOffset at, CancellationToken _) => AppendOutcome.Of(new AppendResult(new ChatMessage
             {
                 Id = "m-5",
                 RoomId = room.RoomId,
@@ -26,7 +26,7 @@ public sealed class PostMessageTests
                 ClientMessageId = m.ClientMessageId,
                 ButtonId = m.ButtonId,
                 SentAt = at,
-            }, Duplicate: false));
+            }, Duplicate: false)));
 
         var response = await RunAsync("""{"clientMessageId":"c-1","text":"Pricing","buttonId":"pricing"}""", $"Bearer {_api.Token}");
 
