@@ -37,17 +37,17 @@ public sealed partial class IndexedRoomStore(IRoomStore rooms, IConversationInde
         return saved;
     }
 
-    public async Task<AppendResult?> AppendAsync(Room room, NewMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    public async Task<AppendOutcome> AppendAsync(Room room, NewMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         var appended = await rooms.AppendAsync(room, message, sentAt, cancellationToken);
-        if (appended is not null) await NoteAppendedAsync(room, [appended], cancellationToken);
+        if (appended.Status == AppendStatus.Appended) await NoteAppendedAsync(room, appended.Messages, cancellationToken);
         return appended;
     }
 
-    public async Task<IReadOnlyList<AppendResult>?> AppendAllAsync(Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    public async Task<AppendOutcome> AppendAllAsync(Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         var appended = await rooms.AppendAllAsync(room, messages, sentAt, cancellationToken);
-        if (appended is not null) await NoteAppendedAsync(room, appended, cancellationToken);
+        if (appended.Status == AppendStatus.Appended) await NoteAppendedAsync(room, appended.Messages, cancellationToken);
         return appended;
     }
 

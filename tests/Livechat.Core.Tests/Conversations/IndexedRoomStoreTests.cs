@@ -21,10 +21,10 @@ public sealed class IndexedRoomStoreTests : IDisposable
         _inner.Setup(r => r.CreateAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>())).ReturnsAsync((Room r, CancellationToken _) => (r, true));
         _inner.Setup(r => r.TryReplaceAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>())).ReturnsAsync((Room r, CancellationToken _) => r);
         _inner.Setup(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Room r, NewMessage m, DateTimeOffset at, CancellationToken _) => new AppendResult(new ChatMessage
+            .ReturnsAsync((Room r, NewMessage m, DateTimeOffset at, CancellationToken _) => AppendOutcome.Of(new AppendResult(new ChatMessage
             {
                 Id = "m-1", RoomId = r.RoomId, Seq = r.NextSeq, Sender = m.Sender, Text = m.Text, AgentId = m.AgentId, SentAt = at,
-            }, Duplicate: false, r with { NextSeq = r.NextSeq + 1 }));
+            }, Duplicate: false, r with { NextSeq = r.NextSeq + 1 })));
         _store = new IndexedRoomStore(_inner.Object, _index, _time, NullLogger<IndexedRoomStore>.Instance);
     }
 
