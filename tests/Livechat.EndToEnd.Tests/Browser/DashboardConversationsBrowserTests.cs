@@ -71,6 +71,8 @@ public sealed class DashboardConversationsBrowserTests : IAsyncLifetime
         await Assertions.Expect(dashboard.Locator("#chats-chart rect.bar:not(.empty)")).ToHaveCountAsync(1);
         await Assertions.Expect(dashboard.Locator("#chats-chart rect.bar")).ToHaveCountAsync(14);
         await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/dash-conv-overview.png", FullPage = true });
+        Directory.CreateDirectory(Path.Combine(StackPaths.Root, "docs"));
+        await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StackPaths.Root, "docs", "dashboard-overview.png") });
 
         await dashboard.GetByRole(AriaRole.Link, new() { Name = "Conversations" }).ClickAsync();
         await Assertions.Expect(dashboard.Locator($"#conversations tr[data-room-id='{roomId}']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
@@ -99,7 +101,6 @@ public sealed class DashboardConversationsBrowserTests : IAsyncLifetime
         await Assertions.Expect(dashboard.Locator("#visitor")).ToContainTextAsync("alice@example.com");
         await Assertions.Expect(dashboard.Locator("#visitor")).ToContainTextAsync("anonymous visitor");
         await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/dash-conv-detail.png", FullPage = true });
-        Directory.CreateDirectory(Path.Combine(StackPaths.Root, "docs"));
         await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StackPaths.Root, "docs", "dashboard-conversations.png") });
 
         // The transcript is text, and the key stays in this tab only.
