@@ -49,7 +49,7 @@ public sealed class AgentFunctionsTests
             r => new ClaimRoom(_api.AgentsApi).Run(r, RoomId, CancellationToken.None),
             r => new ReadAgentMessages(_api.AgentsApi).Run(r, RoomId, CancellationToken.None),
             r => new PostAgentMessage(_api.AgentsApi).Run(r, RoomId, CancellationToken.None),
-            r => new CloseAgentRoom(_api.AgentsApi).Run(r, RoomId, _api.Durable.Object, CancellationToken.None),
+            r => _api.WithDurableClientAsync(() => new CloseAgentRoom(_api.AgentsApi).Run(r, RoomId, _api.Durable.Object, CancellationToken.None)),
         };
         foreach (var call in calls)
         {
@@ -71,7 +71,7 @@ public sealed class AgentFunctionsTests
 
         var context = _api.NewContext("POST", null, $"Bearer {AgentToken}");
         var response = await FunctionsApiHarness.ExecuteAsync(
-            await new CloseAgentRoom(_api.AgentsApi).Run(context.Request, RoomId, _api.Durable.Object, CancellationToken.None), context);
+            await _api.WithDurableClientAsync(() => new CloseAgentRoom(_api.AgentsApi).Run(context.Request, RoomId, _api.Durable.Object, CancellationToken.None)), context);
 
         Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
         Assert.Equal("ended", response.Body!.Value.GetProperty("status").GetString());

@@ -112,7 +112,7 @@ public sealed class OpenRoomTests
     private async Task<HttpResponseSnapshot> RunAsync(string? body, string? authorization)
     {
         var context = _api.NewContext("POST", body, authorization);
-        var result = await new OpenRoom(_api.RoomsApi).Run(context.Request, _api.Durable.Object, CancellationToken.None);
+        var result = await _api.WithDurableClientAsync(() => new OpenRoom(_api.RoomsApi).Run(context.Request, _api.Durable.Object, CancellationToken.None));
         return await FunctionsApiHarness.ExecuteAsync(result, context);
     }
 }

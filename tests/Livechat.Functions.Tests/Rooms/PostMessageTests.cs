@@ -121,7 +121,7 @@ public sealed class PostMessageTests
     private async Task<HttpResponseSnapshot> RunAsync(string body, string? authorization)
     {
         var context = _api.NewContext("POST", body, authorization);
-        var result = await new PostMessage(_api.RoomsApi).Run(context.Request, RoomId, _api.Durable.Object, CancellationToken.None);
+        var result = await _api.WithDurableClientAsync(() => new PostMessage(_api.RoomsApi).Run(context.Request, RoomId, _api.Durable.Object, CancellationToken.None));
         return await FunctionsApiHarness.ExecuteAsync(result, context);
     }
 
