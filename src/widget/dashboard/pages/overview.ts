@@ -24,11 +24,12 @@ function figure(id: string, label: string, value: string, hint: string): HTMLEle
 function chart(overview: Overview): HTMLElement {
   const drawn = bars(overview.chatsPerDay, WIDTH, HEIGHT);
   const summary = overview.chatsPerDay.map((d) => `${d.date}: ${d.chats}`).join(', ');
-  const picture = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT + 20}`, role: 'img', 'aria-label': `Chats per day. ${summary}`, class: 'chart', id: 'chats-chart' },
+  const picture = svg('svg', { viewBox: `0 -14 ${WIDTH} ${HEIGHT + 34}`, role: 'img', 'aria-label': `Chats per day. ${summary}`, class: 'chart', id: 'chats-chart' },
     ...drawn.flatMap((b) => [
       svg('rect', { x: b.x, y: b.y, width: b.width, height: b.height, class: b.chats ? 'bar' : 'bar empty', 'data-date': b.date, 'data-chats': b.chats },
         svg('title', {}, `${b.date}: ${b.chats} chat${b.chats === 1 ? '' : 's'}`)),
       svg('text', { x: b.x + b.width / 2, y: HEIGHT + 14, 'text-anchor': 'middle', class: 'tick' }, b.date.slice(8)),
+      ...(b.chats ? [svg('text', { x: b.x + b.width / 2, y: b.y - 3, 'text-anchor': 'middle', class: 'count' }, String(b.chats))] : []),
     ]));
   return el('section', { class: 'panel', 'aria-label': 'Chats per day' }, el('h2', {}, `Chats per day, last ${overview.days} days`), picture);
 }
