@@ -41,6 +41,7 @@ param tableNames array = [
   'AgentTokens'
   'Departments'
   'RateCounters'
+  'Conversations'
 ]
 
 var isWindowsConsumption = planKind == 'WindowsConsumption'

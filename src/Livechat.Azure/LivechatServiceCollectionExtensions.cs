@@ -3,6 +3,7 @@ using Azure.Identity;
 using Livechat.Azure.Tables;
 using Livechat.Core.Admin;
 using Livechat.Core.Agents;
+using Livechat.Core.Conversations;
 using Livechat.Core.CustomFields;
 using Livechat.Core.Departments;
 using Livechat.Core.Limits;
@@ -43,7 +44,10 @@ public static class LivechatServiceCollectionExtensions
         });
         services.AddSingleton<LivechatTables>();
         services.AddSingleton<ISessionStore, TableSessionStore>();
-        services.AddSingleton<IRoomStore, TableRoomStore>();
+        services.AddSingleton<TableRoomStore>();
+        services.AddSingleton<IConversationIndex, TableConversationIndex>();
+        // Every room write goes through the index's keeper (Core), so no handler has to remember the index.
+        services.AddSingleton<IRoomStore>(sp => ActivatorUtilities.CreateInstance<IndexedRoomStore>(sp, sp.GetRequiredService<TableRoomStore>()));
         services.AddSingleton<IRecipeStore, TableRecipeStore>();
         services.AddSingleton<IUserStore, TableUserStore>();
         services.AddSingleton<ICustomFieldStore, TableCustomFieldStore>();
@@ -85,6 +89,8 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<UserIdSignature>();
         services.AddSingleton<SetUserIdHandler>();
         services.AddSingleton<CustomFieldsHandler>();
+        services.AddSingleton<ConversationsHandler>();
+        services.AddSingleton<OverviewHandler>();
 
         services.AddSingleton<AdminKey>();
         services.AddSingleton<AgentTokenService>();

@@ -64,6 +64,8 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             (HttpMethod.Delete, "api/v1/admin/departments/{x}"), (HttpMethod.Put, "api/v1/admin/recipes/{x}/visibility"),
             (HttpMethod.Put, "api/v1/admin/recipes/{x}/draft"), (HttpMethod.Post, "api/v1/admin/recipes/{x}/publish"),
             (HttpMethod.Post, "api/v1/admin/recipes/{x}/preview"),
+            (HttpMethod.Get, "api/v1/admin/conversations?q={x}"), (HttpMethod.Get, "api/v1/admin/conversations/{room}"),
+            (HttpMethod.Get, "api/v1/admin/overview?days={x}"),
         };
         foreach (var (method, path) in routes)
         {
@@ -103,6 +105,14 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             if (method == HttpMethod.Delete || path.EndsWith("/draft", StringComparison.Ordinal)) continue;
             foreach (var hostile in HostileBodies.Append("{\"name\":\"Sales\",\"public\":\"yes\"}").Append("{\"name\":\"" + new string('n', 101) + "\"}"))
                 adminCases.Add((method, path.Replace("{x}", "x"), hostile, "admin: hostile body"));
+        }
+        // The admin key on the dashboard's reads: every filter of the conversations list, a room id, the overview's days.
+        foreach (var hostile in HostileStrings.Where(h => !h.Contains('\u0000')))
+        {
+            foreach (var filter in new[] { "status", "department", "userId", "from", "to", "q", "continuationToken", "pageSize" })
+                adminCases.Add((HttpMethod.Get, $"api/v1/admin/conversations?{filter}={Enc(hostile)}", null, "admin: hostile filter"));
+            adminCases.Add((HttpMethod.Get, $"api/v1/admin/conversations/{Enc(hostile)}", null, "admin: hostile room id"));
+            adminCases.Add((HttpMethod.Get, $"api/v1/admin/overview?days={Enc(hostile)}", null, "admin: hostile days"));
         }
         cases.AddRange(adminCases.Select(c => (c.Method, c.Path, c.Body, (string?)null, c.Why)));
 

@@ -6,6 +6,7 @@ using Livechat.Api.Sessions;
 using Livechat.Azure;
 using Livechat.Core.Agents;
 using Livechat.Core.Common;
+using Livechat.Core.Conversations;
 using Livechat.Core.CustomFields;
 using Livechat.Core.Departments;
 using Livechat.Core.Limits;
@@ -65,6 +66,7 @@ public sealed class FunctionsApiHarness
         services.AddSingleton(AgentQueue.Object);
         services.AddSingleton(IdleClocks.Object);
         services.AddSingleton(Departments.Object);
+        services.AddSingleton(Conversations.Object);
         // Every counter starts empty unless a test says otherwise; saves always win.
         RateCounters.Setup(s => s.TrySaveAsync(It.IsAny<RateCounter>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         services.AddSingleton(RateCounters.Object);
@@ -84,6 +86,7 @@ public sealed class FunctionsApiHarness
         AdminApi = _httpServices.GetRequiredService<AdminApi>();
         RecipesAdminApi = _httpServices.GetRequiredService<RecipesAdminApi>();
         DepartmentsAdminApi = _httpServices.GetRequiredService<DepartmentsAdminApi>();
+        ConversationsAdminApi = _httpServices.GetRequiredService<ConversationsAdminApi>();
         AgentTokens = _httpServices.GetRequiredService<AgentTokenService>();
     }
 
@@ -97,6 +100,7 @@ public sealed class FunctionsApiHarness
     public Mock<IAgentQueue> AgentQueue { get; } = new();
     public Mock<IIdleRoomClocks> IdleClocks { get; } = new();
     public Mock<IDepartmentStore> Departments { get; } = new();
+    public Mock<IConversationIndex> Conversations { get; } = new();
     public Mock<IRateCounterStore> RateCounters { get; } = new();
     public Mock<IAgentTokenStore> AgentTokenStore { get; } = new();
     public Mock<IRealtimeNegotiator> Negotiator { get; } = new();
@@ -117,6 +121,7 @@ public sealed class FunctionsApiHarness
     public AdminApi AdminApi { get; }
     public RecipesAdminApi RecipesAdminApi { get; }
     public DepartmentsAdminApi DepartmentsAdminApi { get; }
+    public ConversationsAdminApi ConversationsAdminApi { get; }
     public AgentTokenService AgentTokens { get; }
 
     /// <summary>A valid bearer token for <see cref="Session"/>.</summary>

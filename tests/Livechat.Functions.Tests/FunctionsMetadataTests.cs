@@ -71,6 +71,9 @@ public sealed class FunctionsMetadataTests
     [InlineData("ListDepartments", "api/v1/admin/departments", "get")]
     [InlineData("PutDepartment", "api/v1/admin/departments/{departmentId}", "put")]
     [InlineData("DeleteDepartment", "api/v1/admin/departments/{departmentId}", "delete")]
+    [InlineData("ListConversations", "api/v1/admin/conversations", "get")]
+    [InlineData("GetConversation", "api/v1/admin/conversations/{roomId}", "get")]
+    [InlineData("GetOverview", "api/v1/admin/overview", "get")]
     public void Metadata_AgentOrAdminRoute_IsAnAnonymousHttpTrigger(string function, string route, string method) =>
         Metadata_VisitorRoute_IsAnAnonymousHttpTrigger(function, route, method);
 

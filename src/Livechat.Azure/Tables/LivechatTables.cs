@@ -10,7 +10,8 @@ namespace Livechat.Azure.Tables;
 /// AgentQueues: PK department, RK room id: the rooms waiting for an agent. IdleRoomClocks: when open rooms are next
 /// looked at for inactivity. AgentTokens: PK agent id, RK token id: the agent tokens in force. Departments: PK
 /// department id: the admin's departments, and which of them pages may choose. RateCounters: PK limit + window, RK
-/// an address's pseudonym or "all": the shared counts of the abuse limits.
+/// an address's pseudonym or "all": the shared counts of the abuse limits. Conversations: PK start day, RK start +
+/// room id, both inverted: every room newest first, for the dashboard (see ConversationEntity).
 /// </summary>
 public sealed class LivechatTables
 {
@@ -24,6 +25,7 @@ public sealed class LivechatTables
     public const string AgentTokensName = "AgentTokens";
     public const string DepartmentsName = "Departments";
     public const string RateCountersName = "RateCounters";
+    public const string ConversationsName = "Conversations";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -38,6 +40,7 @@ public sealed class LivechatTables
         AgentTokens = service.GetTableClient(prefix + AgentTokensName);
         Departments = service.GetTableClient(prefix + DepartmentsName);
         RateCounters = service.GetTableClient(prefix + RateCountersName);
+        Conversations = service.GetTableClient(prefix + ConversationsName);
     }
 
     public TableClient Sessions { get; }
@@ -51,8 +54,9 @@ public sealed class LivechatTables
     public TableClient Departments { get; }
 
     public TableClient RateCounters { get; }
+    public TableClient Conversations { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters];
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

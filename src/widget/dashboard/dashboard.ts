@@ -6,8 +6,10 @@ import { $, el } from './dom';
 import type { Page, PageContext } from './router';
 import { overviewPage } from './pages/overview';
 import { recipePages } from './recipes';
+import { conversationsPage } from './pages/conversations/list';
+import { conversationPage } from './pages/conversations/detail';
 
-const pages: Page[] = [overviewPage, ...recipePages];
+const pages: Page[] = [overviewPage, ...recipePages, conversationsPage, conversationPage];
 
 function status(text: string): void {
   $('status').textContent = text;
