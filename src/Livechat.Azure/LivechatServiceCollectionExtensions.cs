@@ -52,6 +52,8 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<IAgentTokenStore, TableAgentTokenStore>();
         services.AddSingleton<IDepartmentStore, TableDepartmentStore>();
         services.AddSingleton<IRateCounterStore, TableRateCounterStore>();
+        services.AddSingleton<IAgentInvitationStore, TableAgentInvitationStore>();
+        services.AddSingleton<IAgentActivityStore, TableAgentActivityStore>();
         services.AddHostedService<LivechatStartup>();
 
         services.AddSingleton<SessionTokenService>();
@@ -85,6 +87,10 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<CustomFieldsHandler>();
 
         services.AddSingleton<AdminKey>();
+        services.AddSingleton<AdminAccess>();
+        services.AddSingleton<AgentInvitations>();
+        services.AddSingleton<AgentPresence>();
+        services.AddSingleton<AgentDirectory>();
         services.AddSingleton<AgentTokenService>();
         services.AddSingleton<AgentAuthenticator>();
         services.AddSingleton<IssueAgentTokenHandler>();

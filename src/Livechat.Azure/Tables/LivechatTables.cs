@@ -10,7 +10,9 @@ namespace Livechat.Azure.Tables;
 /// AgentQueues: PK department, RK room id: the rooms waiting for an agent. IdleRoomClocks: when open rooms are next
 /// looked at for inactivity. AgentTokens: PK agent id, RK token id: the agent tokens in force. Departments: PK
 /// department id: the admin's departments, and which of them pages may choose. RateCounters: PK limit + window, RK
-/// an address's pseudonym or "all": the shared counts of the abuse limits.
+/// an address's pseudonym or "all": the shared counts of the abuse limits. AgentInvitations: PK SHA-256 of an invitation's
+/// code: the one-time sign-in links. AgentActivity: PK agent id, RK "seen" or "room-{roomId}": when the agent's console
+/// was last heard from and the rooms it claimed.
 /// </summary>
 public sealed class LivechatTables
 {
@@ -24,6 +26,8 @@ public sealed class LivechatTables
     public const string AgentTokensName = "AgentTokens";
     public const string DepartmentsName = "Departments";
     public const string RateCountersName = "RateCounters";
+    public const string AgentInvitationsName = "AgentInvitations";
+    public const string AgentActivityName = "AgentActivity";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -38,6 +42,8 @@ public sealed class LivechatTables
         AgentTokens = service.GetTableClient(prefix + AgentTokensName);
         Departments = service.GetTableClient(prefix + DepartmentsName);
         RateCounters = service.GetTableClient(prefix + RateCountersName);
+        AgentInvitations = service.GetTableClient(prefix + AgentInvitationsName);
+        AgentActivity = service.GetTableClient(prefix + AgentActivityName);
     }
 
     public TableClient Sessions { get; }
@@ -51,8 +57,10 @@ public sealed class LivechatTables
     public TableClient Departments { get; }
 
     public TableClient RateCounters { get; }
+    public TableClient AgentInvitations { get; }
+    public TableClient AgentActivity { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters];
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, AgentInvitations, AgentActivity];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {
