@@ -41,6 +41,8 @@ param tableNames array = [
   'AgentTokens'
   'Departments'
   'RateCounters'
+  'AgentInvitations'
+  'AgentActivity'
 ]
 
 var isWindowsConsumption = planKind == 'WindowsConsumption'

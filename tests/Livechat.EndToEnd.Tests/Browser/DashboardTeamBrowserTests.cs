@@ -131,6 +131,7 @@ public sealed class DashboardTeamBrowserTests : IAsyncLifetime
         await dashboard.Locator("#department-id").EvaluateAsync("e => e.removeAttribute('pattern')");
         await dashboard.GetByRole(AriaRole.Button, new() { Name = "Create department" }).ClickAsync();
         await Assertions.Expect(dashboard.Locator("#team-departments .error")).ToContainTextAsync("departmentId", Soon);
+        await Assertions.Expect(dashboard.Locator("#departments tr[data-department-id]")).ToHaveCountAsync(1);
 
         // Revoke her on the page: she leaves the list, and her console is refused and says why.
         await bea.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
