@@ -27,6 +27,7 @@ public static class LivechatWorker
         {
             worker.UseWhen<ExceptionHandlingMiddleware>(IsHttp);
             worker.UseWhen<CorsMiddleware>(IsHttp);
+            worker.UseWhen<DurableClientMiddleware>(DurableClientMiddleware.Applies);
         })
         .ConfigureServices((context, services) =>
         {

@@ -109,6 +109,13 @@ public sealed class FunctionsApiHarness
     public Mock<IRealtimeNegotiator> Negotiator { get; } = new();
     public Mock<IRealtimePublisher> Realtime { get; } = new();
     public Mock<DurableTaskClient> Durable { get; } = new("test-hub");
+
+    /// <summary>Runs a function as the worker does: DurableClientMiddleware binds the invocation's Durable client around it.</summary>
+    public async Task<IResult> WithDurableClientAsync(Func<Task<IResult>> function)
+    {
+        using var _ = FunctionsRoomOrchestrations.Bind(Durable.Object);
+        return await function();
+    }
     public SessionTokenService Tokens { get; }
     public VisitorSession Session { get; set; }
     public RoomsApi RoomsApi { get; }

@@ -1,7 +1,11 @@
 using Livechat.Core.Common;
 using Livechat.Core.Realtime;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -11,8 +15,9 @@ namespace Livechat.Azure.SignalR;
 /// <summary>
 /// <see cref="IRealtimePublisher"/> over the Azure SignalR Service data-plane REST API, version 2022-06-01
 /// (serverless mode). Transient failures (5xx, 408, 429, network errors, timeouts) are retried with exponential
-/// backoff and jitter; a call that still fails, or is refused with another 4xx, throws
-/// <see cref="RealtimeDeliveryException"/>. Nothing is dropped silently.
+/// backoff and jitter by the resilience handler of its HttpClient (<see cref="SignalRServiceCollectionExtensions"/>);
+/// a call that still fails, or is refused with another 4xx, throws <see cref="RealtimeDeliveryException"/>.
+/// Nothing is dropped silently.
 /// </summary>
 public sealed partial class SignalRRestPublisher : IRealtimePublisher
 {
@@ -22,6 +27,8 @@ public sealed partial class SignalRRestPublisher : IRealtimePublisher
     public const int MaxBodyBytes = 1024 * 1024;
 
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+
+    private static readonly ResiliencePropertyKey<Call> CallKey = new("Livechat.SignalR.Call");
 
     private readonly HttpClient _httpClient;
     private readonly SignalRTokenFactory _tokenFactory;
@@ -78,68 +85,84 @@ public sealed partial class SignalRRestPublisher : IRealtimePublisher
                 statusCode: null, attempts: 0);
         }
 
-        var maxAttempts = Math.Max(1, _options.MaxAttempts);
-        for (var attempt = 1; ; attempt++)
+        // The resilience handler of this client retries; the call rides along in its context so that its retries are
+        // logged under this operation and counted for the exception. The handler takes the context's token, not the
+        // one given to SendAsync, so the context carries the caller's.
+        var call = new Call(operation, path, Math.Max(1, _options.MaxAttempts), _options.RequestTimeout, _logger);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(CallKey, call);
+        try
         {
-            HttpStatusCode? status = null;
-            Exception? error = null;
-            TimeSpan? retryAfter = null;
-
-            using (var request = new HttpRequestMessage(method, uri))
-            using (var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider))
-            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
+            using var request = new HttpRequestMessage(method, uri);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokenFactory.CreateServerToken(uri));
+            if (body is not null)
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokenFactory.CreateServerToken(uri));
-                if (body is not null)
-                {
-                    request.Content = new ByteArrayContent(body);
-                    request.Content.Headers.ContentType = JsonContentType;
-                }
-
-                try
-                {
-                    using var response = await _httpClient
-                        .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token)
-                        .ConfigureAwait(false);
-                    if (IsSuccess(response.StatusCode))
-                    {
-                        return;
-                    }
-
-                    status = response.StatusCode;
-                    if (!IsTransient(response.StatusCode))
-                    {
-                        var detail = await ReadDetailAsync(response, linked.Token).ConfigureAwait(false);
-                        LogRejected(_logger, operation, path, (int)response.StatusCode, detail);
-                        throw new RealtimeDeliveryException(
-                            $"SignalR {operation} to {path} was refused with status {(int)response.StatusCode}: {detail}",
-                            response.StatusCode, attempt);
-                    }
-                    retryAfter = RetryAfter(response);
-                }
-                catch (HttpRequestException exception)
-                {
-                    error = exception;
-                }
-                catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    error = new TimeoutException(
-                        $"SignalR {operation} to {path} got no response within {_options.RequestTimeout}.", exception);
-                }
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = JsonContentType;
             }
+            request.SetResilienceContext(context);
 
-            if (attempt >= maxAttempts)
+            HttpResponseMessage response;
+            try
             {
-                LogGaveUp(_logger, error, operation, path, attempt, (int?)status);
+                response = await _httpClient
+                    .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception exception) when (call.AttemptError(exception, cancellationToken) is { } error)
+            {
+                LogGaveUp(_logger, error, operation, path, call.Attempts, statusCode: null);
                 throw new RealtimeDeliveryException(
-                    $"SignalR {operation} to {path} failed after {attempt} attempt(s); last status: {(status is null ? "none" : ((int)status).ToString())}.",
-                    status, attempt, error);
+                    $"SignalR {operation} to {path} failed after {call.Attempts} attempt(s); last status: none.",
+                    statusCode: null, call.Attempts, error);
             }
 
-            var delay = Backoff(attempt, retryAfter);
-            LogAttemptFailed(_logger, error, operation, path, attempt, maxAttempts, (int?)status, delay);
-            await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                if (IsSuccess(response.StatusCode))
+                {
+                    return;
+                }
+
+                var status = response.StatusCode;
+                if (!HttpClientResiliencePredicates.IsTransient(Outcome.FromResult(response)))
+                {
+                    // The handler's per-attempt timeout ends with the headers; the detail gets one of its own.
+                    using var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
+                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+                    var detail = await ReadDetailAsync(response, linked.Token).ConfigureAwait(false);
+                    LogRejected(_logger, operation, path, (int)status, detail);
+                    throw new RealtimeDeliveryException(
+                        $"SignalR {operation} to {path} was refused with status {(int)status}: {detail}",
+                        status, call.Attempts);
+                }
+
+                LogGaveUp(_logger, null, operation, path, call.Attempts, (int)status);
+                throw new RealtimeDeliveryException(
+                    $"SignalR {operation} to {path} failed after {call.Attempts} attempt(s); last status: {(int)status}.",
+                    status, call.Attempts);
+            }
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// The retry strategy's <c>OnRetry</c> for this client (see <see cref="SignalRServiceCollectionExtensions"/>): logs the
+    /// attempt that failed and counts the next one.
+    /// </summary>
+    internal static ValueTask OnRetryAsync(OnRetryArguments<HttpResponseMessage> args)
+    {
+        if (args.Context.Properties.TryGetValue(CallKey, out var call))
+        {
+            var attempt = args.AttemptNumber + 1;
+            var error = args.Outcome.Exception is { } exception ? call.AttemptError(exception, args.Context.CancellationToken) ?? exception : null;
+            LogAttemptFailed(call.Logger, error, call.Operation, call.Path, attempt, call.MaxAttempts, (int?)args.Outcome.Result?.StatusCode, args.RetryDelay);
+            call.Attempts = attempt + 1;
+        }
+        return ValueTask.CompletedTask;
     }
 
     private static byte[] Body(string eventName, object payload)
@@ -163,33 +186,6 @@ public sealed partial class SignalRRestPublisher : IRealtimePublisher
     private static bool IsSuccess(HttpStatusCode status) =>
         status is HttpStatusCode.Accepted or HttpStatusCode.OK or HttpStatusCode.NoContent;
 
-    private static bool IsTransient(HttpStatusCode status) =>
-        (int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-        if (header?.Date is { } date)
-        {
-            var wait = date - _timeProvider.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-        return null;
-    }
-
-    /// <summary>BaseDelay * 2^(attempt-1), scaled by a random factor in [0.5, 1), at least Retry-After, at most MaxDelay.</summary>
-    private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
-    {
-        var exponential = _options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-        var jittered = exponential * (0.5 + (Random.Shared.NextDouble() * 0.5));
-        var delay = TimeSpan.FromMilliseconds(Math.Max(jittered, retryAfter?.TotalMilliseconds ?? 0));
-        return delay < _options.MaxDelay ? delay : _options.MaxDelay;
-    }
-
     private static async Task<string> ReadDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
@@ -201,6 +197,34 @@ public sealed partial class SignalRRestPublisher : IRealtimePublisher
         {
             return "";
         }
+    }
+
+    /// <summary>One REST call across its attempts.</summary>
+    private sealed class Call(string operation, string path, int maxAttempts, TimeSpan requestTimeout, ILogger logger)
+    {
+        public string Operation { get; } = operation;
+
+        public string Path { get; } = path;
+
+        public int MaxAttempts { get; } = maxAttempts;
+
+        public ILogger Logger { get; } = logger;
+
+        /// <summary>Requests sent so far; the retry strategy raises it before each further one.</summary>
+        public int Attempts { get; set; } = 1;
+
+        /// <summary>
+        /// The failure of an attempt as it is logged and thrown: a network error as it is, an attempt that outlived
+        /// <see cref="SignalRServiceOptions.RequestTimeout"/> as a <see cref="TimeoutException"/>; null for anything
+        /// else, the caller's cancellation included, which is not a delivery failure.
+        /// </summary>
+        public Exception? AttemptError(Exception exception, CancellationToken cancellationToken) => exception switch
+        {
+            HttpRequestException => exception,
+            TimeoutRejectedException or OperationCanceledException when !cancellationToken.IsCancellationRequested =>
+                new TimeoutException($"SignalR {Operation} to {Path} got no response within {requestTimeout}.", exception),
+            _ => null,
+        };
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,

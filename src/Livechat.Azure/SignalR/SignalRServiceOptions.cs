@@ -40,6 +40,7 @@ public sealed class SignalRServiceOptions
     public TimeSpan SendBudget { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Time allowed for one attempt; a slower one counts as a failure and is retried.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
+    /// <remarks>At least 10 ms: Polly's timeout strategy refuses less, and would only say so at the first send.</remarks>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -49,12 +49,12 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
         }
     }
 
-    public async Task<AppendResult?> AppendAsync(Room room, NewMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        (await AppendAllAsync(room, [message], sentAt, cancellationToken))?[0];
+    public Task<AppendOutcome> AppendAsync(Room room, NewMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        AppendAllAsync(room, [message], sentAt, cancellationToken);
 
-    public async Task<IReadOnlyList<AppendResult>?> AppendAllAsync(Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    public async Task<AppendOutcome> AppendAllAsync(Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
-        if (messages.Count == 0) return [];
+        if (messages.Count == 0) return AppendOutcome.Of();
         if (messages.Count > IRoomStore.MaxMessagesPerAppend)
             throw new ArgumentException($"At most {IRoomStore.MaxMessagesPerAppend} messages in one append.", nameof(messages));
         var markerKeys = messages.Select(m => IdempotencyMarkerEntity.Prefix + m.IdempotencyKey).ToList();
@@ -63,15 +63,15 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
 
         var roomId = room.RoomId;
         // The caller's read is the first guess: no read before the write unless somebody wrote in between.
-        if (room.Status == RoomStatus.Ended) return await RetriedAsync(room.RoomId, markerKeys, cancellationToken);
+        if (room.Status == RoomStatus.Ended) return await EndedUnlessRetriedAsync(room.RoomId, markerKeys, cancellationToken);
         var roomEntity = room.ETag is null ? null : RoomEntity.From(room);
         for (var attempt = 0; attempt < MaxAppendAttempts; attempt++)
         {
             if (roomEntity is null)
             {
                 var read = await tables.Rooms.GetEntityIfExistsAsync<RoomEntity>(roomId, RoomEntity.Key, cancellationToken: cancellationToken);
-                if (!read.HasValue) return null;
-                if (read.Value!.Status == nameof(RoomStatus.Ended)) return await RetriedAsync(roomId, markerKeys, cancellationToken);
+                if (!read.HasValue) return AppendOutcome.NoSuchRoom;
+                if (read.Value!.Status == nameof(RoomStatus.Ended)) return await EndedUnlessRetriedAsync(roomId, markerKeys, cancellationToken);
                 roomEntity = read.Value!;
             }
             var stored = messages.Select((message, i) => new ChatMessage
@@ -103,7 +103,7 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
                 var responses = await tables.Rooms.SubmitTransactionAsync(batch, cancellationToken);
                 // The room's replace comes first in the batch: its new ETag lets the next append skip the read.
                 var after = roomEntity.ToRoom() with { ETag = responses.Value[0].Headers.ETag?.ToString() };
-                return stored.Select(m => new AppendResult(m, Duplicate: false, after)).ToList();
+                return AppendOutcome.Of(stored.Select(m => new AppendResult(m, Duplicate: false, after)).ToList());
             }
             catch (TableTransactionFailedException e) when (e.Status is TableStatus.PreconditionFailed or TableStatus.NotFound)
             {
@@ -114,7 +114,7 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
             {
                 roomEntity = null;
                 // The markers are written together, so the first one tells whether this append happened before.
-                if (await RetriedAsync(roomId, markerKeys, cancellationToken) is { } retried) return retried;
+                if (await FindByMarkersAsync(roomId, markerKeys, cancellationToken) is { } retried) return Duplicates(retried);
                 // The conflict was a message key taken by a racing append: read the room again.
             }
         }
@@ -135,13 +135,13 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
     }
 
     /// <summary>
-    /// The first messages of an append that happened before, as duplicates; null when it did not happen. So an ended
-    /// room takes no message, but a retry of one it took before its end gets that message back.
+    /// An ended room takes no message, but a retry of one it took before its end gets that message back.
     /// </summary>
-    private async Task<IReadOnlyList<AppendResult>?> RetriedAsync(string roomId, IReadOnlyList<string> markerKeys, CancellationToken cancellationToken) =>
-        await FindByMarkersAsync(roomId, markerKeys, cancellationToken) is { } existing
-            ? existing.Select(m => new AppendResult(m, Duplicate: true)).ToList()
-            : null;
+    private async Task<AppendOutcome> EndedUnlessRetriedAsync(string roomId, IReadOnlyList<string> markerKeys, CancellationToken cancellationToken) =>
+        await FindByMarkersAsync(roomId, markerKeys, cancellationToken) is { } existing ? Duplicates(existing) : AppendOutcome.RoomEnded;
+
+    private static AppendOutcome Duplicates(List<ChatMessage> existing) =>
+        AppendOutcome.Of(existing.Select(m => new AppendResult(m, Duplicate: true)).ToList());
 
     private async Task<List<ChatMessage>?> FindByMarkersAsync(string roomId, IReadOnlyList<string> markerKeys, CancellationToken cancellationToken)
     {

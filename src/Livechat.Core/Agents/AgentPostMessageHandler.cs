@@ -25,12 +25,13 @@ public sealed class AgentPostMessageHandler(IRoomStore rooms, RoomSnapshots snap
         if (room.Status == RoomStatus.Ended) return Problem.Conflict("The room has ended.");
         if (room.Status != RoomStatus.Agent || room.AgentId != agent.AgentId) return AgentRoomAccess.NotYours();
 
-        var appended = await rooms.AppendAsync(room,
+        var outcome = await rooms.AppendAsync(room,
             new NewMessage(Sender.Agent, request.Text.Trim(), $"agent-{agent.AgentId}-{request.ClientMessageId}",
                 ClientMessageId: request.ClientMessageId, AgentId: agent.AgentId),
             time.GetUtcNow(), cancellationToken);
-        // The room was there a moment ago, and rooms are not deleted: it ended in between.
-        if (appended is null) return Problem.Conflict("The room has ended.");
+        // The room was there a moment ago: it ended (or was erased) in between.
+        if (outcome.Status != AppendStatus.Appended) return outcome.Refusal();
+        var appended = outcome.Result;
         // The visitor's next message starts from the room as this one left it (an agent's read stays fresh: whose
         // room it is can change).
         snapshots.Remember(appended.Room);

@@ -43,11 +43,12 @@ public sealed partial class ClaimRoomHandler(
         // the token works (a revocation of the agent's last token removes it sooner).
         await realtime.AddUserToGroupAsync(agent.RealtimeUserId, RealtimeGroups.Room(roomId), agent.ExpiresAt - time.GetUtcNow(), cancellationToken);
 
-        var appended = await rooms.AppendAsync(claimed,
+        var outcome = await rooms.AppendAsync(claimed,
             new NewMessage(Sender.System, $"{agent.Name} joined the chat", $"agent-joined-{agent.AgentId}", AgentId: agent.AgentId),
             time.GetUtcNow(), cancellationToken);
-        // The room was claimed a moment ago and rooms are not deleted: it ended in between (the visitor left).
-        if (appended is null) return Problem.Conflict("The room has ended.");
+        // The room was claimed a moment ago: it ended in between (the visitor left).
+        if (outcome.Status != AppendStatus.Appended) return outcome.Refusal();
+        var appended = outcome.Result;
         var joined = appended.Room ?? claimed;
         await events.PublishAsync(new ChatEvent.MessageAdded(joined, appended.Message), cancellationToken);
         await events.PublishAsync(new ChatEvent.AgentJoined(joined, agent.Name), cancellationToken);

@@ -52,14 +52,15 @@ public sealed partial class RoomTransfer(
         await queue.EnqueueAsync(waiting, visitorName, time.GetUtcNow(), cancellationToken);
         if (leftQueue is not null && leftQueue != department) await queue.RemoveAsync(leftQueue, roomId, cancellationToken);
 
-        var appended = await rooms.AppendAsync(waiting,
+        var outcome = await rooms.AppendAsync(waiting,
             new NewMessage(Sender.System, ConnectingText, $"transfer-{roomId}-{department}"), time.GetUtcNow(), cancellationToken);
-        if (appended is null)
+        if (outcome.Status != AppendStatus.Appended)
         {
             // It ended in between (the visitor left): no agent should pick it up.
             await queue.RemoveAsync(department!, roomId, cancellationToken);
-            return Problem.Conflict("The room has ended.");
+            return outcome.Refusal();
         }
+        var appended = outcome.Result;
         // Sent even when the append was a duplicate: the first attempt may have died before sending, and the widget
         // drops a message id it already shows.
         await events.PublishAsync(new ChatEvent.MessageAdded(appended.Room ?? waiting, appended.Message), cancellationToken);

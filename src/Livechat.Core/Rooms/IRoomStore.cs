@@ -15,16 +15,16 @@ public interface IRoomStore
     /// Appends a message with the room's next sequence number, exactly once per idempotency key.
     /// <paramref name="room"/> is the caller's latest read of the stored room, unchanged: its ETag and NextSeq are
     /// tried first, so an uncontended append is one round trip; when somebody wrote since, the room is read again.
-    /// Returns null when the room does not exist or has ended: an ended room's transcript takes no more messages
-    /// (a retry of a message it took before it ended still gets that message back, as a duplicate).
+    /// An ended room's transcript takes no more messages (<see cref="AppendStatus.RoomEnded"/>), but a retry of a
+    /// message it took before it ended still gets that message back, as a duplicate.
     /// </summary>
-    Task<AppendResult?> AppendAsync(Room room, NewMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken);
+    Task<AppendOutcome> AppendAsync(Room room, NewMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Appends several messages, in order and with consecutive sequence numbers, all or none (one transaction; at
     /// most <see cref="MaxMessagesPerAppend"/>), exactly once per idempotency key, as <see cref="AppendAsync"/>.
     /// </summary>
-    Task<IReadOnlyList<AppendResult>?> AppendAllAsync(Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset sentAt, CancellationToken cancellationToken);
+    Task<AppendOutcome> AppendAllAsync(Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset sentAt, CancellationToken cancellationToken);
 
     /// <summary>The most messages one <see cref="AppendAllAsync"/> stores together.</summary>
     const int MaxMessagesPerAppend = 40;

@@ -42,15 +42,16 @@ public sealed class PostMessageHandler(
         var text = hasText ? request.Text!.Trim() : request.ButtonId!;
         // The first message of a greeted room starts its bot: the flag goes with the message's write.
         var startsFlow = room.DeferredFlow is { Started: false } && room.Status == RoomStatus.Open;
-        var appended = await rooms.AppendAsync(startsFlow ? room with { DeferredFlow = room.DeferredFlow! with { Started = true } } : room,
+        var outcome = await rooms.AppendAsync(startsFlow ? room with { DeferredFlow = room.DeferredFlow! with { Started = true } } : room,
             new NewMessage(Sender.Visitor, text, $"c-{request.ClientMessageId}", ClientMessageId: request.ClientMessageId, ButtonId: request.ButtonId),
             time.GetUtcNow(), cancellationToken);
-        if (appended is null)
+        if (outcome.Status != AppendStatus.Appended)
         {
-            // The room was there a moment ago, and rooms are not deleted: it ended in between.
+            // The room was there a moment ago: it ended (or was erased) in between.
             snapshots.Forget(roomId);
-            return RoomEnded();
+            return outcome.Refusal(RoomEndedDetail);
         }
+        var appended = outcome.Result;
         if (appended.Duplicate)
         {
             // A resend (the widget heard no answer): the first attempt may have died before it signalled, or the
@@ -83,5 +84,7 @@ public sealed class PostMessageHandler(
 
     private static VisitorInput Input(ChatMessage message, Room? room) => new(message.Seq, message.Text, message.ButtonId) { Room = room };
 
-    private static Problem RoomEnded() => Problem.Conflict("The room has ended.", "Open the widget again to start a new chat.");
+    private const string RoomEndedDetail = "Open the widget again to start a new chat.";
+
+    private static Problem RoomEnded() => AppendOutcome.RoomEnded.Refusal(RoomEndedDetail);
 }

@@ -5,22 +5,22 @@ using Microsoft.DurableTask.Client;
 namespace Livechat.Functions.Durable;
 
 /// <summary>
-/// The room orchestration port in the Functions app. The Durable client is a per-invocation binding, not a
-/// service, so each function that needs it binds it for the duration of its call.
+/// The room orchestration port in the Functions app, on the Durable client that DurableClientMiddleware binds for
+/// the invocation of a function declaring <c>[DurableClient]</c>.
 /// </summary>
 public sealed class FunctionsRoomOrchestrations : IRoomOrchestrations
 {
     private static readonly AsyncLocal<DurableTaskClientRoomOrchestrations?> Current = new();
 
     /// <summary>Makes <paramref name="client"/> the one this invocation's handlers use.</summary>
-    public static IDisposable Bind(DurableTaskClient client)
+    internal static IDisposable Bind(DurableTaskClient client)
     {
         Current.Value = new DurableTaskClientRoomOrchestrations(client);
         return new Unbind();
     }
 
     private static IRoomOrchestrations Client =>
-        Current.Value ?? throw new InvalidOperationException("No Durable client is bound: add [DurableClient] to the function and call Bind.");
+        Current.Value ?? throw new InvalidOperationException("No Durable client is bound: add a [DurableClient] parameter to the function.");
 
     public Task<bool> StartAsync(RoomOrchestrationInput input, CancellationToken cancellationToken) => Client.StartAsync(input, cancellationToken);
 

@@ -13,14 +13,9 @@ public sealed class IdleSweepFunctions(SweepIdleRoomsActivity sweep, SweepExpire
         new IdleSweepOrchestrator().RunAsync(context, null);
 
     [Function(nameof(SweepIdleRoomsActivity))]
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE0060", Justification = "The activity trigger binds to this parameter.")]
-    public async Task<IdleSweepResult> Sweep([ActivityTrigger] string? input, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
-    {
-        using var _ = FunctionsRoomOrchestrations.Bind(durable);
-        return await sweep.ExecuteAsync(cancellationToken);
-    }
+    public Task<IdleSweepResult> Sweep([ActivityTrigger] string? input, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        sweep.ExecuteAsync(cancellationToken);
 
     [Function(nameof(SweepExpiredDataActivity))]
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE0060", Justification = "The activity trigger binds to this parameter.")]
     public Task<int> SweepExpired([ActivityTrigger] string? input, CancellationToken cancellationToken) => expired.ExecuteAsync(cancellationToken);
 }

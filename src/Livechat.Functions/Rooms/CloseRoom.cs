@@ -1,5 +1,4 @@
 using Livechat.Api.Rooms;
-using Livechat.Functions.Durable;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -9,13 +8,10 @@ namespace Livechat.Functions.Rooms;
 public sealed class CloseRoom(RoomsApi api)
 {
     [Function(nameof(CloseRoom))]
-    public async Task<IResult> Run(
+    public Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/rooms/{roomId}/close")] HttpRequest request,
         string roomId,
         [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken)
-    {
-        using var _ = FunctionsRoomOrchestrations.Bind(durable);
-        return await api.CloseAsync(request, roomId, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        api.CloseAsync(request, roomId, cancellationToken);
 }

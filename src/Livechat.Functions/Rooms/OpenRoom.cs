@@ -1,5 +1,4 @@
 using Livechat.Api.Rooms;
-using Livechat.Functions.Durable;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -9,12 +8,9 @@ namespace Livechat.Functions.Rooms;
 public sealed class OpenRoom(RoomsApi api)
 {
     [Function(nameof(OpenRoom))]
-    public async Task<IResult> Run(
+    public Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/rooms")] HttpRequest request,
         [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken)
-    {
-        using var _ = FunctionsRoomOrchestrations.Bind(durable);
-        return await api.OpenAsync(request, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        api.OpenAsync(request, cancellationToken);
 }

@@ -1,8 +1,10 @@
 using Livechat.Azure.SignalR;
 using Livechat.Core.Realtime;
 using Livechat.Core.Rooms;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -14,14 +16,17 @@ public sealed class SignalRRestPublisherTests : IAsyncLifetime
     private const string AccessKey = "rest-test-access-key/0123456789+ABCDEFGHIJKLMNOPQRSTUV=";
 
     private readonly ListLogger<SignalRRestPublisher> _logger = new();
-    private readonly HttpClient _httpClient = new();
+    private readonly List<ServiceProvider> _providers = [];
     private FakeSignalRServer _server = null!;
 
     public async Task InitializeAsync() => _server = await FakeSignalRServer.StartAsync();
 
     public async Task DisposeAsync()
     {
-        _httpClient.Dispose();
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
         await _server.DisposeAsync();
     }
 
@@ -326,10 +331,28 @@ public sealed class SignalRRestPublisherTests : IAsyncLifetime
     private SignalRRestPublisher CreatePublisher(int maxAttempts = 4, TimeSpan? requestTimeout = null, string? connectionString = null) =>
         CreatePublisher(TestOptions(maxAttempts, requestTimeout, connectionString));
 
+    /// <summary>
+    /// The publisher as the app gets it: the typed client of <see cref="SignalRServiceCollectionExtensions.AddSignalRService"/>,
+    /// whose resilience handler does the retrying, with these options bound and validated from configuration.
+    /// </summary>
     private SignalRRestPublisher CreatePublisher(SignalRServiceOptions options)
     {
-        var wrapped = Options.Create(options);
-        return new SignalRRestPublisher(_httpClient, new SignalRTokenFactory(wrapped, TimeProvider.System), wrapped, TimeProvider.System, _logger);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SignalR:ConnectionString"] = options.ConnectionString,
+            ["SignalR:HubName"] = options.HubName,
+            ["SignalR:MaxAttempts"] = options.MaxAttempts.ToString(CultureInfo.InvariantCulture),
+            ["SignalR:BaseDelay"] = options.BaseDelay.ToString("c", CultureInfo.InvariantCulture),
+            ["SignalR:MaxDelay"] = options.MaxDelay.ToString("c", CultureInfo.InvariantCulture),
+            ["SignalR:RequestTimeout"] = options.RequestTimeout.ToString("c", CultureInfo.InvariantCulture),
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<ILogger<SignalRRestPublisher>>(_logger);
+        services.AddSignalRService(configuration);
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        return provider.GetRequiredService<SignalRRestPublisher>();
     }
 
     private static int FreeLoopbackPort()

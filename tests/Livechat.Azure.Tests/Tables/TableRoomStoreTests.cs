@@ -45,11 +45,11 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
     public async Task AppendAsync_SameIdempotencyKeyTwice_StoresOnceAndReturnsTheFirst()
     {
         var room = await NewRoomAsync();
-        var first = await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "hello", "c-abc"), DateTimeOffset.UtcNow, CancellationToken.None);
-        var again = await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "hello", "c-abc"), DateTimeOffset.UtcNow, CancellationToken.None);
+        var first = (await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "hello", "c-abc"), DateTimeOffset.UtcNow, CancellationToken.None)).Result;
+        var again = (await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "hello", "c-abc"), DateTimeOffset.UtcNow, CancellationToken.None)).Result;
 
-        Assert.False(first!.Duplicate);
-        Assert.True(again!.Duplicate);
+        Assert.False(first.Duplicate);
+        Assert.True(again.Duplicate);
         Assert.Equal(first.Message.Id, again.Message.Id);
         Assert.Single(await _rooms.ReadMessagesAsync(room.RoomId, 0, 100, CancellationToken.None));
     }
@@ -81,14 +81,15 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AppendAsync_UnknownRoom_ReturnsNullAndWritesNothing()
+    public async Task AppendAsync_UnknownRoom_SaysNoSuchRoomAndWritesNothing()
     {
         var other = await NewRoomAsync();
         var missing = other with { RoomId = Azurite.UniqueName("r") };
 
         var result = await _rooms.AppendAsync(missing, new NewMessage(Sender.Visitor, "x", "c-1"), DateTimeOffset.UtcNow, CancellationToken.None);
 
-        Assert.Null(result);
+        Assert.Equal(AppendStatus.NoSuchRoom, result.Status);
+        Assert.Empty(result.Messages);
         Assert.Empty(await _rooms.ReadMessagesAsync(missing.RoomId, 0, 10, CancellationToken.None));
         Assert.Null(await _rooms.GetAsync(missing.RoomId, CancellationToken.None));
     }
@@ -104,8 +105,9 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
             [new NewMessage(Sender.Bot, "Hello!", "bot-2-0", BlockId: "greet"), new NewMessage(Sender.Bot, "Pick one", "bot-2-1", [new ChatButton("a", "A")], "menu")],
             DateTimeOffset.UtcNow, CancellationToken.None);
 
-        Assert.Equal([2L, 3L], turn!.Select(r => r.Message.Seq));
-        Assert.All(turn!, r => Assert.False(r.Duplicate));
+        Assert.Equal(AppendStatus.Appended, turn.Status);
+        Assert.Equal([2L, 3L], turn.Messages.Select(r => r.Message.Seq));
+        Assert.All(turn.Messages, r => Assert.False(r.Duplicate));
         var transcript = await _rooms.ReadMessagesAsync(room.RoomId, 0, 10, CancellationToken.None);
         Assert.Equal(["hi", "Hello!", "Pick one"], transcript.Select(m => m.Text));
         Assert.Equal(4, (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!.NextSeq);
@@ -121,8 +123,8 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
 
         var retried = await _rooms.AppendAllAsync(fresh, turn, DateTimeOffset.UtcNow, CancellationToken.None);
 
-        Assert.All(retried!, r => Assert.True(r.Duplicate));
-        Assert.Equal(first!.Select(r => r.Message.Id), retried!.Select(r => r.Message.Id));
+        Assert.All(retried.Messages, r => Assert.True(r.Duplicate));
+        Assert.Equal(first.Messages.Select(r => r.Message.Id), retried.Messages.Select(r => r.Message.Id));
         Assert.Equal(2, (await _rooms.ReadMessagesAsync(room.RoomId, 0, 10, CancellationToken.None)).Count);
         Assert.Equal(3, (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!.NextSeq);
     }
@@ -131,19 +133,19 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
     public async Task AppendAsync_ReturnsTheRoomAsTheAppendLeftIt_WhichTheNextAppendCanUse()
     {
         var room = await NewRoomAsync();
-        var first = await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "hi", "c-1"), DateTimeOffset.UtcNow, CancellationToken.None);
+        var first = (await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "hi", "c-1"), DateTimeOffset.UtcNow, CancellationToken.None)).Result;
         var stored = (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!;
 
-        Assert.Equal(2, first!.Room!.NextSeq);
+        Assert.Equal(2, first.Room!.NextSeq);
         Assert.Equal(stored.ETag, first.Room.ETag);
 
-        var reply = await _rooms.AppendAllAsync(first.Room, [new NewMessage(Sender.Bot, "Hello!", "bot-1-0")], DateTimeOffset.UtcNow, CancellationToken.None);
-        Assert.Equal(2, reply![0].Message.Seq);
+        var reply = (await _rooms.AppendAllAsync(first.Room, [new NewMessage(Sender.Bot, "Hello!", "bot-1-0")], DateTimeOffset.UtcNow, CancellationToken.None)).Messages;
+        Assert.Equal(2, reply[0].Message.Seq);
         Assert.Equal((await _rooms.GetAsync(room.RoomId, CancellationToken.None))!.ETag, reply[0].Room!.ETag);
     }
 
     [Fact]
-    public async Task AppendAllAsync_RoomEndedSinceTheCallersRead_ReturnsNullAndWritesNothing()
+    public async Task AppendAllAsync_RoomEndedSinceTheCallersRead_SaysRoomEndedAndWritesNothing()
     {
         var room = await NewRoomAsync();
         var stored = (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!;
@@ -152,7 +154,7 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
         // The caller's room still says Open: the ETag catches it, and the room read again has ended.
         var result = await _rooms.AppendAllAsync(room, [new NewMessage(Sender.Bot, "Too late", "bot-2-0")], DateTimeOffset.UtcNow, CancellationToken.None);
 
-        Assert.Null(result);
+        Assert.Equal(AppendStatus.RoomEnded, result.Status);
         Assert.Empty(await _rooms.ReadMessagesAsync(room.RoomId, 0, 10, CancellationToken.None));
         Assert.Equal(1, (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!.NextSeq);
     }
@@ -161,16 +163,16 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
     public async Task AppendAsync_RetryOfAMessageTheRoomTookBeforeItEnded_ReturnsTheFirstMessage()
     {
         var room = await NewRoomAsync();
-        var first = await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "bye", "c-1"), DateTimeOffset.UtcNow, CancellationToken.None);
+        var first = (await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "bye", "c-1"), DateTimeOffset.UtcNow, CancellationToken.None)).Result;
         var stored = (await _rooms.GetAsync(room.RoomId, CancellationToken.None))!;
         await _rooms.TryReplaceAsync(stored with { Status = RoomStatus.Ended, EndReason = "closed" }, CancellationToken.None);
 
-        var retried = await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "bye", "c-1"), DateTimeOffset.UtcNow, CancellationToken.None);
+        var retried = (await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "bye", "c-1"), DateTimeOffset.UtcNow, CancellationToken.None)).Result;
         var late = await _rooms.AppendAsync(room, new NewMessage(Sender.Visitor, "hello?", "c-2"), DateTimeOffset.UtcNow, CancellationToken.None);
 
-        Assert.True(retried!.Duplicate);
-        Assert.Equal(first!.Message.Id, retried.Message.Id);
-        Assert.Null(late);
+        Assert.True(retried.Duplicate);
+        Assert.Equal(first.Message.Id, retried.Message.Id);
+        Assert.Equal(AppendStatus.RoomEnded, late.Status);
         Assert.Single(await _rooms.ReadMessagesAsync(room.RoomId, 0, 10, CancellationToken.None));
     }
 }

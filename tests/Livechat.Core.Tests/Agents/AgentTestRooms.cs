@@ -32,7 +32,7 @@ internal static class AgentTestRooms
     /// <summary>Appends answer with the next sequence number and echo what was appended.</summary>
     public static void SetupAppend(Mock<IRoomStore> rooms, long seq = 7) =>
         rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Room room, NewMessage m, DateTimeOffset at, CancellationToken _) => new AppendResult(new ChatMessage
+            .ReturnsAsync((Room room, NewMessage m, DateTimeOffset at, CancellationToken _) => AppendOutcome.Of(new AppendResult(new ChatMessage
             {
                 Id = "m-" + seq,
                 RoomId = room.RoomId,
@@ -42,5 +42,5 @@ internal static class AgentTestRooms
                 ClientMessageId = m.ClientMessageId,
                 AgentId = m.AgentId,
                 SentAt = at,
-            }, Duplicate: false));
+            }, Duplicate: false)));
 }

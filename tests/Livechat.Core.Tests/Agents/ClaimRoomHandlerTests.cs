@@ -47,7 +47,7 @@ public sealed class ClaimRoomHandlerTests
         _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(Room(RoomStatus.Waiting));
         _rooms.Setup(r => r.TryReplaceAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>())).ReturnsAsync((Room r, CancellationToken _) => r with { ETag = "2" });
         _rooms.Setup(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((AppendResult?)null);
+            .ReturnsAsync(AppendOutcome.RoomEnded);
 
         var outcome = await Handler().HandleAsync(Ann, RoomId, CancellationToken.None);
 

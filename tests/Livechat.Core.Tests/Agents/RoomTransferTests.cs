@@ -56,7 +56,7 @@ public sealed class RoomTransferTests
     {
         _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(Room(RoomStatus.Open, department: null));
         _rooms.Setup(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((AppendResult?)null);
+            .ReturnsAsync(AppendOutcome.RoomEnded);
 
         var outcome = await Transfer().TransferAsync(RoomId, "sales", CancellationToken.None);
 

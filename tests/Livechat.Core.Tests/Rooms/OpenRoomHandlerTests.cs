@@ -62,9 +62,9 @@ public sealed class OpenRoomHandlerTests
             .ReturnsAsync((Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset at, CancellationToken _) =>
             {
                 _greetings.AddRange(messages.Select(m => (room.RoomId, m)));
-                return messages.Select((m, i) => new AppendResult(
+                return AppendOutcome.Of(messages.Select((m, i) => new AppendResult(
                     new ChatMessage { Id = $"m-{i}", RoomId = room.RoomId, Seq = room.NextSeq + i, Sender = m.Sender, Text = m.Text, SentAt = at },
-                    Duplicate: false, room with { NextSeq = room.NextSeq + messages.Count })).ToList();
+                    Duplicate: false, room with { NextSeq = room.NextSeq + messages.Count })).ToList());
             });
     }
 

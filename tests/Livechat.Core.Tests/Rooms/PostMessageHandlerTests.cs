@@ -106,7 +106,7 @@ public sealed class PostMessageHandlerTests
         SetupRoom(RoomStatus.Open);
         var stored = Message(seq: 4, "Hello");
         _rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new AppendResult(stored, Duplicate: true));
+            .ReturnsAsync(AppendOutcome.Of(new AppendResult(stored, Duplicate: true)));
 
         var outcome = await HandleAsync(new PostMessageRequest("c-1", "Hello", null));
 
@@ -190,11 +190,26 @@ public sealed class PostMessageHandlerTests
     {
         SetupRoom(RoomStatus.Open);
         _rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((AppendResult?)null);
+            .ReturnsAsync(AppendOutcome.RoomEnded);
 
         var outcome = await HandleAsync(new PostMessageRequest("c-1", "Hello", null));
 
         Assert.Equal(ProblemKind.Conflict, outcome.Problem?.Kind);
+        _realtime.VerifyNoOtherCalls();
+        _orchestrations.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task HandleAsync_RoomErasedBetweenReadAndAppend_Returns404NamingTheRoom_NotAConflict()
+    {
+        SetupRoom(RoomStatus.Open);
+        _rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(AppendOutcome.NoSuchRoom);
+
+        var outcome = await HandleAsync(new PostMessageRequest("c-1", "Hello", null));
+
+        Assert.Equal(ProblemKind.NotFound, outcome.Problem?.Kind);
+        Assert.True(outcome.Problem?.Errors?.ContainsKey("roomId"));
         _realtime.VerifyNoOtherCalls();
         _orchestrations.VerifyNoOtherCalls();
     }
@@ -210,7 +225,7 @@ public sealed class PostMessageHandlerTests
         Room? roomAfter = null;
         _rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Callback<Room, NewMessage, DateTimeOffset, CancellationToken>((r, m, at, _) => { order.Add("append"); appended = m; sentAt = at; roomAfter = r with { NextSeq = 8, ETag = "after-7" }; })
-            .ReturnsAsync(() => new AppendResult(stored, Duplicate: false, roomAfter));
+            .ReturnsAsync(() => AppendOutcome.Of(new AppendResult(stored, Duplicate: false, roomAfter)));
         _realtime.Setup(p => p.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
             .Callback(() => order.Add("fanout"));
         _orchestrations.Setup(o => o.SignalAsync(It.IsAny<string>(), It.IsAny<RoomSignal>(), It.IsAny<CancellationToken>()))
@@ -240,7 +255,7 @@ public sealed class PostMessageHandlerTests
         SetupRoom(RoomStatus.Open);
         _rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Room _, NewMessage m, DateTimeOffset at, CancellationToken _) =>
-                new AppendResult(Message(seq: 2, m.Text) with { ButtonId = m.ButtonId, SentAt = at }, Duplicate: false));
+                AppendOutcome.Of(new AppendResult(Message(seq: 2, m.Text) with { ButtonId = m.ButtonId, SentAt = at }, Duplicate: false)));
 
         var outcome = await HandleAsync(new PostMessageRequest("c-2", "Pricing", "pricing"));
 
@@ -255,7 +270,7 @@ public sealed class PostMessageHandlerTests
         SetupRoom(RoomStatus.Agent);
         var stored = Message(seq: 9, "Hi agent");
         _rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new AppendResult(stored, Duplicate: false));
+            .ReturnsAsync(AppendOutcome.Of(new AppendResult(stored, Duplicate: false)));
 
         await HandleAsync(new PostMessageRequest("c-3", "Hi agent", null));
 
@@ -284,8 +299,8 @@ public sealed class PostMessageHandlerTests
     /// <summary>Appends as the store does: the next seq, and the room as the append left it (a new ETag).</summary>
     private void SetupAppends() =>
         _rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Room room, NewMessage m, DateTimeOffset _, CancellationToken _) => new AppendResult(
-                Message(room.NextSeq, m.Text), Duplicate: false, room with { NextSeq = room.NextSeq + 1, ETag = $"after-{room.NextSeq}" }));
+            .ReturnsAsync((Room room, NewMessage m, DateTimeOffset _, CancellationToken _) => AppendOutcome.Of(new AppendResult(
+                Message(room.NextSeq, m.Text), Duplicate: false, room with { NextSeq = room.NextSeq + 1, ETag = $"after-{room.NextSeq}" })));
 
     private void SetupRoom(RoomStatus status, string visitorId = "v-1", DeferredFlow? deferred = null) =>
         _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(new Room

@@ -20,9 +20,9 @@ public sealed class SendBotMessagesActivityTests
 
     public SendBotMessagesActivityTests() =>
         _rooms.Setup(r => r.AppendAllAsync(It.IsAny<Room>(), It.IsAny<IReadOnlyList<NewMessage>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset at, CancellationToken _) => messages.Select((m, i) => new AppendResult(
+            .ReturnsAsync((Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset at, CancellationToken _) => AppendOutcome.Of(messages.Select((m, i) => new AppendResult(
                 new ChatMessage { Id = $"m-{i}", RoomId = RoomId, Seq = room.NextSeq + i, Sender = m.Sender, Text = m.Text, SentAt = at },
-                Duplicate: false, room with { NextSeq = room.NextSeq + messages.Count, ETag = "after-turn" })).ToList());
+                Duplicate: false, room with { NextSeq = room.NextSeq + messages.Count, ETag = "after-turn" })).ToList()));
 
     [Fact]
     public async Task ExecuteAsync_TurnWithTheSignalsRoomAndNothingToSave_AppendsWithItWithoutReadingTheRoom()

@@ -21,8 +21,8 @@ public sealed class AgentFunctionsTests
         _api.Rooms.Setup(r => r.TryReplaceAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>())).ReturnsAsync((Room r, CancellationToken _) => r);
         // The "Ann joined the chat" line, stored as the store would.
         _api.Rooms.Setup(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Room room, NewMessage m, DateTimeOffset at, CancellationToken _) => new AppendResult(
-                new ChatMessage { Id = "m-2", RoomId = room.RoomId, Seq = room.NextSeq, Sender = m.Sender, Text = m.Text, SentAt = at }, Duplicate: false));
+            .ReturnsAsync((Room room, NewMessage m, DateTimeOffset at, CancellationToken _) => AppendOutcome.Of(new AppendResult(
+                new ChatMessage { Id = "m-2", RoomId = room.RoomId, Seq = room.NextSeq, Sender = m.Sender, Text = m.Text, SentAt = at }, Duplicate: false)));
 
         var context = _api.NewContext("POST", null, $"Bearer {AgentToken}");
         var response = await FunctionsApiHarness.ExecuteAsync(await new ClaimRoom(_api.AgentsApi).Run(context.Request, RoomId, CancellationToken.None), context);
@@ -49,7 +49,7 @@ public sealed class AgentFunctionsTests
             r => new ClaimRoom(_api.AgentsApi).Run(r, RoomId, CancellationToken.None),
             r => new ReadAgentMessages(_api.AgentsApi).Run(r, RoomId, CancellationToken.None),
             r => new PostAgentMessage(_api.AgentsApi).Run(r, RoomId, CancellationToken.None),
-            r => new CloseAgentRoom(_api.AgentsApi).Run(r, RoomId, _api.Durable.Object, CancellationToken.None),
+            r => _api.WithDurableClientAsync(() => new CloseAgentRoom(_api.AgentsApi).Run(r, RoomId, _api.Durable.Object, CancellationToken.None)),
         };
         foreach (var call in calls)
         {
@@ -71,7 +71,7 @@ public sealed class AgentFunctionsTests
 
         var context = _api.NewContext("POST", null, $"Bearer {AgentToken}");
         var response = await FunctionsApiHarness.ExecuteAsync(
-            await new CloseAgentRoom(_api.AgentsApi).Run(context.Request, RoomId, _api.Durable.Object, CancellationToken.None), context);
+            await _api.WithDurableClientAsync(() => new CloseAgentRoom(_api.AgentsApi).Run(context.Request, RoomId, _api.Durable.Object, CancellationToken.None)), context);
 
         Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
         Assert.Equal("ended", response.Body!.Value.GetProperty("status").GetString());

@@ -31,8 +31,8 @@ public sealed class OpenRoomTests
     {
         _api.Fields.Setup(f => f.ListAsync(It.IsAny<FieldOwner>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         _api.Rooms.Setup(r => r.AppendAllAsync(It.IsAny<Room>(), It.IsAny<IReadOnlyList<NewMessage>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset at, CancellationToken _) => messages.Select((m, i) => new AppendResult(
-                new ChatMessage { Id = $"m-{i}", RoomId = room.RoomId, Seq = room.NextSeq + i, Sender = m.Sender, Text = m.Text, SentAt = at }, false, room)).ToList());
+            .ReturnsAsync((Room room, IReadOnlyList<NewMessage> messages, DateTimeOffset at, CancellationToken _) => AppendOutcome.Of(messages.Select((m, i) => new AppendResult(
+                new ChatMessage { Id = $"m-{i}", RoomId = room.RoomId, Seq = room.NextSeq + i, Sender = m.Sender, Text = m.Text, SentAt = at }, false, room)).ToList()));
 
         var response = await RunAsync(body, $"Bearer {_api.Token}");
 
@@ -112,7 +112,7 @@ public sealed class OpenRoomTests
     private async Task<HttpResponseSnapshot> RunAsync(string? body, string? authorization)
     {
         var context = _api.NewContext("POST", body, authorization);
-        var result = await new OpenRoom(_api.RoomsApi).Run(context.Request, _api.Durable.Object, CancellationToken.None);
+        var result = await _api.WithDurableClientAsync(() => new OpenRoom(_api.RoomsApi).Run(context.Request, _api.Durable.Object, CancellationToken.None));
         return await FunctionsApiHarness.ExecuteAsync(result, context);
     }
 }

@@ -16,7 +16,7 @@ public sealed class PostMessageTests
     {
         SetupRoom(RoomStatus.Open);
         _api.Rooms.Setup(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Room room, NewMessage m, DateTimeOffset at, CancellationToken _) => new AppendResult(new ChatMessage
+            .ReturnsAsync((Room room, NewMessage m, DateTimeOffset at, CancellationToken _) => AppendOutcome.Of(new AppendResult(new ChatMessage
             {
                 Id = "m-5",
                 RoomId = room.RoomId,
@@ -26,7 +26,7 @@ public sealed class PostMessageTests
                 ClientMessageId = m.ClientMessageId,
                 ButtonId = m.ButtonId,
                 SentAt = at,
-            }, Duplicate: false));
+            }, Duplicate: false)));
 
         var response = await RunAsync("""{"clientMessageId":"c-1","text":"Pricing","buttonId":"pricing"}""", $"Bearer {_api.Token}");
 
@@ -121,7 +121,7 @@ public sealed class PostMessageTests
     private async Task<HttpResponseSnapshot> RunAsync(string body, string? authorization)
     {
         var context = _api.NewContext("POST", body, authorization);
-        var result = await new PostMessage(_api.RoomsApi).Run(context.Request, RoomId, _api.Durable.Object, CancellationToken.None);
+        var result = await _api.WithDurableClientAsync(() => new PostMessage(_api.RoomsApi).Run(context.Request, RoomId, _api.Durable.Object, CancellationToken.None));
         return await FunctionsApiHarness.ExecuteAsync(result, context);
     }
 

@@ -24,8 +24,9 @@ public sealed class BotTurnDelivery(IRoomStore rooms, RoomSnapshots snapshots, C
         foreach (var chunk in turn.Messages.Select((bot, i) => new NewMessage(Sender.Bot, bot.Text, $"bot-{turn.Turn}-{i}", bot.Buttons, bot.BlockId))
                      .Chunk(IRoomStore.MaxMessagesPerAppend))
         {
-            var appended = await rooms.AppendAllAsync(room, chunk, time.GetUtcNow(), cancellationToken);
-            if (appended is null) return new BotTurnResult(RoomStatus.Ended);
+            var outcome = await rooms.AppendAllAsync(room, chunk, time.GetUtcNow(), cancellationToken);
+            if (outcome.Status != AppendStatus.Appended) return new BotTurnResult(RoomStatus.Ended);
+            var appended = outcome.Messages;
             // A duplicate carries no room (the first attempt appended it; much may have happened since): read it.
             room = snapshots.Remember(appended[^1].Room) ?? await rooms.GetAsync(room.RoomId, cancellationToken) ?? room with { Status = RoomStatus.Ended };
             // Sent even when the append was a duplicate: the first attempt may have died before sending, and the
