@@ -77,6 +77,8 @@ class AgentConsole {
   private readonly rooms = new Map<string, { status: RoomStatus; messages: Map<number, Message>; visitor?: RoomVisitor }>();
   private current: string | null = null;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
+  /** Set once the server refused the token: calls still in flight then fail too, and must not hide why. */
+  private refused = false;
   private readonly api: string;
 
   constructor() {
@@ -124,6 +126,7 @@ class AgentConsole {
   }
 
   private async signIn(token: string): Promise<void> {
+    this.refused = false;
     this.status('');
     const claims = readClaims(token);
     if (!claims) {
@@ -157,6 +160,7 @@ class AgentConsole {
 
   /** The token stopped working (revoked or expired): back to the sign-in form, saying why. */
   private async signedOutByServer(): Promise<void> {
+    this.refused = true;
     this.token = '';
     this.claims = null;
     const stopping = this.forgetToken();
@@ -166,7 +170,7 @@ class AgentConsole {
     $('sign-out').hidden = true;
     $('signed-out').hidden = false;
     $('who').textContent = '';
-    this.status(`Signed out: ${SIGNED_OUT}`);
+    $('status').textContent = `Signed out: ${SIGNED_OUT}`;
   }
 
   /** Drops the saved token and the realtime connection; the promise of its stop when there was one. */
@@ -330,6 +334,7 @@ class AgentConsole {
   }
 
   private status(text: string): void {
+    if (this.refused) return;
     $('status').textContent = text;
   }
 
