@@ -62,6 +62,3 @@ public sealed class AdminApi(
                 : Task.FromResult<Outcome<RoomTransferred>>(Problem.NotFound("Room", "roomId")),
             t => TypedResults.Ok(t), cancellationToken);
 }
-
-/// <summary>Who called the admin API: <c>method</c> key or entra, a name to show, and where Microsoft sign-in is when it is on.</summary>
-public sealed record WhoAmIAnswer(string Method, string Name, string? EntraSignInUrl);

@@ -3,10 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace Livechat.Core.Admin;
 
-/// <summary>Who is calling the admin API and how they proved it.</summary>
-/// <param name="Method"><c>key</c> (the <c>x-admin-key</c> header) or <c>entra</c> (App Service authentication).</param>
-public sealed record AdminCaller(string Method, string Name);
-
 /// <summary>
 /// The one admin check: the admin key, or a Microsoft Entra ID user App Service authentication signed in who holds
 /// the configured app role or group. The principal header is believed only when <see cref="AdminOptions.EasyAuthEnabled"/>

@@ -2,13 +2,6 @@ using Livechat.Core.Rooms;
 
 namespace Livechat.Core.Agents;
 
-/// <summary>One agent as the dashboard lists it.</summary>
-/// <param name="Invited">True while the agent has an unused invitation and no token yet.</param>
-public sealed record AgentSummary(string AgentId, string Name, IReadOnlyList<string> Departments, bool Online, DateTimeOffset? LastSeenAt, int ChatsHeld,
-    bool Invited);
-
-public sealed record AgentList(IReadOnlyList<AgentSummary> Agents);
-
 /// <summary>
 /// The agents the dashboard knows: those with a token in force and those invited, with whether their console was
 /// heard from lately and how many chats they hold. A held room is counted only while the room says so (status agent,

@@ -42,13 +42,6 @@ public sealed class AgentInvitations(IAgentInvitationStore store, IssueAgentToke
         return await issue.HandleAsync(new AgentTokenRequest(invitation.AgentId, invitation.Name, [.. invitation.Departments]), cancellationToken);
     }
 
-    /// <summary>The invitations not yet used and still valid, oldest first.</summary>
-    public async Task<IReadOnlyList<AgentInvitation>> PendingAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return (await store.ListAsync(cancellationToken)).Where(i => i.RedeemedAt is null && i.ExpiresAt > now).OrderBy(i => i.CreatedAt).ToList();
-    }
-
     // Used ones stay until they expire, so a second click on a link says "already used" rather than "unknown".
     private async Task RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
