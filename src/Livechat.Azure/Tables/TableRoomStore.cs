@@ -35,19 +35,8 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
         return response.HasValue ? response.Value!.ToRoom() : null;
     }
 
-    public async Task<Room?> TryReplaceAsync(Room room, CancellationToken cancellationToken)
-    {
-        var entity = RoomEntity.From(room);
-        try
-        {
-            var response = await tables.Rooms.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-            return room with { ETag = response.Headers.ETag?.ToString() };
-        }
-        catch (RequestFailedException e) when (e.Status is TableStatus.PreconditionFailed or TableStatus.NotFound)
-        {
-            return null;
-        }
-    }
+    public async Task<Room?> TryReplaceAsync(Room room, CancellationToken cancellationToken) =>
+        await ConditionalReplace.TryAsync(tables.Rooms, RoomEntity.From(room), cancellationToken) is { } etag ? room with { ETag = etag } : null;
 
     public Task<AppendOutcome> AppendAsync(Room room, NewMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
         AppendAllAsync(room, [message], sentAt, cancellationToken);

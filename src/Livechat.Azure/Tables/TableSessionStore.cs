@@ -1,4 +1,3 @@
-using Azure;
 using Livechat.Core.Sessions;
 
 namespace Livechat.Azure.Tables;
@@ -19,19 +18,8 @@ public sealed class TableSessionStore(LivechatTables tables) : ISessionStore
         return response.HasValue ? response.Value!.ToSession() : null;
     }
 
-    public async Task<VisitorSession?> TryReplaceAsync(VisitorSession session, CancellationToken cancellationToken)
-    {
-        var entity = SessionEntity.From(session);
-        try
-        {
-            var response = await tables.Sessions.UpdateEntityAsync(entity, entity.ETag, global::Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
-            return session with { ETag = response.Headers.ETag?.ToString() };
-        }
-        catch (RequestFailedException e) when (e.Status is TableStatus.PreconditionFailed or TableStatus.NotFound)
-        {
-            return null;
-        }
-    }
+    public async Task<VisitorSession?> TryReplaceAsync(VisitorSession session, CancellationToken cancellationToken) =>
+        await ConditionalReplace.TryAsync(tables.Sessions, SessionEntity.From(session), cancellationToken) is { } etag ? session with { ETag = etag } : null;
 
     // From the prefix: sessions of older days only, never an id of the format before day prefixes.
     public Task<int> DeleteCreatedBeforeAsync(string idBound, int max, CancellationToken cancellationToken) =>

@@ -1,5 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
 using Livechat.Core.Users;
 
 namespace Livechat.Azure.Tables;
@@ -27,17 +26,6 @@ public sealed class TableUserStore(LivechatTables tables) : IUserStore
         }
     }
 
-    public async Task<ChatUser?> TryReplaceAsync(ChatUser user, CancellationToken cancellationToken)
-    {
-        var entity = UserEntity.From(user);
-        try
-        {
-            var response = await tables.Users.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-            return user with { ETag = response.Headers.ETag?.ToString() };
-        }
-        catch (RequestFailedException e) when (e.Status is TableStatus.PreconditionFailed or TableStatus.NotFound)
-        {
-            return null;
-        }
-    }
+    public async Task<ChatUser?> TryReplaceAsync(ChatUser user, CancellationToken cancellationToken) =>
+        await ConditionalReplace.TryAsync(tables.Users, UserEntity.From(user), cancellationToken) is { } etag ? user with { ETag = etag } : null;
 }
