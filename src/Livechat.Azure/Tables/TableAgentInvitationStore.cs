@@ -1,5 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
 using Livechat.Core.Agents;
 
 namespace Livechat.Azure.Tables;
@@ -18,16 +17,9 @@ public sealed class TableAgentInvitationStore(LivechatTables tables) : IAgentInv
 
     public async Task<bool> TryRedeemAsync(AgentInvitation invitation, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        try
-        {
-            await tables.AgentInvitations.UpdateEntityAsync(From(invitation with { RedeemedAt = at }), new ETag(invitation.ETag!), TableUpdateMode.Replace,
-                cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is TableStatus.PreconditionFailed or TableStatus.NotFound)
-        {
-            return false;
-        }
+        var entity = From(invitation with { RedeemedAt = at });
+        entity.ETag = new ETag(invitation.ETag!);
+        return await ConditionalReplace.TryAsync(tables.AgentInvitations, entity, cancellationToken) is not null;
     }
 
     public async Task<IReadOnlyList<AgentInvitation>> ListAsync(CancellationToken cancellationToken)
