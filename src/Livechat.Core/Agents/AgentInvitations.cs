@@ -31,8 +31,8 @@ public sealed class AgentInvitations(IAgentInvitationStore store, IssueAgentToke
     /// <summary>The agent token the code stands for; a code unknown (404), used or expired (410) signs nobody in.</summary>
     public async Task<Outcome<AgentTokenIssued>> RedeemAsync(RedeemInvitationRequest request, CancellationToken cancellationToken)
     {
-        if (request.Code is not { Length: > 0 and <= MaxCodeLength } code || !Ids.IsSafe(code, MaxCodeLength))
-            return Problem.Invalid("code", "Required: the invitation code from the sign-in link.");
+        if (!Ids.IsSafe(request.Code, MaxCodeLength)) return Problem.Invalid("code", "Required: the invitation code from the sign-in link.");
+        var code = request.Code!;
         if (await store.GetAsync(Hash(code), cancellationToken) is not { } invitation)
             return Problem.NotFound("The invitation", "code") with { Detail = "This sign-in link is not known. Ask your administrator for a new one." };
         var now = time.GetUtcNow();
