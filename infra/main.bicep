@@ -92,6 +92,20 @@ param webhookSigningSecret string
 @minLength(32)
 param adminApiKey string
 
+// ---------- Dashboard sign-in (optional) ----------
+
+@description('Application (client) id of the Entra ID app registration the dashboard signs in with (App Service authentication); empty = no Microsoft sign-in, the admin key only.')
+@maxLength(36)
+param entraClientId string = ''
+
+@description('Tenant of that app registration; the deployment\'s tenant unless given.')
+param entraTenantId string = tenant().tenantId
+
+@description('App role value (or group object id) a signed-in user needs to use the dashboard and the admin API (Admin__EasyAuthRole).')
+@minLength(1)
+@maxLength(200)
+param entraAdminRole string = 'Livechat.Admin'
+
 // ---------- SignalR ----------
 
 @description('Azure SignalR Service tier: Standard_S1 (1,000 connections per unit) or Free_F1 (20 connections, trials only).')
@@ -253,6 +267,9 @@ module functionApp 'modules/functionapp.bicep' = {
     userIdVerificationSecret: userIdVerificationSecret
     allowUnverifiedUserIds: allowUnverifiedUserIds
     adminApiKey: adminApiKey
+    entraClientId: entraClientId
+    entraTenantId: entraTenantId
+    entraAdminRole: entraAdminRole
     webhookSigningSecret: webhookSigningSecret
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount

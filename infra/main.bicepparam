@@ -28,6 +28,10 @@ param durableAlwaysReadyInstanceCount = 1
 
 param logRetentionInDays = 30
 
+// Dashboard sign-in with Microsoft Entra ID (App Service authentication): the app registration's client id, or empty
+// for the admin key only. See the README's "Dashboard sign-in".
+param entraClientId = readEnvironmentVariable('LIVECHAT_ENTRA_CLIENT_ID', '')
+
 // Secrets: from the environment only.
 param sessionSigningKey = readEnvironmentVariable('LIVECHAT_SESSION_SIGNING_KEY')
 param adminApiKey = readEnvironmentVariable('LIVECHAT_ADMIN_API_KEY')

@@ -97,6 +97,15 @@ param webhookSigningSecret string
 @minLength(32)
 param adminApiKey string
 
+@description('Client id of the Entra ID app registration for App Service authentication; empty = Easy Auth off.')
+param entraClientId string = ''
+
+@description('Tenant of the app registration.')
+param entraTenantId string = ''
+
+@description('App role or group a signed-in user needs for the admin API.')
+param entraAdminRole string = 'Livechat.Admin'
+
 @description('Flex Consumption: memory of each instance in MB.')
 @allowed([
   512
@@ -116,6 +125,7 @@ param maximumInstanceCount int = 100
 param durableAlwaysReadyInstanceCount int = 1
 
 var isFlex = planKind == 'FlexConsumption'
+var easyAuth = !empty(entraClientId)
 
 // The SignalR hub every client and the app's REST calls use.
 var signalRHubName = 'chat'
@@ -201,6 +211,15 @@ var commonAppSettings = [
   {
     name: 'Admin__ApiKey'
     value: adminApiKey
+  }
+  // The app believes App Service's X-MS-CLIENT-PRINCIPAL header only when Easy Auth is really in front of it.
+  {
+    name: 'Admin__EasyAuthEnabled'
+    value: string(easyAuth)
+  }
+  {
+    name: 'Admin__EasyAuthRole'
+    value: entraAdminRole
   }
   {
     name: 'Webhooks__SigningSecret'
@@ -355,6 +374,49 @@ resource flexApp 'Microsoft.Web/sites@2024-11-01' = if (isFlex) {
   }
 }
 
+// App Service authentication (Easy Auth) with Entra ID. Anonymous requests go through: the widget, the visitor and
+// agent APIs and the consoles must stay public. For a signed-in user the platform adds X-MS-CLIENT-PRINCIPAL (and
+// strips any a client sent); the app itself refuses admin routes to a principal without the role. No client secret:
+// the sign-in uses the ID token (the app registration must issue ID tokens), so there is no secret to rotate.
+var authSettings = {
+  platform: {
+    enabled: true
+  }
+  globalValidation: {
+    requireAuthentication: false
+    unauthenticatedClientAction: 'AllowAnonymous'
+  }
+  httpSettings: {
+    requireHttps: true
+  }
+  identityProviders: {
+    azureActiveDirectory: {
+      enabled: true
+      registration: {
+        clientId: entraClientId
+        openIdIssuer: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
+      }
+      validation: {
+        allowedAudiences: [
+          entraClientId
+          'api://${entraClientId}'
+        ]
+      }
+    }
+  }
+  login: {
+    tokenStore: {
+      enabled: false
+    }
+  }
+}
+
+resource flexAuth 'Microsoft.Web/sites/config@2024-11-01' = if (isFlex && easyAuth) {
+  parent: flexApp
+  name: 'authsettingsV2'
+  properties: authSettings
+}
+
 resource windowsApp 'Microsoft.Web/sites@2024-11-01' = if (!isFlex) {
   name: name
   location: location
@@ -392,6 +454,12 @@ resource windowsApp 'Microsoft.Web/sites@2024-11-01' = if (!isFlex) {
       allow: false
     }
   }
+}
+
+resource windowsAuth 'Microsoft.Web/sites/config@2024-11-01' = if (!isFlex && easyAuth) {
+  parent: windowsApp
+  name: 'authsettingsV2'
+  properties: authSettings
 }
 
 @description('Name of the function app.')

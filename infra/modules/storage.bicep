@@ -42,6 +42,8 @@ param tableNames array = [
   'Departments'
   'RateCounters'
   'Conversations'
+  'AgentInvitations'
+  'AgentActivity'
 ]
 
 var isWindowsConsumption = planKind == 'WindowsConsumption'

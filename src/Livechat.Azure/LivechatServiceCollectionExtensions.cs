@@ -56,6 +56,8 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<IAgentTokenStore, TableAgentTokenStore>();
         services.AddSingleton<IDepartmentStore, TableDepartmentStore>();
         services.AddSingleton<IRateCounterStore, TableRateCounterStore>();
+        services.AddSingleton<IAgentInvitationStore, TableAgentInvitationStore>();
+        services.AddSingleton<IAgentActivityStore, TableAgentActivityStore>();
         services.AddHostedService<LivechatStartup>();
 
         services.AddSingleton<SessionTokenService>();
@@ -93,6 +95,10 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<OverviewHandler>();
 
         services.AddSingleton<AdminKey>();
+        services.AddSingleton<AdminAccess>();
+        services.AddSingleton<AgentInvitations>();
+        services.AddSingleton<AgentPresence>();
+        services.AddSingleton<AgentDirectory>();
         services.AddSingleton<AgentTokenService>();
         services.AddSingleton<AgentAuthenticator>();
         services.AddSingleton<IssueAgentTokenHandler>();

@@ -38,7 +38,8 @@ public sealed class FunctionsApiHarness
 
     private readonly ServiceProvider _httpServices;
 
-    public FunctionsApiHarness()
+    /// <param name="settings">Settings added to (or replacing) the harness's own, e.g. Admin:EasyAuthEnabled.</param>
+    public FunctionsApiHarness(IReadOnlyDictionary<string, string?>? settings = null)
     {
         Tokens = new SessionTokenService(
             Options.Create(new SessionOptions { SigningKey = "functions-tests-signing-key-0123456789" }), TimeProvider.System);
@@ -52,7 +53,7 @@ public sealed class FunctionsApiHarness
             ["Sessions:SigningKey"] = "functions-tests-signing-key-0123456789",
             ["Webhooks:SigningSecret"] = "functions-tests-webhook-secret-0123456789",
             ["Admin:ApiKey"] = AdminApiKey,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .ConfigureHttpJsonOptions(o => LivechatJson.Configure(o.SerializerOptions))
@@ -75,6 +76,10 @@ public sealed class FunctionsApiHarness
             .ReturnsAsync((string agentId, string tokenId, CancellationToken _) => new AgentTokenRecord(agentId, tokenId, "Agent", [], DateTimeOffset.UtcNow, DateTimeOffset.MaxValue));
         AgentTokenStore.Setup(s => s.ListAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         services.AddSingleton(AgentTokenStore.Object);
+        AgentInvitations.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        services.AddSingleton(AgentInvitations.Object);
+        AgentActivity.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        services.AddSingleton(AgentActivity.Object);
         services.AddSingleton(Negotiator.Object);
         services.AddSingleton(Realtime.Object);
         services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();
@@ -103,6 +108,8 @@ public sealed class FunctionsApiHarness
     public Mock<IConversationIndex> Conversations { get; } = new();
     public Mock<IRateCounterStore> RateCounters { get; } = new();
     public Mock<IAgentTokenStore> AgentTokenStore { get; } = new();
+    public Mock<IAgentInvitationStore> AgentInvitations { get; } = new();
+    public Mock<IAgentActivityStore> AgentActivity { get; } = new();
     public Mock<IRealtimeNegotiator> Negotiator { get; } = new();
     public Mock<IRealtimePublisher> Realtime { get; } = new();
     public Mock<DurableTaskClient> Durable { get; } = new("test-hub");

@@ -18,6 +18,8 @@ public sealed class AppSettingsTests(InfraFixture infra)
         "Identity__UserIdSecret",
         "Identity__AllowUnverifiedUserIds",
         "Admin__ApiKey",
+        "Admin__EasyAuthEnabled",
+        "Admin__EasyAuthRole",
         "Webhooks__SigningSecret",
         "Recipes__DefaultRecipeId",
         "Rooms__InactivityTimeout",

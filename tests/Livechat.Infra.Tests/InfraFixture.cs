@@ -17,6 +17,11 @@ public sealed class InfraFixture : IDisposable
     /// <summary>Origins the Windows Consumption test parameters allow.</summary>
     public static readonly string[] WindowsOrigins = ["https://www.contoso.com", "https://shop.contoso.com"];
 
+    /// <summary>App registration the Windows Consumption test parameters sign the dashboard in with (the committed file has none).</summary>
+    public const string EntraClientId = "33333333-3333-3333-3333-333333333333";
+
+    public const string EntraAdminRole = "Contoso.Chat.Admins";
+
     /// <summary>Function app name the Windows Consumption test parameters force.</summary>
     public const string WindowsFunctionAppName = "func-contoso-chat";
 
@@ -165,6 +170,8 @@ public sealed class InfraFixture : IDisposable
         param functionAppName = '{WindowsFunctionAppName}'
         param signalRSku = 'Free_F1'
         param signalRCapacity = 3
+        param entraClientId = '{EntraClientId}'
+        param entraAdminRole = '{EntraAdminRole}'
         param sessionSigningKey = readEnvironmentVariable('LIVECHAT_SESSION_SIGNING_KEY')
         param adminApiKey = readEnvironmentVariable('LIVECHAT_ADMIN_API_KEY')
         param webhookSigningSecret = readEnvironmentVariable('LIVECHAT_WEBHOOK_SIGNING_SECRET')

@@ -17,8 +17,26 @@ public sealed class AgentsApi(
     AgentPostMessageHandler post,
     AgentReadTranscriptHandler transcript,
     AgentCloseRoomHandler close,
-    AgentNegotiateHandler negotiate)
+    AgentNegotiateHandler negotiate,
+    AgentPresence presence,
+    AgentInvitations invitations)
 {
+    /// <summary>POST /api/v1/agent/invitations/redeem: an invitation's one-time code becomes an agent token (no token needed to call).</summary>
+    public async Task<IResult> RedeemInvitationAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<RedeemInvitationRequest>(request, cancellationToken);
+        if (!body.IsSuccess) return body.Problem!.ToResult();
+        return (await invitations.RedeemAsync(body.Value!, cancellationToken)).ToResult(t => TypedResults.Ok(t));
+    }
+
+    /// <summary>POST /api/v1/agent/heartbeat: the console is open (the dashboard's online); 204.</summary>
+    public Task<IResult> HeartbeatAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        call.RunAsync(request, async a =>
+        {
+            await presence.SeenAsync(a, cancellationToken);
+            return Outcome<bool>.Ok(true);
+        }, _ => TypedResults.NoContent(), cancellationToken);
+
     /// <summary>GET /api/v1/agent/queue?department=d: the rooms waiting in one of the agent's departments.</summary>
     public Task<IResult> ListQueueAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -54,6 +72,9 @@ public sealed class AgentsApi(
 
     /// <summary>POST /api/v1/agent/negotiate: the realtime URL and a token for the agent's own identity.</summary>
     public Task<IResult> NegotiateAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        call.RunAsync(request, async a => Outcome<NegotiateResult>.Ok(await negotiate.HandleAsync(a, cancellationToken)), r => TypedResults.Ok(r),
-            cancellationToken);
+        call.RunAsync(request, async a =>
+        {
+            await presence.SeenAsync(a, cancellationToken);
+            return Outcome<NegotiateResult>.Ok(await negotiate.HandleAsync(a, cancellationToken));
+        }, r => TypedResults.Ok(r), cancellationToken);
 }

@@ -10,7 +10,8 @@ public static class ProblemResults
     public static IResult ToResult<T>(this Outcome<T> outcome, Func<T, IResult> onSuccess) =>
         outcome.IsSuccess ? onSuccess(outcome.Value!) : outcome.Problem!.ToResult();
 
-    public static IResult ToResult(this Problem problem)
+    /// <param name="extensions">Members added to the problem body (RFC 7807 extensions), e.g. where to sign in.</param>
+    public static IResult ToResult(this Problem problem, IReadOnlyDictionary<string, object?>? extensions = null)
     {
         var status = StatusOf(problem.Kind);
         var details = problem.Errors is null
@@ -20,6 +21,7 @@ public static class ProblemResults
         details.Title = problem.Title;
         details.Detail = problem.Detail;
         details.Type = $"https://httpstatuses.io/{status}";
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object?>()) details.Extensions[name] = value;
         var result = TypedResults.Problem(details);
         return problem.RetryAfter is { } wait ? new RetryAfterResult(result, wait) : result;
     }
@@ -34,6 +36,7 @@ public static class ProblemResults
         ProblemKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         ProblemKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ProblemKind.Gone => StatusCodes.Status410Gone,
         _ => StatusCodes.Status500InternalServerError,
     };
 }

@@ -12,6 +12,9 @@ namespace Livechat.Azure.Tables;
 /// department id: the admin's departments, and which of them pages may choose. RateCounters: PK limit + window, RK
 /// an address's pseudonym or "all": the shared counts of the abuse limits. Conversations: PK start day, RK start +
 /// room id, both inverted: every room newest first, for the dashboard (see ConversationEntity).
+/// AgentInvitations: PK SHA-256 of an invitation's
+/// code: the one-time sign-in links. AgentActivity: PK agent id, RK "seen" or "room-{roomId}": when the agent's console
+/// was last heard from and the rooms it claimed.
 /// </summary>
 public sealed class LivechatTables
 {
@@ -26,6 +29,8 @@ public sealed class LivechatTables
     public const string DepartmentsName = "Departments";
     public const string RateCountersName = "RateCounters";
     public const string ConversationsName = "Conversations";
+    public const string AgentInvitationsName = "AgentInvitations";
+    public const string AgentActivityName = "AgentActivity";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -41,6 +46,8 @@ public sealed class LivechatTables
         Departments = service.GetTableClient(prefix + DepartmentsName);
         RateCounters = service.GetTableClient(prefix + RateCountersName);
         Conversations = service.GetTableClient(prefix + ConversationsName);
+        AgentInvitations = service.GetTableClient(prefix + AgentInvitationsName);
+        AgentActivity = service.GetTableClient(prefix + AgentActivityName);
     }
 
     public TableClient Sessions { get; }
@@ -54,9 +61,11 @@ public sealed class LivechatTables
     public TableClient Departments { get; }
 
     public TableClient RateCounters { get; }
+    public TableClient AgentInvitations { get; }
+    public TableClient AgentActivity { get; }
     public TableClient Conversations { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations];
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations, AgentInvitations, AgentActivity];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

@@ -31,6 +31,13 @@ public sealed class TableAgentTokenStore(LivechatTables tables) : IAgentTokenSto
         return tokens.OrderBy(t => t.IssuedAt).ToList();
     }
 
+    public async Task<IReadOnlyList<AgentTokenRecord>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        var tokens = new List<AgentTokenRecord>();
+        await foreach (var e in tables.AgentTokens.QueryAsync<AgentTokenEntity>(cancellationToken: cancellationToken)) tokens.Add(ToRecord(e));
+        return tokens;
+    }
+
     public async Task RemoveAsync(string agentId, string tokenId, CancellationToken cancellationToken) =>
         await tables.AgentTokens.DeleteEntityAsync(agentId, tokenId, ETag.All, cancellationToken);
 

@@ -8,7 +8,12 @@ namespace Livechat.Core.Agents;
 /// <see cref="AgentAuthenticator.CheckEvery"/> on others; the agent's console stops hearing the departments no token
 /// still in force covers, and when none is left its connections are closed.
 /// </summary>
-public sealed class AgentTokenRevocation(IAgentTokenStore store, AgentAuthenticator authenticator, IRealtimePublisher realtime, TimeProvider time)
+public sealed class AgentTokenRevocation(
+    IAgentTokenStore store,
+    AgentAuthenticator authenticator,
+    IRealtimePublisher realtime,
+    IAgentInvitationStore invitations,
+    TimeProvider time)
 {
     public const string ClosedReason = "The agent token was revoked.";
 
@@ -29,10 +34,12 @@ public sealed class AgentTokenRevocation(IAgentTokenStore store, AgentAuthentica
         return new AgentTokensRevoked(agentId, 1);
     }
 
-    /// <summary>Signs the agent out everywhere.</summary>
+    /// <summary>Signs the agent out everywhere, and cancels its unused invitations so it cannot come back through one.</summary>
     public async Task<Outcome<AgentTokensRevoked>> RevokeAllAsync(string agentId, CancellationToken cancellationToken)
     {
         if (!Ids.IsSafe(agentId, 64)) return Problem.NotFound("Agent", "agentId");
+        foreach (var invitation in (await invitations.ListAsync(cancellationToken)).Where(i => i.AgentId == agentId && i.RedeemedAt is null))
+            await invitations.RemoveAsync(invitation.CodeHash, cancellationToken);
         var tokens = await store.ListAsync(agentId, cancellationToken);
         foreach (var token in tokens)
         {

@@ -15,6 +15,7 @@ public sealed partial class ClaimRoomHandler(
     IAgentQueue queue,
     IRealtimePublisher realtime,
     ChatEventPublisher events,
+    IAgentActivityStore activity,
     TimeProvider time,
     ILogger<ClaimRoomHandler> logger)
 {
@@ -36,6 +37,8 @@ public sealed partial class ClaimRoomHandler(
 
         var department = claimed.Department!;
         await queue.RemoveAsync(department, roomId, cancellationToken);
+        // The dashboard's count of the agent's chats; a retried claim writes it again.
+        await activity.AddHeldRoomAsync(agent.AgentId, roomId, cancellationToken);
         // Joined first, so the agent's console hears its own "joined" line and everything after it; for as long as
         // the token works (a revocation of the agent's last token removes it sooner).
         await realtime.AddUserToGroupAsync(agent.RealtimeUserId, RealtimeGroups.Room(roomId), agent.ExpiresAt - time.GetUtcNow(), cancellationToken);

@@ -22,6 +22,9 @@ public sealed record Problem(ProblemKind Kind, string Title, string? Detail = nu
 
     public static Problem Conflict(string title, string? detail = null) => new(ProblemKind.Conflict, title, detail);
 
+    /// <summary>Something that existed and is used up or over (a redeemed or expired one-time code).</summary>
+    public static Problem Gone(string title, string? detail = null) => new(ProblemKind.Gone, title, detail);
+
     public static Problem TooMany(string detail, TimeSpan? retryAfter = null) =>
         new(ProblemKind.TooManyRequests, "Too many requests.", detail) { RetryAfter = retryAfter };
 
@@ -42,4 +45,5 @@ public enum ProblemKind
     TooManyRequests,
     TooLarge,
     Unavailable,
+    Gone,
 }

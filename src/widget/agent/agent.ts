@@ -43,6 +43,8 @@ interface TokenClaims {
 }
 
 const TOKEN_KEY = 'livechat-agent-token';
+/** How often an open console tells the app it is there (the dashboard's online: heard within 2 minutes). */
+const HEARTBEAT_MS = 45_000;
 const SIGNED_OUT = 'your agent token was revoked or has expired. Ask an administrator for a new one.';
 
 const $ = <T extends HTMLElement>(id: string): T => {
@@ -74,6 +76,9 @@ class AgentConsole {
   /** Rooms this console took part in: their status and transcript so far. */
   private readonly rooms = new Map<string, { status: RoomStatus; messages: Map<number, Message>; visitor?: RoomVisitor }>();
   private current: string | null = null;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  /** Set once the server refused the token: calls still in flight then fail too, and must not hide why. */
+  private refused = false;
   private readonly api: string;
 
   constructor() {
@@ -97,10 +102,31 @@ class AgentConsole {
     });
     $<HTMLButtonElement>('close-room').addEventListener('click', () => void this.closeRoom());
     this.renderChat();
-    if (saved) void this.signIn(saved);
+    const invite = new URLSearchParams(location.search).get('invite');
+    if (invite !== null) void this.redeem(invite);
+    else if (saved) void this.signIn(saved);
+  }
+
+  /**
+   * An invitation link (/agent/?invite=CODE): the one-time code becomes this agent's token. The code leaves the
+   * address bar first, so it is not in the history, a bookmark or a screenshot, whether or not it still works.
+   */
+  private async redeem(code: string): Promise<void> {
+    const url = new URL(location.href);
+    url.searchParams.delete('invite');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+    let token: string;
+    try {
+      token = (await this.call<{ token: string }>('POST', '/api/v1/agent/invitations/redeem', { code })).token;
+    } catch (e) {
+      this.status(`This sign-in link does not work: ${(e as Error).message}`);
+      return;
+    }
+    await this.signIn(token);
   }
 
   private async signIn(token: string): Promise<void> {
+    this.refused = false;
     this.status('');
     const claims = readClaims(token);
     if (!claims) {
@@ -118,6 +144,8 @@ class AgentConsole {
       return;
     }
     sessionStorage.setItem(TOKEN_KEY, token);
+    clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => void this.call('POST', '/api/v1/agent/heartbeat').catch(() => undefined), HEARTBEAT_MS);
     $('who').textContent = `${claims.name} (${claims.agentId}) · ${claims.departments.join(', ')}`;
     $('signed-out').hidden = true;
     $('signed-in').hidden = false;
@@ -132,6 +160,7 @@ class AgentConsole {
 
   /** The token stopped working (revoked or expired): back to the sign-in form, saying why. */
   private async signedOutByServer(): Promise<void> {
+    this.refused = true;
     this.token = '';
     this.claims = null;
     const stopping = this.forgetToken();
@@ -141,12 +170,14 @@ class AgentConsole {
     $('sign-out').hidden = true;
     $('signed-out').hidden = false;
     $('who').textContent = '';
-    this.status(`Signed out: ${SIGNED_OUT}`);
+    $('status').textContent = `Signed out: ${SIGNED_OUT}`;
   }
 
   /** Drops the saved token and the realtime connection; the promise of its stop when there was one. */
   private forgetToken(): Promise<void> | undefined {
     sessionStorage.removeItem(TOKEN_KEY);
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
     const hub = this.hub;
     this.hub = null;
     return hub?.stop();
@@ -303,6 +334,7 @@ class AgentConsole {
   }
 
   private status(text: string): void {
+    if (this.refused) return;
     $('status').textContent = text;
   }
 

@@ -25,6 +25,17 @@ export const adminKey = {
   clear: (): void => sessionStorage.removeItem(KEY),
 };
 
+/** Who the admin API says is signed in: with the key, or with Microsoft Entra ID through App Service authentication. */
+export interface WhoAmI {
+  method: 'key' | 'entra';
+  name: string;
+  /** Where Microsoft sign-in is, when the deployment has App Service authentication; null otherwise. */
+  entraSignInUrl?: string | null;
+}
+
+/** GET /api/v1/admin/whoami; rejects with the 401 (its problem names entraSignInUrl) or 403 problem. */
+export const whoAmI = (): Promise<WhoAmI> => admin<WhoAmI>('GET', '/api/v1/admin/whoami');
+
 /** Calls the admin API; resolves with the JSON body (or null for an empty one), rejects with ApiError. */
 export async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};

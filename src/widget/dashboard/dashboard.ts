@@ -1,15 +1,22 @@
 // The support lead's dashboard: one page per concern (pages/), on the admin API (api.ts). Signed in with the admin
-// key, kept in sessionStorage only, so it is gone when the tab closes.
+// key, kept in sessionStorage only, so it is gone when the tab closes; or, where the deployment has App Service
+// authentication, with Microsoft Entra ID (a platform cookie: the app never sees a password or keeps a key).
 
-import { admin, adminKey, ApiError } from './api';
+import { adminKey, ApiError, whoAmI } from './api';
+import type { WhoAmI } from './api';
 import { $, el } from './dom';
 import type { Page, PageContext } from './router';
 import { overviewPage } from './pages/overview';
 import { recipePages } from './recipes';
+import { teamPage } from './pages/team';
 import { conversationsPage } from './pages/conversations/list';
 import { conversationPage } from './pages/conversations/detail';
 
-const pages: Page[] = [overviewPage, ...recipePages, conversationsPage, conversationPage];
+const pages: Page[] = [overviewPage, ...recipePages, conversationsPage, conversationPage, teamPage];
+
+/** Who is signed in, once known; and where Microsoft sign-in is when this deployment has it. */
+let me: WhoAmI | null = null;
+let entraSignInUrl: string | null = null;
 
 function status(text: string): void {
   $('status').textContent = text;
@@ -46,28 +53,46 @@ async function show(): Promise<void> {
   try {
     await found.page.render(container, found.params, context);
   } catch (e) {
-    if (e instanceof ApiError && e.problem.status === 401) return signedOut('The admin key was refused.');
+    if (e instanceof ApiError && e.problem.status === 401) {
+      return signedOut(me?.method === 'entra' ? 'Your Microsoft sign-in has expired. Sign in again.' : 'The admin key was refused.');
+    }
     status((e as Error).message);
   }
 }
 
 function signedOut(reason: string): void {
   adminKey.clear();
+  me = null;
   $('page').hidden = true;
   $('nav').hidden = true;
   $('sign-out').hidden = true;
+  $('who').textContent = '';
   $('signed-out').hidden = false;
+  // Where the deployment signs users in with Microsoft, that is the way offered; the key stays one click away.
+  const entra = $<HTMLAnchorElement>('entra-sign-in');
+  entra.hidden = !entraSignInUrl;
+  if (entraSignInUrl) entra.href = entraSignInUrl;
+  $('key-sign-in').hidden = !!entraSignInUrl;
+  $('use-key').hidden = !entraSignInUrl;
   status(reason);
 }
 
-async function signIn(key: string): Promise<void> {
-  adminKey.set(key);
+/** Asks the app who this is (the key in this tab, or the platform's sign-in cookie); signs in or out by the answer. */
+async function signIn(key?: string): Promise<void> {
+  if (key !== undefined) adminKey.set(key);
+  const triedKey = !!adminKey.get();
   try {
-    await admin('GET', '/api/v1/admin/recipes');
+    me = await whoAmI();
   } catch (e) {
-    signedOut(e instanceof ApiError && e.problem.status === 401 ? 'The admin key was refused.' : `Could not sign in: ${(e as Error).message}`);
+    const problem = e instanceof ApiError ? e.problem : null;
+    if (problem && typeof problem.entraSignInUrl === 'string') entraSignInUrl = problem.entraSignInUrl;
+    if (problem?.status === 401) signedOut(triedKey ? 'The admin key was refused.' : '');
+    else if (problem?.status === 403) signedOut((e as Error).message);
+    else signedOut(`Could not sign in: ${(e as Error).message}`);
     return;
   }
+  entraSignInUrl = me.entraSignInUrl ?? null;
+  $('who').textContent = me.method === 'entra' ? `Signed in as ${me.name}` : 'Signed in with the admin key';
   $('signed-out').hidden = true;
   $('page').hidden = false;
   $('nav').hidden = false;
@@ -94,13 +119,18 @@ function init(): void {
     e.preventDefault();
     void signIn($<HTMLInputElement>('admin-key').value.trim());
   });
-  $('sign-out').addEventListener('click', () => {
-    adminKey.clear();
-    location.reload();
+  $('use-key').addEventListener('click', () => {
+    $('key-sign-in').hidden = false;
+    $('use-key').hidden = true;
+    $('admin-key').focus();
   });
-  const saved = adminKey.get();
-  if (saved) void signIn(saved);
-  else signedOut('');
+  $('sign-out').addEventListener('click', () => {
+    const entra = me?.method === 'entra';
+    adminKey.clear();
+    if (entra) location.assign('/.auth/logout?post_logout_redirect_uri=/dashboard/');
+    else location.reload();
+  });
+  void signIn();
 }
 
 init();

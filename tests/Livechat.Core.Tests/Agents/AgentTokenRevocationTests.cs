@@ -15,6 +15,7 @@ public sealed class AgentTokenRevocationTests
     private readonly Dictionary<string, AgentTokenRecord> _stored = [];
     private readonly Mock<IAgentTokenStore> _store = new();
     private readonly Mock<IRealtimePublisher> _realtime = new();
+    private readonly Mock<IAgentInvitationStore> _invitations = new();
     private readonly AgentTokenService _tokens;
     private readonly AgentAuthenticator _authenticator;
 
@@ -22,6 +23,7 @@ public sealed class AgentTokenRevocationTests
     {
         _tokens = new AgentTokenService(Options.Create(new AdminOptions { ApiKey = "unit-test-admin-key-0123456789abcdef" }), _time);
         _authenticator = new AgentAuthenticator(_tokens, _store.Object, _time);
+        _invitations.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
         _store.Setup(s => s.AddAsync(It.IsAny<AgentTokenRecord>(), It.IsAny<CancellationToken>()))
             .Callback((AgentTokenRecord r, CancellationToken _) => _stored[r.TokenId] = r);
         _store.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
@@ -139,5 +141,23 @@ public sealed class AgentTokenRevocationTests
         return (issued.Value!.Token, issued.Value.TokenId);
     }
 
-    private AgentTokenRevocation Revocation() => new(_store.Object, _authenticator, _realtime.Object, _time);
+    [Fact]
+    public async Task RevokeAllAsync_CancelsTheAgentsUnusedInvitations_SoItCannotSignInAgainThroughOne()
+    {
+        var now = _time.GetUtcNow();
+        _invitations.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(
+        [
+            new AgentInvitation("h-ann", "ann", "Ann", ["sales"], now, now.AddDays(1)),
+            new AgentInvitation("h-ann-used", "ann", "Ann", ["sales"], now, now.AddDays(1)) { RedeemedAt = now },
+            new AgentInvitation("h-bob", "bob", "Bob", ["sales"], now, now.AddDays(1)),
+        ]);
+
+        await Revocation().RevokeAllAsync("ann", CancellationToken.None);
+
+        _invitations.Verify(s => s.RemoveAsync("h-ann", It.IsAny<CancellationToken>()), Times.Once);
+        _invitations.Verify(s => s.RemoveAsync("h-bob", It.IsAny<CancellationToken>()), Times.Never);
+        _invitations.Verify(s => s.RemoveAsync("h-ann-used", It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private AgentTokenRevocation Revocation() => new(_store.Object, _authenticator, _realtime.Object, _invitations.Object, _time);
 }

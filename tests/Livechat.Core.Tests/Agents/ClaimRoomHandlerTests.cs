@@ -14,6 +14,7 @@ public sealed class ClaimRoomHandlerTests
     private readonly Mock<IRoomStore> _rooms = new();
     private readonly Mock<IAgentQueue> _queue = new();
     private readonly Mock<IRealtimePublisher> _realtime = new();
+    private readonly Mock<IAgentActivityStore> _activity = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 2, 3, 4, 5, 6, TimeSpan.Zero));
 
     [Fact]
@@ -29,6 +30,7 @@ public sealed class ClaimRoomHandlerTests
         Assert.Equal(new RoomClaimed(RoomId, "sales", RoomStatus.Agent, "ann"), outcome.Value);
         _rooms.Verify(r => r.TryReplaceAsync(It.Is<Room>(x => x.Status == RoomStatus.Agent && x.AgentId == "ann" && x.ETag == "1"), It.IsAny<CancellationToken>()));
         _queue.Verify(q => q.RemoveAsync("sales", RoomId, It.IsAny<CancellationToken>()));
+        _activity.Verify(a => a.AddHeldRoomAsync("ann", RoomId, It.IsAny<CancellationToken>()));
         _realtime.Verify(p => p.AddUserToGroupAsync("a-ann", RealtimeGroups.Room(RoomId), It.Is<TimeSpan?>(ttl => ttl > TimeSpan.Zero), It.IsAny<CancellationToken>()));
         _rooms.Verify(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.Is<NewMessage>(m => m.Sender == Sender.System && m.Text == "Ann joined the chat"),
             _time.GetUtcNow(), It.IsAny<CancellationToken>()));
@@ -139,7 +141,7 @@ public sealed class ClaimRoomHandlerTests
         AssertNothingChanged();
     }
 
-    private ClaimRoomHandler Handler() => new(_rooms.Object, _queue.Object, _realtime.Object, new ChatEventPublisher(_realtime.Object), _time, NullLogger<ClaimRoomHandler>.Instance);
+    private ClaimRoomHandler Handler() => new(_rooms.Object, _queue.Object, _realtime.Object, new ChatEventPublisher(_realtime.Object), _activity.Object, _time, NullLogger<ClaimRoomHandler>.Instance);
 
     private void AssertNothingChanged()
     {
