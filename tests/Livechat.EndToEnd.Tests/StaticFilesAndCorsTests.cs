@@ -49,13 +49,39 @@ public sealed class StaticFilesAndCorsTests(HostFixture fixture) : IClassFixture
         Assert.Equal("nosniff", string.Join("", response.Headers.GetValues("X-Content-Type-Options")));
     }
 
+    /// <summary>
+    /// What a first visit downloads before the bubble shows: the snippet's loader and the bundle it names, with
+    /// brotli, at most 30 KB together. The bundle's URL carries its version and is cached for a year.
+    /// </summary>
     [Fact]
-    public async Task Widget_ServedWithBrotli_IsWithinItsWireBudget()
+    public async Task Widget_LoaderAndBundle_WithBrotli_AreWithinTheWireBudget_AndTheBundleIsImmutable()
     {
-        using var response = await GetAsync("api/widget.js", "br");
+        using var loader = await GetAsync("api/widget.js", "br");
+        using var plainLoader = await GetAsync("api/widget.js", "identity");
+        var bundlePath = System.Text.RegularExpressions.Regex.Match(await plainLoader.Content.ReadAsStringAsync(), @"widget/[0-9a-f]{16}\.js").Value;
+        Assert.NotEmpty(bundlePath);
+        using var bundle = await GetAsync("api/" + bundlePath, "br");
 
-        var bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
-        Assert.InRange(bytes, 1_000, 30_000);
+        var loaderBytes = (await loader.Content.ReadAsByteArrayAsync()).Length;
+        var bundleBytes = (await bundle.Content.ReadAsByteArrayAsync()).Length;
+        Assert.InRange(loaderBytes, 1, 1_000);
+        Assert.Equal(["br"], bundle.Content.Headers.ContentEncoding);
+        Assert.InRange(loaderBytes + bundleBytes, 10_000, 30_000);
+        Assert.Equal("public, max-age=31536000, immutable", bundle.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task Widget_BundleOfAnotherVersion_IsSentOnToTheCurrentOne()
+    {
+        using var plainLoader = await GetAsync("api/widget.js", "identity");
+        var current = System.Text.RegularExpressions.Regex.Match(await plainLoader.Content.ReadAsStringAsync(), @"widget/[0-9a-f]{16}\.js").Value;
+
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var http = new HttpClient(handler) { BaseAddress = _http.BaseAddress };
+        using var stale = await http.GetAsync("api/widget/0123456789abcdef.js");
+
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.Equal("/api/" + current, stale.Headers.Location?.ToString());
     }
 
     [Theory]

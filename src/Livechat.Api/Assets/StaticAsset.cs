@@ -6,6 +6,9 @@ namespace Livechat.Api.Assets;
 /// <summary>One served file, held in memory with its brotli and gzip forms, compressed once at start-up.</summary>
 public sealed class StaticAsset
 {
+    /// <summary>A URL that names one content for ever: a year in every cache, never revalidated.</summary>
+    public const string Immutable = "public, max-age=31536000, immutable";
+
     private StaticAsset(string contentType, string cacheControl, byte[] identity)
     {
         ContentType = contentType;
@@ -22,6 +25,12 @@ public sealed class StaticAsset
     public byte[] Identity { get; }
     public byte[] Brotli { get; }
     public byte[] Gzip { get; }
+
+    /// <summary>The same content under a URL that carries its version.</summary>
+    public StaticAsset AsImmutable() => new(ContentType, Immutable, Identity);
+
+    /// <summary>The content's version: the hex of the start of its SHA-256 (the ETag without quotes).</summary>
+    public string Version => ETag.Trim('"');
 
     public static StaticAsset FromFile(string path) => FromBytes(Path.GetExtension(path), File.ReadAllBytes(path));
 

@@ -32,7 +32,44 @@ public sealed class StaticAssets
             if (file.EndsWith(".map", StringComparison.Ordinal) || file.EndsWith(".ts", StringComparison.Ordinal)) continue;
             _assets[Path.GetRelativePath(root, file).Replace('\\', '/')] = StaticAsset.FromFile(file);
         }
+        if (_assets.TryGetValue(WidgetScript, out var widget)) ServeWidgetBehindALoader(widget);
     }
+
+    /// <summary>The URL customers' snippets name, relative to the root: the loader.</summary>
+    public const string WidgetScript = "widget.js";
+
+    /// <summary>The widget bundle's own URL (relative to the root), which changes with its content.</summary>
+    public string? WidgetBundle { get; private set; }
+
+    /// <summary>
+    /// The snippet's fixed URL answers a loader of a few hundred bytes, cached briefly, that loads the bundle from a
+    /// URL carrying its version, cached for a year: a returning visitor's browser asks for nothing but the loader
+    /// (mostly a 304), and a release reaches every page within the loader's five minutes.
+    /// </summary>
+    private void ServeWidgetBehindALoader(StaticAsset widget)
+    {
+        WidgetBundle = $"widget/{widget.Version}.js";
+        _assets[WidgetBundle] = widget.AsImmutable();
+        var loader = $$"""
+            /* Livechat widget loader: the bundle's URL changes with each release. */
+            (function (d) {
+              var me = d.currentScript, s = d.createElement("script");
+              s.async = true;
+              s.src = new URL("{{WidgetBundle}}", me && me.src ? me.src : d.baseURI).href;
+              (d.head || d.documentElement).appendChild(s);
+            })(document);
+            """;
+        _assets[WidgetScript] = StaticAsset.FromBytes(".js", System.Text.Encoding.UTF8.GetBytes(loader));
+    }
+
+    /// <summary>
+    /// Serves the widget bundle of <paramref name="version"/>; another version (a loader cached before a release)
+    /// is sent on to the current one.
+    /// </summary>
+    public IResult ServeWidgetBundle(HttpRequest request, string version) =>
+        WidgetBundle is null ? Serve(request, "widget/" + version + ".js")
+        : WidgetBundle == $"widget/{version}.js" ? Serve(request, WidgetBundle)
+        : TypedResults.Redirect("/api/" + WidgetBundle);
 
     /// <summary>Where the files are found next to the app's binaries.</summary>
     public static string DefaultRoot => Path.Combine(AppContext.BaseDirectory, "wwwroot");

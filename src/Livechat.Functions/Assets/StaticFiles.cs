@@ -14,6 +14,10 @@ public sealed class StaticFiles(StaticAssets assets)
     public IResult Widget([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/widget.js")] HttpRequest request) =>
         assets.Serve(request, "widget.js");
 
+    [Function("WidgetBundle")]
+    public IResult WidgetBundle([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/widget/{version}.js")] HttpRequest request, string version) =>
+        assets.ServeWidgetBundle(request, version);
+
     [Function("AgentConsole")]
     public IResult AgentConsole([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "agent/{*path}")] HttpRequest request, string? path) =>
         assets.Serve(request, "agent/" + path);

@@ -68,6 +68,16 @@ function boot(): void {
     realtime: signalRRealtime({ negotiate: () => api.negotiate(), baseUrl: apiBase }),
     domReady,
     tabs: handed ? undefined : storageTabChannel(window, storage),
+    wake: (listener) => {
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') listener();
+      });
+      document.addEventListener('resume', listener); // a frozen page thawed (Page Lifecycle)
+      window.addEventListener('online', listener);
+      window.addEventListener('pageshow', (e) => {
+        if (e.persisted) listener(); // back from the back-forward cache
+      });
+    },
   });
   widget.start();
   installQueue(window, widget.api);

@@ -29,6 +29,11 @@ export interface WidgetOptions {
   sendRetryDelays?: number[];
   /** Tells the other tabs of this browser about a chat this tab opened, and hears theirs. */
   tabs?: TabChannel;
+  /**
+   * Calls back when the page wakes: its tab is shown again or the browser is back online. A frozen or sleeping tab
+   * can keep a socket that looks open while the events sent meanwhile are lost, so waking reads the transcript.
+   */
+  wake?: (listener: () => void) => void;
 }
 
 export class Widget {
@@ -88,6 +93,9 @@ export class Widget {
     const realtime = createRealtimeLink({ realtime: options.realtime, rooms, ui, ending });
     const resume = createSessionResume({ http, rooms, realtime, chatWindow, ui, tabs });
     if (tabs) followOtherTabs({ tabs, calls, http, rooms, realtime });
+    options.wake?.(() => {
+      if (rooms.ongoing()) void rooms.sync();
+    });
     this.rooms = rooms;
     this.resume = resume;
 

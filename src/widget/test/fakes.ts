@@ -224,6 +224,8 @@ export interface Harness {
   rt(): FakeRealtime;
   shadow(): ShadowRoot;
   idle(): Promise<void>;
+  /** The page wakes: its tab is shown again or the browser is back online. */
+  wake(): void;
 }
 
 export const ALL_HANDLERS = [
@@ -244,6 +246,7 @@ export function makeHarness(options: { backend?: FakeBackend; start?: boolean } 
   const realtimes: FakeRealtime[] = [];
   const api = new ApiClient({ apiBase: API_BASE, fetch: backend.fetch, tokens: new TokenStore(window.localStorage) });
   const ui = new ChatUI(document);
+  const wakeListeners: (() => void)[] = [];
   const widget = new Widget({
     api,
     ui,
@@ -255,6 +258,7 @@ export function makeHarness(options: { backend?: FakeBackend; start?: boolean } 
     },
     sendRetryDelays: [1, 1, 1],
     tabs,
+    wake: (listener) => wakeListeners.push(listener),
   });
   const events: { name: string; arg: unknown }[] = [];
   for (const name of ALL_HANDLERS) {
@@ -274,6 +278,7 @@ export function makeHarness(options: { backend?: FakeBackend; start?: boolean } 
     },
     shadow: () => ui.root!,
     idle: () => widget.idle(),
+    wake: () => wakeListeners.forEach((listener) => listener()),
   };
 }
 

@@ -143,6 +143,33 @@ describe('Widget', () => {
     expect(args(h, 'onIncomingMessage')).toHaveLength(2);
   });
 
+  it('a page that wakes (tab shown, back online) re-reads after its last seq with the socket still open', async () => {
+    const h = makeHarness();
+    await h.widget.api.openWidget();
+    await h.idle();
+    const roomId = (args(h, 'onChatStarted')[0] as { roomId: string }).roomId;
+    // Sent while the tab was frozen: the socket never delivered them.
+    h.backend.addMessage(roomId, { sender: 'agent', text: 'first while asleep' });
+    h.backend.addMessage(roomId, { sender: 'agent', text: 'second while asleep' });
+    h.wake();
+    await h.idle();
+    h.wake();
+    await h.idle();
+    const texts = messageNodes(h.shadow()).map((n) => n.textContent);
+    expect(texts.slice(-2)).toEqual(['first while asleep', 'second while asleep']);
+    expect(texts.filter((t) => t === 'first while asleep')).toHaveLength(1);
+    expect(h.realtimes.filter((r) => !r.stopped)).toHaveLength(1);
+  });
+
+  it('waking with no chat open reads nothing', async () => {
+    const h = makeHarness();
+    await h.idle();
+    const before = h.backend.calls.length;
+    h.wake();
+    await h.idle();
+    expect(h.backend.calls.length).toBe(before);
+  });
+
   it('sends text optimistically and swaps in the server copy (clientMessageId)', async () => {
     const ids = ['cm-1', 'cm-2'];
     const h = makeHarness();

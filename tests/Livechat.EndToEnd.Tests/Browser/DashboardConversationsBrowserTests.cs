@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Livechat.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 using System.Net.Http.Json;
@@ -71,7 +70,7 @@ public sealed class DashboardConversationsBrowserTests : IAsyncLifetime
         // Today's bar is the only one drawn full height; the other 13 days have none.
         await Assertions.Expect(dashboard.Locator("#chats-chart rect.bar:not(.empty)")).ToHaveCountAsync(1);
         await Assertions.Expect(dashboard.Locator("#chats-chart rect.bar")).ToHaveCountAsync(14);
-        await AssertNoSeriousAxeFindingsAsync(dashboard);
+        await AxeAudit.AssertNoSeriousFindingsAsync(dashboard, "a dashboard page");
         await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/dash-conv-overview.png", FullPage = true });
         Directory.CreateDirectory(Path.Combine(StackPaths.Root, "docs"));
         await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StackPaths.Root, "docs", "dashboard-overview.png") });
@@ -89,7 +88,7 @@ public sealed class DashboardConversationsBrowserTests : IAsyncLifetime
         await Assertions.Expect(row).ToContainTextAsync("Alice Example");
         await Assertions.Expect(row).ToContainTextAsync("agent");
         await Assertions.Expect(row).ToContainTextAsync("Hi Alice, yes: we ship to Norway.");
-        await AssertNoSeriousAxeFindingsAsync(dashboard);
+        await AxeAudit.AssertNoSeriousFindingsAsync(dashboard, "a dashboard page");
         await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/dash-conv-list.png", FullPage = true });
 
         await row.Locator("td").Nth(2).ClickAsync();
@@ -103,22 +102,12 @@ public sealed class DashboardConversationsBrowserTests : IAsyncLifetime
         await Assertions.Expect(dashboard.Locator("#visitor")).ToContainTextAsync("Alice Example");
         await Assertions.Expect(dashboard.Locator("#visitor")).ToContainTextAsync("alice@example.com");
         await Assertions.Expect(dashboard.Locator("#visitor")).ToContainTextAsync("anonymous visitor");
-        await AssertNoSeriousAxeFindingsAsync(dashboard);
+        await AxeAudit.AssertNoSeriousFindingsAsync(dashboard, "a dashboard page");
         await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/dash-conv-detail.png", FullPage = true });
         await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StackPaths.Root, "docs", "dashboard-conversations.png") });
 
         // The transcript is text, and the key stays in this tab only.
         Assert.Null(await dashboard.EvaluateAsync<string?>("() => localStorage.getItem('livechat-dashboard-admin-key')"));
-    }
-
-    /// <summary>What axe-core rates serious or critical (contrast, names, labels, roles), listed with where it is.</summary>
-    private static async Task AssertNoSeriousAxeFindingsAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
-            .ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> done, string what)

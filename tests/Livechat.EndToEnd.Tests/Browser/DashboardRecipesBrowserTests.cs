@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Livechat.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 using System.Net.Http.Json;
@@ -77,14 +76,14 @@ public sealed class DashboardRecipesBrowserTests(DashboardRecipesFixture fixture
         await Assertions.Expect(page.Locator("#versions li[data-version='1']")).ToContainTextAsync("first version", new() { Timeout = 20_000 });
         await page.Locator("[data-block='buttons-1']").ClickAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(StackPaths.Root, "docs", "dashboard-recipe-editor.png"), FullPage = true });
-        await AssertNoSeriousAxeFindingsAsync(page);
+        await AxeAudit.AssertNoSeriousFindingsAsync(page, "a recipes page");
         await page.GetByRole(AriaRole.Button, new() { Name = "Set as default" }).ClickAsync();
         await Assertions.Expect(page.Locator("#save-state")).ToContainTextAsync("default recipe now", new() { Timeout = 20_000 });
 
         // The list says so too.
         await page.GetByRole(AriaRole.Link, new() { Name = "Recipes", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("tr[data-recipe='support-desk'] .default-cell")).ToHaveTextAsync("Default", new() { Timeout = 20_000 });
-        await AssertNoSeriousAxeFindingsAsync(page);
+        await AxeAudit.AssertNoSeriousFindingsAsync(page, "a recipes page");
 
         // A visitor on the demo page meets the new greeting and buttons.
         var demo = await context.NewPageAsync();
@@ -120,7 +119,7 @@ public sealed class DashboardRecipesBrowserTests(DashboardRecipesFixture fixture
         await Assertions.Expect(page.Locator("#buttons-section .field-error").Last).ToHaveTextAsync("1 to 10 buttons.");
         Assert.Empty((await VersionsAsync("broken")).EnumerateArray());
         await page.ScreenshotAsync(new() { Path = "/tmp/dash-recipes-refused.png" });
-        await AssertNoSeriousAxeFindingsAsync(page);
+        await AxeAudit.AssertNoSeriousFindingsAsync(page, "a recipes page");
         // The nodes are buttons: reached and opened from the keyboard.
         await page.Locator("[data-block='message-1']").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -183,16 +182,6 @@ public sealed class DashboardRecipesBrowserTests(DashboardRecipesFixture fixture
         await Assertions.Expect(demo.Locator("#verloop-widget").GetByTestId("message")).ToHaveTextAsync(ownMessages.ToArray(), new() { Timeout = 20_000 });
         await preview.ScreenshotAsync(new() { Path = "/tmp/dash-recipes-preview.png" });
         await context.CloseAsync();
-    }
-
-    /// <summary>What axe-core rates serious or critical (contrast, names, labels, roles), listed with where it is.</summary>
-    private static async Task AssertNoSeriousAxeFindingsAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
-            .ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
     private async Task<IPage> SignInAsync(IBrowserContext context, string path = "dashboard/")

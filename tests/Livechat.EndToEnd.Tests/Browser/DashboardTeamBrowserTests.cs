@@ -37,6 +37,7 @@ public sealed class DashboardTeamBrowserTests : IAsyncLifetime
         // No Easy Auth in this deployment: the app says so, and the key form is the way in.
         await Assertions.Expect(page.Locator("#admin-key")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#entra-sign-in")).ToBeHiddenAsync();
+        await AxeAudit.AssertNoSeriousFindingsAsync(page, "the sign-in page");
 
         await page.Locator("#admin-key").FillAsync("browser-tests-admin-key-0123456789-WRONG");
         await page.Locator("#sign-in button").ClickAsync();
@@ -121,6 +122,7 @@ public sealed class DashboardTeamBrowserTests : IAsyncLifetime
         await dashboard.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
         await Assertions.Expect(bea.Locator("td.chats")).ToHaveTextAsync("1", new() { Timeout = 20_000 });
         await Assertions.Expect(bea).ToContainTextAsync("billing");
+        await AxeAudit.AssertNoSeriousFindingsAsync(dashboard, "the team page");
         await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/dash-team-team.png", FullPage = true });
         Directory.CreateDirectory(Path.Combine(StackPaths.Root, "docs"));
         await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StackPaths.Root, "docs", "dashboard-team.png"), FullPage = true });

@@ -13,6 +13,7 @@ public sealed class StaticAssetsTests : IDisposable
     public StaticAssetsTests()
     {
         File.WriteAllText(Path.Combine(_root, "widget.js"), _script);
+        File.WriteAllText(Path.Combine(_root, "console.js"), _script);
         File.WriteAllText(Path.Combine(_root, "widget.js.map"), "{}");
         Directory.CreateDirectory(Path.Combine(_root, "agent"));
         File.WriteAllText(Path.Combine(_root, "agent", "index.html"), "<!doctype html><title>Agent</title>");
@@ -21,6 +22,31 @@ public sealed class StaticAssetsTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "dashboard", "dashboard.js"), "init();");
         Directory.CreateDirectory(Path.Combine(_root, "dashboard", "preview"));
         File.WriteAllText(Path.Combine(_root, "dashboard", "preview", "index.html"), "<!doctype html><title>Preview</title>");
+    }
+
+    [Fact]
+    public async Task Serve_TheWidgetScript_IsALoaderOfTheVersionedBundle_WhichIsImmutable()
+    {
+        var assets = new StaticAssets(_root);
+        var (loader, loaderBody) = await ServeAsync("widget.js", "");
+        var (bundle, bundleBody) = await ExecuteAsync(new DefaultHttpContext(), request => assets.ServeWidgetBundle(request, assets.WidgetBundle![7..^3]));
+
+        Assert.Matches(@"^widget/[0-9a-f]{16}\.js$", assets.WidgetBundle);
+        Assert.Contains(assets.WidgetBundle!, System.Text.Encoding.UTF8.GetString(loaderBody));
+        Assert.True(loaderBody.Length < 1_000);
+        Assert.Equal("public, max-age=300", loader.Headers.CacheControl);
+        Assert.Equal(_script, System.Text.Encoding.UTF8.GetString(bundleBody));
+        Assert.Equal("public, max-age=31536000, immutable", bundle.Headers.CacheControl);
+    }
+
+    [Fact]
+    public async Task ServeWidgetBundle_AnotherVersion_RedirectsToTheCurrentBundle()
+    {
+        var assets = new StaticAssets(_root);
+        var (response, _) = await ExecuteAsync(new DefaultHttpContext(), request => assets.ServeWidgetBundle(request, "0123456789abcdef"));
+
+        Assert.Equal(302, response.StatusCode);
+        Assert.Equal("/api/" + assets.WidgetBundle, response.Headers.Location);
     }
 
     [Theory]
@@ -60,7 +86,7 @@ public sealed class StaticAssetsTests : IDisposable
     [Fact]
     public async Task Serve_WithBrotliAccepted_SendsTheBrotliBody_WithETagAndCache()
     {
-        var (response, body) = await ServeAsync("widget.js", "gzip, br");
+        var (response, body) = await ServeAsync("console.js", "gzip, br");
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("br", response.Headers.ContentEncoding);
@@ -74,9 +100,9 @@ public sealed class StaticAssetsTests : IDisposable
     [Fact]
     public async Task Serve_WithOnlyGzip_SendsGzip_AndWithNoneSendsThePlainFile()
     {
-        var (gzip, _) = await ServeAsync("widget.js", "gzip");
-        var (plain, body) = await ServeAsync("widget.js", "");
-        var (refused, _) = await ServeAsync("widget.js", "br;q=0, gzip;q=0");
+        var (gzip, _) = await ServeAsync("console.js", "gzip");
+        var (plain, body) = await ServeAsync("console.js", "");
+        var (refused, _) = await ServeAsync("console.js", "br;q=0, gzip;q=0");
 
         Assert.Equal("gzip", gzip.Headers.ContentEncoding);
         Assert.False(plain.Headers.ContainsKey("Content-Encoding"));
@@ -87,9 +113,9 @@ public sealed class StaticAssetsTests : IDisposable
     [Fact]
     public async Task Serve_WithTheCurrentETag_Answers304WithoutABody()
     {
-        var (first, _) = await ServeAsync("widget.js", "br");
+        var (first, _) = await ServeAsync("console.js", "br");
 
-        var (second, body) = await ServeAsync("widget.js", "br", first.Headers.ETag);
+        var (second, body) = await ServeAsync("console.js", "br", first.Headers.ETag);
 
         Assert.Equal(304, second.StatusCode);
         Assert.Empty(body);
