@@ -5,23 +5,12 @@ using System.Text.Json;
 namespace Livechat.EndToEnd.Tests.Browser;
 
 /// <summary>The agent console and the demo page in headless Chromium: an agent takes a visitor's chat and answers it.</summary>
-public sealed class AgentConsoleBrowserTests : IAsyncLifetime
+public sealed class AgentConsoleBrowserTests(WidgetBrowserTests.HostAndChromium fixture) : IClassFixture<WidgetBrowserTests.HostAndChromium>
 {
-    private const string AdminKey = "browser-tests-admin-key-0123456789-abcdefghij";
-    private FunctionsHost _server = null!;
-    private ChromiumSession _chromium = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FunctionsHost.StartAsync(new Dictionary<string, string> { ["Admin__ApiKey"] = AdminKey });
-        _chromium = await ChromiumSession.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    // One host and browser for the class: each test makes its own visitors, agents and departments.
+    private FunctionsHost _server => fixture.Server;
+    private ChromiumSession _chromium => fixture.Chromium;
+    private string AdminKey => fixture.Server.AdminKey;
 
     [Fact]
     public async Task AgentConsole_ClaimsTheQueuedChatAndItsMessageReachesTheWidget()

@@ -10,23 +10,12 @@ namespace Livechat.EndToEnd.Tests.Browser;
 /// the demo page, an agent takes the chat and answers; the lead sees the overview's figures, finds the chat by a
 /// word the visitor typed, and reads it beside the visitor's params and custom fields.
 /// </summary>
-public sealed class DashboardConversationsBrowserTests : IAsyncLifetime
+public sealed class DashboardConversationsBrowserTests(WidgetBrowserTests.HostAndChromium fixture) : IClassFixture<WidgetBrowserTests.HostAndChromium>
 {
-    private const string AdminKey = "browser-tests-admin-key-0123456789-abcdefghij";
-    private FunctionsHost _server = null!;
-    private ChromiumSession _chromium = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FunctionsHost.StartAsync(new Dictionary<string, string> { ["Admin__ApiKey"] = AdminKey });
-        _chromium = await ChromiumSession.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    // One host and browser for the class: each test makes its own visitors, agents and departments.
+    private FunctionsHost _server => fixture.Server;
+    private ChromiumSession _chromium => fixture.Chromium;
+    private string AdminKey => fixture.Server.AdminKey;
 
     [Fact]
     public async Task SupportLead_SeesTheOverview_FindsTheChatByAWordTheVisitorTyped_AndReadsIt()

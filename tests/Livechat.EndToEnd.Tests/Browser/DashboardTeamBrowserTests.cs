@@ -9,25 +9,14 @@ namespace Livechat.EndToEnd.Tests.Browser;
 /// The dashboard's sign-in and Team page in headless Chromium, with real clicks: what a support lead does to set up
 /// departments and agents, and what the invited agent sees in the console.
 /// </summary>
-public sealed class DashboardTeamBrowserTests : IAsyncLifetime
+public sealed class DashboardTeamBrowserTests(WidgetBrowserTests.HostAndChromium fixture) : IClassFixture<WidgetBrowserTests.HostAndChromium>
 {
-    private const string AdminKey = "browser-tests-admin-key-0123456789-abcdefghij";
     private static readonly BrowserNewPageOptions Wide = new() { ViewportSize = new ViewportSize { Width = 1200, Height = 800 } };
     private static readonly LocatorAssertionsToContainTextOptions Soon = new() { Timeout = 20_000 };
-    private FunctionsHost _server = null!;
-    private ChromiumSession _chromium = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FunctionsHost.StartAsync(new Dictionary<string, string> { ["Admin__ApiKey"] = AdminKey });
-        _chromium = await ChromiumSession.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    // One host and browser for the class: each test makes its own visitors, agents and departments.
+    private FunctionsHost _server => fixture.Server;
+    private ChromiumSession _chromium => fixture.Chromium;
+    private string AdminKey => fixture.Server.AdminKey;
 
     [Fact]
     public async Task Dashboard_WrongKeyIsRefusedWithAMessage_TheRightKeyIsKeptForTheTabOnly()
