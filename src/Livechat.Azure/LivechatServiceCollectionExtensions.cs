@@ -69,6 +69,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<PostMessageHandler>();
         services.AddSingleton<CloseRoomHandler>();
         services.AddSingleton<ReadTranscriptHandler>();
+        services.AddSingleton<TypingHandler>();
         services.AddSingleton<RoomCloser>();
         services.AddSingleton<Livechat.Core.Realtime.ChatEventPublisher>();
         services.AddSingleton<IdleRooms>();

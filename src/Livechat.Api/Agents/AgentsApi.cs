@@ -19,7 +19,8 @@ public sealed class AgentsApi(
     AgentCloseRoomHandler close,
     AgentNegotiateHandler negotiate,
     AgentPresence presence,
-    AgentInvitations invitations)
+    AgentInvitations invitations,
+    TypingHandler typing)
 {
     /// <summary>POST /api/v1/agent/invitations/redeem: an invitation's one-time code becomes an agent token (no token needed to call).</summary>
     public async Task<IResult> RedeemInvitationAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -64,6 +65,11 @@ public sealed class AgentsApi(
                 : transcript.HandleAsync(a, roomId, afterSeq, cancellationToken),
             t => TypedResults.Ok(t), cancellationToken);
     }
+
+    /// <summary>POST /api/v1/agent/rooms/{roomId}/typing: the agent is typing; the visitor hears it.</summary>
+    public Task<IResult> TypingAsync(HttpRequest request, string roomId, CancellationToken cancellationToken) =>
+        call.RunAsync<EmptyRequest, Typed>(request, (a, _) => typing.AgentAsync(a, roomId, cancellationToken), _ => TypedResults.NoContent(),
+            cancellationToken, new EmptyRequest());
 
     /// <summary>POST /api/v1/agent/rooms/{roomId}/close: ends the chat with reason <c>agent</c>.</summary>
     public Task<IResult> CloseAsync(HttpRequest request, string roomId, CancellationToken cancellationToken) =>

@@ -12,7 +12,8 @@ public sealed class RoomsApi(
     OpenRoomHandler open,
     PostMessageHandler post,
     CloseRoomHandler close,
-    ReadTranscriptHandler transcript)
+    ReadTranscriptHandler transcript,
+    TypingHandler typing)
 {
     /// <summary>POST /api/v1/rooms: the visitor's open room, started if there is none.</summary>
     public Task<IResult> OpenAsync(HttpRequest request, CancellationToken cancellationToken) =>
@@ -33,6 +34,11 @@ public sealed class RoomsApi(
     public Task<IResult> PostMessageAsync(HttpRequest request, string roomId, CancellationToken cancellationToken) =>
         call.RunAsync<PostMessageRequest, ChatMessage>(request, (s, body) => post.HandleAsync(s, roomId, body, cancellationToken),
             m => TypedResults.Accepted($"/api/v1/rooms/{roomId}/messages", new PostedMessage(m)), cancellationToken);
+
+    /// <summary>POST /api/v1/rooms/{roomId}/typing: the visitor is typing; the room's agent hears it.</summary>
+    public Task<IResult> TypingAsync(HttpRequest request, string roomId, CancellationToken cancellationToken) =>
+        call.RunAsync<EmptyRequest, Typed>(request, (s, _) => typing.VisitorAsync(s, roomId, cancellationToken), _ => TypedResults.NoContent(),
+            cancellationToken, new EmptyRequest());
 
     /// <summary>POST /api/v1/rooms/{roomId}/close: closeWidget.</summary>
     public Task<IResult> CloseAsync(HttpRequest request, string roomId, CancellationToken cancellationToken) =>

@@ -21,6 +21,9 @@ public static class ChatAudiences
         ChatEvent.Queued e => [ToDepartment(e.Department, RealtimeEvents.RoomWaiting, new RoomWaitingEvent(e.Room.RoomId, e.Department, e.VisitorName, e.Room.UserId, e.Room.UserVerified))],
         ChatEvent.Claimed e => [ToDepartment(e.Department, RealtimeEvents.RoomClaimed, new RoomClaimedEvent(e.Room.RoomId, e.Department, e.AgentId, e.AgentName))],
         ChatEvent.LoggedOut e => ToVisitorAndUser(e),
+        // The visitor's typing goes to the room's agents only, the agent's to the visitor only: nobody hears themselves.
+        ChatEvent.Typing { Sender: Sender.Visitor } e => [new Delivery(null, RealtimeGroups.Room(e.Room.RoomId), RealtimeEvents.Typing, new TypingEvent(e.Room.RoomId, "visitor"))],
+        ChatEvent.Typing e => [ToVisitor(e.Room, RealtimeEvents.Typing, new TypingEvent(e.Room.RoomId, "agent"))],
         _ => throw new ArgumentOutOfRangeException(nameof(chatEvent), chatEvent.GetType().Name, "An event without audiences."),
     };
 

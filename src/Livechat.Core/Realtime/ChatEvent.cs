@@ -26,6 +26,9 @@ public abstract record ChatEvent
     /// <summary>An agent claimed the room, so it leaves the department's queues.</summary>
     public sealed record Claimed(Room Room, string Department, string AgentId, string AgentName) : ChatEvent;
 
+    /// <summary>The visitor or the room's agent is typing: the other side hears it; nothing is stored.</summary>
+    public sealed record Typing(Room Room, Sender Sender) : ChatEvent;
+
     /// <summary>A visitor logged out: every tab of the visitor and every device of the user.</summary>
     public sealed record LoggedOut(string VisitorId, string? UserId, string? EndedRoomId) : ChatEvent;
 }

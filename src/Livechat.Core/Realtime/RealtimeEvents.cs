@@ -13,6 +13,8 @@ public static class RealtimeEvents
     public const string LogoutComplete = "logoutComplete";
     /// <summary>Payload <c>{roomId, agentName}</c>.</summary>
     public const string AgentJoined = "agentJoined";
+    /// <summary>The other side of a room with an agent is typing: payload <c>{roomId, sender}</c>, sender "visitor" or "agent".</summary>
+    public const string Typing = "typing";
     /// <summary>To a department's agents: payload <c>{roomId, department, visitorName?}</c>.</summary>
     public const string RoomWaiting = "roomWaiting";
     /// <summary>To a department's agents, so their queues drop the room: payload <c>{roomId, department, agentId, agentName}</c>.</summary>
@@ -22,3 +24,5 @@ public static class RealtimeEvents
 public sealed record RoomEvent(string RoomId);
 
 public sealed record RoomEndedEvent(string RoomId, string Reason);
+
+public sealed record TypingEvent(string RoomId, string Sender);

@@ -101,6 +101,7 @@ class AgentConsole {
       void this.send();
     });
     $<HTMLButtonElement>('close-room').addEventListener('click', () => void this.closeRoom());
+    $<HTMLInputElement>('text').addEventListener('input', () => this.typed());
     this.renderChat();
     const invite = new URLSearchParams(location.search).get('invite');
     if (invite !== null) void this.redeem(invite);
@@ -201,6 +202,9 @@ class AgentConsole {
     hub.on('message', (m: Message) => this.addMessages(m.roomId, [m]));
     hub.on('agentJoined', (e: { roomId: string }) => this.setStatus(e.roomId, 'agent'));
     hub.on('chatEnded', (e: { roomId: string }) => this.setStatus(e.roomId, 'ended'));
+    hub.on('typing', (e: { roomId: string; sender: string }) => {
+      if (e.sender === 'visitor' && e.roomId === this.current) this.showVisitorTyping();
+    });
     hub.onreconnected(() => void this.resync());
     await hub.start();
     this.hub = hub;
@@ -275,6 +279,7 @@ class AgentConsole {
   }
 
   private addMessages(roomId: string, messages: Message[]): void {
+    if (roomId === this.current && messages.some((m) => m.sender === 'visitor')) $('typing').textContent = '';
     const room = this.room(roomId);
     for (const m of messages) room.messages.set(m.seq, m);
     this.renderRooms();
@@ -285,6 +290,24 @@ class AgentConsole {
     this.room(roomId).status = status;
     this.renderRooms();
     if (roomId === this.current) this.renderChat();
+  }
+
+  private typingTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastTyped = 0;
+
+  /** "Visitor is typing…" under the chat for a few seconds after the visitor's last keystrokes were heard. */
+  private showVisitorTyping(): void {
+    $('typing').textContent = 'Visitor is typing…';
+    if (this.typingTimer !== null) clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => ($('typing').textContent = ''), 6000);
+  }
+
+  /** Tells the visitor the agent is typing, at most every few seconds (the server drops closer calls anyway). */
+  private typed(): void {
+    const now = Date.now();
+    if (!this.current || now - this.lastTyped < 3000 || !$<HTMLInputElement>('text').value.trim()) return;
+    this.lastTyped = now;
+    void this.call('POST', `/api/v1/agent/rooms/${encodeURIComponent(this.current)}/typing`).catch(() => undefined);
   }
 
   private async send(): Promise<void> {

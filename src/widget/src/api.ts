@@ -219,6 +219,11 @@ export class ApiClient {
     return this.request('POST', `/v1/rooms/${encodeURIComponent(roomId)}/messages`, body);
   }
 
+  /** Tells the room's agent the visitor is typing (nothing is stored; the server drops calls closer than 2 s). */
+  typing(roomId: string): Promise<void> {
+    return this.request('POST', `/v1/rooms/${encodeURIComponent(roomId)}/typing`, {});
+  }
+
   closeRoom(roomId: string): Promise<{ roomId: string; status: string }> {
     return this.request('POST', `/v1/rooms/${encodeURIComponent(roomId)}/close`, {});
   }

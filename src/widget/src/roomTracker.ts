@@ -120,6 +120,8 @@ export function createRoomTracker({ http, ui, events, windowOpen, entered, deliv
     if (!message || typeof message.id !== 'string') return;
     if (!room || message.roomId !== room.id) return;
     if (message.clientMessageId) delivered(message.clientMessageId);
+    // An agent's line (their join or their reply) says the room is with them now, before any transcript read does.
+    if (message.agentId && room.status !== 'ended') room.status = 'agent';
     if (!ui.hasMessage(message.id)) ui.showMessage(message);
     if (seenMessages.has(message.id)) return;
     seenMessages.add(message.id);

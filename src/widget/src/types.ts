@@ -18,6 +18,8 @@ export interface Message {
   blockId?: string | null;
   clientMessageId?: string | null;
   buttonId?: string | null;
+  /** The agent who wrote it, or who joined (their "joined the chat" line). */
+  agentId?: string | null;
   sentAt: string;
 }
 

@@ -12,6 +12,8 @@ export interface UiCallbacks {
   send(text: string): void;
   quickReply(message: Message, button: ChatButton): void;
   retry(clientMessageId: string): void;
+  /** The visitor typed in the field (called on every input; the caller throttles). */
+  typed(): void;
 }
 
 
@@ -23,6 +25,7 @@ const NO_CALLBACKS: UiCallbacks = {
   send: noop,
   quickReply: noop,
   retry: noop,
+  typed: noop,
 };
 
 const STYLE = `
@@ -177,6 +180,9 @@ export class ChatUI {
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       this.submit();
+    });
+    this.input.addEventListener('input', () => {
+      if (this.input.value.trim()) this.cb.typed();
     });
     this.input.addEventListener('keydown', (e) => {
       // Enter sends (the form's implicit submission does it too; this covers odd hosts).

@@ -17,6 +17,9 @@ import { createSessionResume, type SessionResume } from './sessionResume';
 import type { TabChannel } from './tabs';
 import type { ChatUI } from './ui';
 
+/** How often the visitor's typing is told to the agent at most. */
+const TYPING_EVERY_MS = 3000;
+
 export interface WidgetOptions {
   api: ApiClient;
   ui: ChatUI;
@@ -104,6 +107,7 @@ export class Widget {
     events.setThis(api);
     http.onSessionRenewed = () => resume.renewed();
     const minimize = () => void calls.enqueue('minimize', async () => chatWindow.minimize());
+    let lastTyped = 0;
     ui.bind({
       bubbleClicked: () => {
         if (chatWindow.isOpen) minimize();
@@ -117,6 +121,14 @@ export class Widget {
         outbox.sendButton(button);
       },
       retry: (clientMessageId) => outbox.retry(clientMessageId),
+      typed: () => {
+        // Only an agent hears it, and at most every few seconds: a room the bot holds is not told.
+        const room = rooms.ongoing();
+        const now = Date.now();
+        if (!room || room.status !== 'agent' || now - lastTyped < TYPING_EVERY_MS) return;
+        lastTyped = now;
+        http.typing(room.id).catch(() => undefined);
+      },
     });
   }
 

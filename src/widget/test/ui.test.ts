@@ -34,6 +34,7 @@ describe('ChatUI', () => {
       send: vi.fn(),
       quickReply: vi.fn(),
       retry: vi.fn(),
+      typed: vi.fn(),
     };
     ui.bind(cb as unknown as UiCallbacks);
     ui.mount();

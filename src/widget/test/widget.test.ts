@@ -161,6 +161,27 @@ describe('Widget', () => {
     expect(h.realtimes.filter((r) => !r.stopped)).toHaveLength(1);
   });
 
+  it("tells the agent the visitor is typing, at most every 3 s, and never while the bot has the room", async () => {
+    const h = makeHarness();
+    await h.widget.api.openWidget();
+    await h.idle();
+    const roomId = (args(h, 'onChatStarted')[0] as { roomId: string }).roomId;
+    const input = h.shadow().querySelector<HTMLInputElement>('[data-testid=input]')!;
+    const typingCalls = () => h.backend.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/typing')).length;
+    input.value = 'hel';
+    input.dispatchEvent(new Event('input'));
+    expect(typingCalls()).toBe(0); // the bot's room: nobody to tell
+
+    h.rt().emit('message', h.backend.addMessage(roomId, { sender: 'system', text: 'Ann joined the chat', agentId: 'ann' }));
+    input.value = 'hello';
+    input.dispatchEvent(new Event('input'));
+    input.value = 'hello t';
+    input.dispatchEvent(new Event('input'));
+    await h.idle();
+    expect(typingCalls()).toBe(1);
+    expect(h.backend.calls.find((c) => c.path.endsWith('/typing'))!.path).toContain(roomId);
+  });
+
   it('waking with no chat open reads nothing', async () => {
     const h = makeHarness();
     await h.idle();

@@ -27,6 +27,8 @@ public sealed class ChatAudiencesTests
         { "agent joined", new ChatEvent.AgentJoined(AgentRoom, "Ann"), ["user v-v-1 agentJoined", "group room-r-1 agentJoined"] },
         { "queued", new ChatEvent.Queued(BotRoom with { Status = RoomStatus.Waiting }, "sales", "Vera"), ["group dept-sales roomWaiting"] },
         { "claimed", new ChatEvent.Claimed(AgentRoom, "sales", "ann", "Ann"), ["group dept-sales roomClaimed"] },
+        { "the visitor types: only the room's agent hears it", new ChatEvent.Typing(AgentRoom, Sender.Visitor), ["group room-r-1 typing"] },
+        { "the agent types: only the visitor hears it", new ChatEvent.Typing(AgentRoom, Sender.Agent), ["user v-v-1 typing"] },
         { "logout, anonymous", new ChatEvent.LoggedOut("v-1", null, "r-1"), ["user v-v-1 logoutComplete"] },
         { "logout, a user", new ChatEvent.LoggedOut("v-1", "alice", null), ["user v-v-1 logoutComplete", "user u-alice logoutComplete"] },
     };

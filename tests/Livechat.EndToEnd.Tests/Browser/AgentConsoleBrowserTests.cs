@@ -37,7 +37,9 @@ public sealed class AgentConsoleBrowserTests(WidgetBrowserTests.HostAndChromium 
         await queued.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
         await Assertions.Expect(console.Locator("#log")).ToContainTextAsync("Ann joined the chat", new() { Timeout = 20_000 });
 
+        // Each side sees the other typing; nothing of it is stored.
         await console.Locator("#text").FillAsync("Hi, I'm Ann. <b>How</b> can I help?");
+        await Assertions.Expect(widget.Locator(".typing")).ToHaveTextAsync("Agent is typing…", new() { Timeout = 20_000 });
         await console.Locator("#send").ClickAsync();
         await Assertions.Expect(widget.GetByTestId("message").Filter(new() { HasText = "Hi, I'm Ann. <b>How</b> can I help?" }))
             .ToHaveCountAsync(1, new() { Timeout = 20_000 });
@@ -47,6 +49,7 @@ public sealed class AgentConsoleBrowserTests(WidgetBrowserTests.HostAndChromium 
         await Assertions.Expect(widget.GetByText("Ann joined the chat", new() { Exact = true })).ToHaveCountAsync(1);
 
         await widget.GetByTestId("input").FillAsync("Do you ship to Norway?");
+        await Assertions.Expect(console.Locator("#typing")).ToHaveTextAsync("Visitor is typing…", new() { Timeout = 20_000 });
         await widget.GetByTestId("send").ClickAsync();
         await Assertions.Expect(console.Locator("#log")).ToContainTextAsync("Do you ship to Norway?", new() { Timeout = 20_000 });
         Directory.CreateDirectory(Path.Combine(StackPaths.Root, "docs"));
