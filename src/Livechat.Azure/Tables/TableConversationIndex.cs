@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Azure;
 using Azure.Data.Tables;
 using Livechat.Core.Conversations;
 
@@ -21,20 +20,8 @@ public sealed class TableConversationIndex(LivechatTables tables) : IConversatio
         return found.HasValue ? found.Value!.ToEntry() : null;
     }
 
-    public async Task<bool> TrySaveAsync(ConversationEntry entry, CancellationToken cancellationToken)
-    {
-        var entity = ConversationEntity.From(entry);
-        try
-        {
-            if (entry.ETag is null) await tables.Conversations.AddEntityAsync(entity, cancellationToken);
-            else await tables.Conversations.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is TableStatus.Conflict or TableStatus.PreconditionFailed or TableStatus.NotFound)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TrySaveAsync(ConversationEntry entry, CancellationToken cancellationToken) =>
+        ConditionalReplace.TryInsertOrReplaceAsync(tables.Conversations, ConversationEntity.From(entry), cancellationToken);
 
     public async IAsyncEnumerable<ConversationEntry> ScanAsync(ConversationFilter filter, ConversationPosition? after,
         [EnumeratorCancellation] CancellationToken cancellationToken)

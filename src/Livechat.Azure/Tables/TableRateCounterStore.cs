@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using Livechat.Core.Limits;
 
 namespace Livechat.Azure.Tables;
@@ -13,20 +11,8 @@ public sealed class TableRateCounterStore(LivechatTables tables) : IRateCounterS
         return response.HasValue ? new RateCounter(key, response.Value!.Count, response.Value.ETag.ToString()) : null;
     }
 
-    public async Task<bool> TrySaveAsync(RateCounter counter, CancellationToken cancellationToken)
-    {
-        var entity = RateCounterEntity.From(counter);
-        try
-        {
-            if (counter.ETag is null) await tables.RateCounters.AddEntityAsync(entity, cancellationToken);
-            else await tables.RateCounters.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is TableStatus.Conflict or TableStatus.PreconditionFailed or TableStatus.NotFound)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TrySaveAsync(RateCounter counter, CancellationToken cancellationToken) =>
+        ConditionalReplace.TryInsertOrReplaceAsync(tables.RateCounters, RateCounterEntity.From(counter), cancellationToken);
 
     // A limit's windows are one key range in time order: "{limit}-yyyyMMddHHmm".
     public Task<int> DeleteWindowsBeforeAsync(string limit, DateTimeOffset before, int max, CancellationToken cancellationToken) =>
