@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Livechat.Core.Common;
 
 namespace Livechat.Core.Agents;
 
@@ -7,18 +7,18 @@ namespace Livechat.Core.Agents;
 /// online/offline. Writes are throttled per agent and instance to one per <see cref="WriteEvery"/>, so a console costs
 /// about one table write a minute however many tabs it has; an agent heard within <see cref="OnlineWithin"/> is online.
 /// </summary>
-public sealed class AgentPresence(IAgentActivityStore store, TimeProvider time)
+public sealed class AgentPresence(IAgentActivityStore store, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan WriteEvery = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan OnlineWithin = TimeSpan.FromMinutes(2);
 
-    private readonly ConcurrentDictionary<string, long> _writtenAt = new(StringComparer.Ordinal);
+    private readonly OncePerInterval _writes = new(WriteEvery, time);
 
     public async Task SeenAsync(AgentIdentity agent, CancellationToken cancellationToken)
     {
-        var now = time.GetTimestamp();
-        if (_writtenAt.TryGetValue(agent.AgentId, out var at) && time.GetElapsedTime(at, now) < WriteEvery) return;
-        _writtenAt[agent.AgentId] = now;
+        if (!_writes.TryPass(agent.AgentId)) return;
         await store.SetLastSeenAsync(agent.AgentId, time.GetUtcNow(), cancellationToken);
     }
+
+    public void Dispose() => _writes.Dispose();
 }

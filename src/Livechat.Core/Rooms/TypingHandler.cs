@@ -2,7 +2,6 @@ using Livechat.Core.Agents;
 using Livechat.Core.Common;
 using Livechat.Core.Realtime;
 using Livechat.Core.Sessions;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Livechat.Core.Rooms;
 
@@ -16,12 +15,12 @@ public sealed class TypingHandler(RoomSnapshots snapshots, IRoomStore rooms, Cha
     /// <summary>The shortest time between two typing events of one side of a room.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
-    private readonly MemoryCache _lastSent = new(new MemoryCacheOptions { SizeLimit = RoomSnapshots.Capacity });
+    private readonly OncePerInterval _gate = new(Interval, time, RoomSnapshots.Capacity);
 
     public async Task<Outcome<Typed>> VisitorAsync(VisitorSession session, string roomId, CancellationToken cancellationToken)
     {
         if (!Ids.IsSafe(roomId)) return Problem.NotFound("Room", "roomId");
-        if (Throttled(roomId, Sender.Visitor)) return Typed.Skipped;
+        if (!_gate.TryPass($"{roomId}/visitor")) return Typed.Skipped;
         var room = await snapshots.GetAsync(roomId, cancellationToken);
         // A snapshot may predate the agent's claim (another instance wrote it): look again before saying nobody listens.
         if (room is not null && (room.Status != RoomStatus.Agent || !room.BelongsTo(session))) room = await snapshots.ReadAsync(roomId, cancellationToken);
@@ -34,7 +33,7 @@ public sealed class TypingHandler(RoomSnapshots snapshots, IRoomStore rooms, Cha
     public async Task<Outcome<Typed>> AgentAsync(AgentIdentity agent, string roomId, CancellationToken cancellationToken)
     {
         if (!Ids.IsSafe(roomId)) return Problem.NotFound("Room", "roomId");
-        if (Throttled(roomId, Sender.Agent)) return Typed.Skipped;
+        if (!_gate.TryPass($"{roomId}/agent")) return Typed.Skipped;
         var loaded = await AgentRoomAccess.LoadAsync(rooms, agent, roomId, cancellationToken);
         if (!loaded.IsSuccess) return loaded.Problem!;
         var room = loaded.Value!;
@@ -43,17 +42,7 @@ public sealed class TypingHandler(RoomSnapshots snapshots, IRoomStore rooms, Cha
         return Typed.Sent;
     }
 
-    /// <summary>True when this side of the room was heard less than <see cref="Interval"/> ago; else notes now.</summary>
-    private bool Throttled(string roomId, Sender sender)
-    {
-        var key = $"{roomId}/{sender}";
-        var now = time.GetUtcNow();
-        if (_lastSent.TryGetValue(key, out DateTimeOffset last) && now - last < Interval) return true;
-        _lastSent.Set(key, now, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Interval });
-        return false;
-    }
-
-    public void Dispose() => _lastSent.Dispose();
+    public void Dispose() => _gate.Dispose();
 }
 
 /// <summary>Whether the other side was told (<c>false</c>: too soon after the last time, or nobody to tell).</summary>
