@@ -17,6 +17,7 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<SessionsApi>();
         services.AddSingleton<Admin.RecipesAdminApi>();
         services.AddSingleton<Admin.DepartmentsAdminApi>();
+        services.AddSingleton<Admin.BrandsAdminApi>();
         services.AddSingleton<Admin.ConversationsAdminApi>();
         services.AddSingleton<RoomsApi>();
         services.AddSingleton<NegotiateApi>();

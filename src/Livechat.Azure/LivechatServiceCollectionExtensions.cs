@@ -58,6 +58,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<IRateCounterStore, TableRateCounterStore>();
         services.AddSingleton<IAgentInvitationStore, TableAgentInvitationStore>();
         services.AddSingleton<IAgentActivityStore, TableAgentActivityStore>();
+        services.AddSingleton<Livechat.Core.Branding.IBrandStore, TableBrandStore>();
         services.AddHostedService<LivechatStartup>();
 
         services.AddSingleton<SessionTokenService>();
@@ -94,6 +95,8 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<CustomFieldsHandler>();
         services.AddSingleton<ConversationsHandler>();
         services.AddSingleton<OverviewHandler>();
+        services.AddSingleton<Livechat.Core.Branding.BrandDirectory>();
+        services.AddSingleton<Livechat.Core.Branding.BrandAdminHandler>();
 
         services.AddSingleton<AdminKey>();
         services.AddSingleton<AdminAccess>();

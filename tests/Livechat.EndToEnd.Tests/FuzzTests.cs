@@ -63,6 +63,8 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             (HttpMethod.Delete, "api/v1/admin/agents/{x}/tokens/{x}"),
             (HttpMethod.Get, "api/v1/admin/departments"), (HttpMethod.Put, "api/v1/admin/departments/{x}"),
             (HttpMethod.Delete, "api/v1/admin/departments/{x}"), (HttpMethod.Put, "api/v1/admin/recipes/{x}/visibility"),
+            (HttpMethod.Get, "api/v1/admin/brands"), (HttpMethod.Get, "api/v1/admin/brands/{x}"), (HttpMethod.Put, "api/v1/admin/brands/{x}"),
+            (HttpMethod.Delete, "api/v1/admin/brands/{x}"),
             (HttpMethod.Put, "api/v1/admin/recipes/{x}/draft"), (HttpMethod.Post, "api/v1/admin/recipes/{x}/publish"),
             (HttpMethod.Post, "api/v1/admin/recipes/{x}/preview"),
             (HttpMethod.Get, "api/v1/admin/conversations?q={x}"), (HttpMethod.Get, "api/v1/admin/conversations/{room}"),
@@ -93,6 +95,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         {
             (HttpMethod.Put, "api/v1/admin/departments/{x}", "{\"name\":\"Sales\",\"public\":true}"),
             (HttpMethod.Delete, "api/v1/admin/departments/{x}", ""),
+            (HttpMethod.Put, "api/v1/admin/brands/{x}", "{\"title\":\"Acme\"}"),
             (HttpMethod.Put, "api/v1/admin/recipes/{x}/visibility", "{\"public\":true}"),
             // A draft under a new id would be stored (that is how the dashboard creates a recipe): only hostile ids here.
             (HttpMethod.Put, "api/v1/admin/recipes/{x}/draft", "{\"name\":\"Sales\",\"startBlockId\":\"\",\"blocks\":[]}"),

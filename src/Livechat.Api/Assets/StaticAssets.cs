@@ -1,4 +1,9 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Livechat.Core.Branding;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Net.Http.Headers;
 
 namespace Livechat.Api.Assets;
@@ -8,11 +13,13 @@ namespace Livechat.Api.Assets;
 /// is a billed execution, so each answer is as cheap as it can be: precompressed, with an ETag a browser revalidates
 /// with a body-less 304, and a cache lifetime per kind of file.
 /// </summary>
-public sealed class StaticAssets
+public sealed class StaticAssets : IDisposable
 {
     private readonly Dictionary<string, StaticAsset> _assets = new(StringComparer.Ordinal);
     private readonly string _consolePolicy;
     private readonly string _pagePolicy;
+    private readonly MemoryCache _brandedLoaders = new(new MemoryCacheOptions { SizeLimit = 1_000 });
+    private static readonly JsonSerializerOptions WidgetBrandJson = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     /// <param name="root">The folder served.</param>
     /// <param name="realtimeOrigin">Where pages open their realtime connection (the SignalR Service endpoint).</param>
@@ -50,16 +57,42 @@ public sealed class StaticAssets
     {
         WidgetBundle = $"widget/{widget.Version}.js";
         _assets[WidgetBundle] = widget.AsImmutable();
+        _assets[WidgetScript] = Loader(brandJson: null);
+    }
+
+    /// <summary>
+    /// The loader, carrying the site's brand to the bundle in an attribute of the script it adds: the look arrives
+    /// with the one request a page makes anyway, before the bubble shows.
+    /// </summary>
+    private StaticAsset Loader(string? brandJson)
+    {
+        var brand = brandJson is null ? "" : $"\n  s.setAttribute(\"data-brand\", {JsonSerializer.Serialize(brandJson)});";
         var loader = $$"""
             /* Livechat widget loader: the bundle's URL changes with each release. */
             (function (d) {
               var me = d.currentScript, s = d.createElement("script");
               s.async = true;
-              s.src = new URL("{{WidgetBundle}}", me && me.src ? me.src : d.baseURI).href;
+              s.src = new URL("{{WidgetBundle}}", me && me.src ? me.src : d.baseURI).href;{{brand}}
               (d.head || d.documentElement).appendChild(s);
             })(document);
             """;
-        _assets[WidgetScript] = StaticAsset.FromBytes(".js", System.Text.Encoding.UTF8.GetBytes(loader));
+        return StaticAsset.FromBytes(".js", Encoding.UTF8.GetBytes(loader));
+    }
+
+    /// <summary>
+    /// The loader for a page of the site <paramref name="brand"/> belongs to (the plain one without a brand). Each
+    /// brand's loader is built and compressed once per instance and kept while it is asked for.
+    /// </summary>
+    public IResult ServeWidgetLoader(HttpRequest request, Brand? brand)
+    {
+        if (brand is null || WidgetBundle is null) return Serve(request, WidgetScript);
+        var loader = _brandedLoaders.GetOrCreate((brand.SiteId, brand.UpdatedAt), entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromHours(1);
+            return Loader(JsonSerializer.Serialize(new WidgetBrand(brand), WidgetBrandJson));
+        })!;
+        return Send(request, WidgetScript, loader);
     }
 
     /// <summary>
@@ -81,7 +114,11 @@ public sealed class StaticAssets
         if (path.Length == 0 || path.EndsWith('/')) path += "index.html";
         if (path.Contains("..", StringComparison.Ordinal) || !_assets.TryGetValue(path, out var asset))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"There is no file '{path}'.");
+        return Send(request, path, asset);
+    }
 
+    private IResult Send(HttpRequest request, string path, StaticAsset asset)
+    {
         var headers = request.HttpContext.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         if (asset.ContentType.StartsWith("text/html", StringComparison.Ordinal))
@@ -131,4 +168,6 @@ public sealed class StaticAssets
         if (Accepts("gzip") && asset.Gzip.Length < asset.Identity.Length) return (asset.Gzip, "gzip");
         return (asset.Identity, null);
     }
+
+    public void Dispose() => _brandedLoaders.Dispose();
 }

@@ -14,7 +14,7 @@ namespace Livechat.Azure.Tables;
 /// room id, both inverted: every room newest first, for the dashboard (see ConversationEntity).
 /// AgentInvitations: PK SHA-256 of an invitation's
 /// code: the one-time sign-in links. AgentActivity: PK agent id, RK "seen" or "room-{roomId}": when the agent's console
-/// was last heard from and the rooms it claimed.
+/// was last heard from and the rooms it claimed. Brands: PK site id: how the widget looks on each of the customer's sites.
 /// </summary>
 public sealed class LivechatTables
 {
@@ -31,6 +31,7 @@ public sealed class LivechatTables
     public const string ConversationsName = "Conversations";
     public const string AgentInvitationsName = "AgentInvitations";
     public const string AgentActivityName = "AgentActivity";
+    public const string BrandsName = "Brands";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -48,6 +49,7 @@ public sealed class LivechatTables
         Conversations = service.GetTableClient(prefix + ConversationsName);
         AgentInvitations = service.GetTableClient(prefix + AgentInvitationsName);
         AgentActivity = service.GetTableClient(prefix + AgentActivityName);
+        Brands = service.GetTableClient(prefix + BrandsName);
     }
 
     public TableClient Sessions { get; }
@@ -64,8 +66,9 @@ public sealed class LivechatTables
     public TableClient AgentInvitations { get; }
     public TableClient AgentActivity { get; }
     public TableClient Conversations { get; }
+    public TableClient Brands { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations, AgentInvitations, AgentActivity];
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations, AgentInvitations, AgentActivity, Brands];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Livechat.Api.Assets;
+using Livechat.Core.Branding;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -8,11 +9,11 @@ namespace Livechat.Functions.Assets;
 /// The files the app serves itself: the widget customers embed, the agent console, the dashboard and the demo pages. The host
 /// matches routes in registration order, not by specificity, so there is no catch-all: each folder has its route.
 /// </summary>
-public sealed class StaticFiles(StaticAssets assets)
+public sealed class StaticFiles(StaticAssets assets, BrandDirectory brands)
 {
     [Function("WidgetScript")]
-    public IResult Widget([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/widget.js")] HttpRequest request) =>
-        assets.Serve(request, "widget.js");
+    public async Task<IResult> Widget([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/widget.js")] HttpRequest request, CancellationToken cancellationToken) =>
+        assets.ServeWidgetLoader(request, await brands.ForWidgetAsync(request.Query["site"].FirstOrDefault(), cancellationToken));
 
     [Function("WidgetBundle")]
     public IResult WidgetBundle([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/widget/{version}.js")] HttpRequest request, string version) =>

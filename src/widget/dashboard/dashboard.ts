@@ -9,10 +9,11 @@ import type { Page, PageContext } from './router';
 import { overviewPage } from './pages/overview';
 import { recipePages } from './recipes';
 import { teamPage } from './pages/team';
+import { brandPage } from './pages/brand';
 import { conversationsPage } from './pages/conversations/list';
 import { conversationPage } from './pages/conversations/detail';
 
-const pages: Page[] = [overviewPage, ...recipePages, conversationsPage, conversationPage, teamPage];
+const pages: Page[] = [overviewPage, ...recipePages, conversationsPage, conversationPage, teamPage, brandPage];
 
 /** Who is signed in, once known; and where Microsoft sign-in is when this deployment has it. */
 let me: WhoAmI | null = null;
@@ -30,8 +31,10 @@ function navigate(path: string): void {
 const context: PageContext = { status, navigate };
 
 async function show(): Promise<void> {
-  const container = $('page');
-  container.replaceChildren();
+  // Each visit renders into a view of its own: a page still loading when the lead moves on finishes into a view that
+  // is no longer shown, instead of appending itself below the next page.
+  const container = el('div', { class: 'view' });
+  $('page').replaceChildren(container);
   status('');
   const path = location.pathname;
   let found: { page: Page; params: string[] } | null = null;

@@ -19,6 +19,7 @@ export function handedSessionToken(config: VerloopConfig | undefined): string | 
 
 interface ScriptLike {
   src: string;
+  getAttribute?(name: string): string | null;
 }
 
 export function findOwnScript(doc: Document): ScriptLike | null {

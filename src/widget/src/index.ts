@@ -16,6 +16,7 @@
  */
 
 import { ApiClient, TokenStore, type StorageLike } from './api';
+import { readBrand } from './brand';
 import { findOwnScript, handedSessionToken, resolveApiBase, type VerloopConfig } from './config';
 import { EventBus } from './events';
 import { localeFor } from './locales';
@@ -50,7 +51,8 @@ function domReady(): Promise<void> {
 
 function boot(): void {
   if (isInstalled(window)) return; // the script was included twice
-  const apiBase = resolveApiBase(window.VerloopConfig, findOwnScript(document), window.location.href);
+  const ownScript = findOwnScript(document);
+  const apiBase = resolveApiBase(window.VerloopConfig, ownScript, window.location.href);
   const handed = handedSessionToken(window.VerloopConfig);
   // A handed session lives in this page only: no stored token is read or replaced, no other tab is told or followed.
   const storage = handed ? null : localStorageOrNull();
@@ -63,7 +65,7 @@ function boot(): void {
   });
   const widget = new Widget({
     api,
-    ui: new ChatUI(document, localeFor(window.VerloopConfig?.language, document, window.navigator)),
+    ui: new ChatUI(document, localeFor(window.VerloopConfig?.language, document, window.navigator), readBrand(ownScript)),
     events: new EventBus(),
     realtime: signalRRealtime({ negotiate: () => api.negotiate(), baseUrl: apiBase }),
     domReady,

@@ -2,6 +2,7 @@
 // <div id="verloop-widget">, so the page's CSS cannot reach in and ours cannot leak out.
 // Every piece of text from the network is written with textContent, never innerHTML.
 
+import type { WidgetBrand } from './brand';
 import { ENGLISH, type Locale } from './locales';
 import type { ChatButton, Message, Sender } from './types';
 
@@ -51,7 +52,12 @@ button{cursor:pointer}
  overflow:hidden;box-shadow:0 16px 48px rgba(17,24,39,.28);animation:pop .16s ease-out}
 @keyframes pop{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}
 .header{display:flex;align-items:center;gap:4px;padding-block:12px;padding-inline:18px 10px;background:var(--accent);color:#fff}
-.title{flex:1;margin:0;font-size:16px;font-weight:600}
+.heading{flex:1;min-width:0;display:flex;align-items:center;gap:10px}
+.title{margin:0;font-size:16px;font-weight:600}
+.avatar{width:32px;height:32px;border-radius:50%;object-fit:cover;background:rgba(255,255,255,.25);flex:none}
+.subtitle{margin:0;font-size:12px;opacity:.92}
+.side-left .bubble,.side-left .window{inset-inline:auto;left:20px}
+.side-right .bubble,.side-right .window{inset-inline:auto;right:20px}
 .icon{width:34px;height:34px;border:0;border-radius:8px;background:transparent;color:#fff;font-size:22px;line-height:1}
 .icon:hover{background:rgba(255,255,255,.18)}
 .log{flex:1;overflow-y:auto;padding:16px;display:flex;flex-direction:column;gap:8px;background:#f9fafb}
@@ -79,7 +85,7 @@ button{cursor:pointer}
 .send{padding:0 16px;border:0;border-radius:999px;background:var(--accent);color:#fff;font-weight:600}
 .send:disabled{opacity:.5;cursor:default}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-@media (max-width:480px){.window{inset-inline-end:0;bottom:0;width:100vw;height:100%;border-radius:0}}
+@media (max-width:480px){.window,.side-left .window,.side-right .window{inset-inline:0;bottom:0;width:100vw;height:100%;border-radius:0}}
 @media (prefers-reduced-motion:reduce){.bubble,.window{transition:none;animation:none}.bubble:hover{transform:none}}
 `;
 
@@ -108,7 +114,11 @@ export class ChatUI {
 
   private readonly t: Locale['strings'];
 
-  constructor(private readonly doc: Document, private readonly locale: Locale = ENGLISH) {
+  constructor(
+    private readonly doc: Document,
+    private readonly locale: Locale = ENGLISH,
+    private readonly brand: WidgetBrand = {},
+  ) {
     this.t = locale.strings;
   }
 
@@ -131,6 +141,13 @@ export class ChatUI {
     root.appendChild(style);
 
     const wrap = el(d, 'div', 'root', { lang: this.locale.lang, dir: this.locale.dir });
+    const brand = this.brand;
+    if (brand.accentColor) {
+      wrap.style.setProperty('--accent', brand.accentColor);
+      wrap.style.setProperty('--accent-soft', `color-mix(in srgb, ${brand.accentColor} 12%, #fff)`);
+    }
+    if (brand.launcherPosition) wrap.classList.add(`side-${brand.launcherPosition}`);
+    const titleText = brand.title ?? this.t.chat;
 
     this.bubble = el(d, 'button', 'bubble', { type: 'button', 'aria-label': this.t.openChat, 'aria-expanded': 'false', 'data-testid': 'bubble' });
     this.bubble.appendChild(chatIcon(d));
@@ -139,7 +156,7 @@ export class ChatUI {
     this.bubble.appendChild(this.badge);
     this.bubble.addEventListener('click', () => this.cb.bubbleClicked());
 
-    this.win = el(d, 'section', 'window', { role: 'dialog', 'aria-label': this.t.chat, 'data-testid': 'window' });
+    this.win = el(d, 'section', 'window', { role: 'dialog', 'aria-label': titleText, 'data-testid': 'window' });
     this.win.id = 'verloop-window';
     this.bubble.setAttribute('aria-controls', 'verloop-window');
     this.win.hidden = true;
@@ -149,15 +166,29 @@ export class ChatUI {
     });
 
     const header = el(d, 'header', 'header');
-    const title = el(d, 'h2', 'title');
-    title.textContent = this.t.chat;
+    const title = el(d, 'h2', 'title', { 'data-testid': 'title' });
+    title.textContent = titleText;
+    const heading = el(d, 'div', 'heading');
+    if (brand.avatarUrl) {
+      // Beside the team's name the picture adds nothing to hear; alone, it is the name.
+      heading.appendChild(el(d, 'img', 'avatar', { src: brand.avatarUrl, alt: brand.teamName ? '' : titleText, 'data-testid': 'avatar' }));
+    }
+    const words = el(d, 'div', '');
+    words.appendChild(title);
+    const subtitle = [brand.teamName, brand.replyTime].filter(Boolean).join(' · ');
+    if (subtitle) {
+      const line = el(d, 'p', 'subtitle', { 'data-testid': 'subtitle' });
+      line.textContent = subtitle;
+      words.appendChild(line);
+    }
+    heading.appendChild(words);
     const minimize = el(d, 'button', 'icon', { type: 'button', 'aria-label': this.t.minimizeChat, 'data-testid': 'minimize', title: this.t.minimize });
     minimize.textContent = '–';
     minimize.addEventListener('click', () => this.cb.minimizeClicked());
     const close = el(d, 'button', 'icon', { type: 'button', 'aria-label': this.t.closeChat, 'data-testid': 'close', title: this.t.endChat });
     close.textContent = '×';
     close.addEventListener('click', () => this.cb.closeClicked());
-    header.append(title, minimize, close);
+    header.append(heading, minimize, close);
 
     this.log = el(d, 'div', 'log', { role: 'log', 'aria-live': 'polite', 'aria-label': this.t.messages, 'data-testid': 'log' });
     this.typing = el(d, 'div', 'typing', { 'aria-live': 'polite' });

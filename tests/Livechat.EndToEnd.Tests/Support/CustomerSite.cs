@@ -5,15 +5,17 @@ namespace Livechat.EndToEnd.Tests.Support;
 
 /// <summary>
 /// A customer's website on an origin of its own (http://localhost:PORT, not the backend's 127.0.0.1 origin), serving
-/// one page in <paramref name="lang"/>: the embed snippet from the README, pointed at the backend under test.
+/// one page in <paramref name="lang"/>: the embed snippet from the README, pointed at the backend under test, naming
+/// the customer's <paramref name="site"/> (its brand) when given.
 /// </summary>
-public sealed class CustomerSite(Uri backend, string lang = "en") : LoopbackSite("localhost")
+public sealed class CustomerSite(Uri backend, string lang = "en", string? site = null) : LoopbackSite("localhost")
 {
     private readonly byte[] _page = Encoding.UTF8.GetBytes($"""
         <!doctype html>
-        <html lang="{lang}"><head><meta charset="utf-8"><title>A customer's shop</title></head>
+        <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>A customer's shop</title></head>
         <body><h1>Shoes and more</h1>
-        {ReadmeSnippet().Replace("https://YOUR-BACKEND", backend.ToString().TrimEnd('/'), StringComparison.Ordinal)}
+        {ReadmeSnippet().Replace("https://YOUR-BACKEND", backend.ToString().TrimEnd('/'), StringComparison.Ordinal)
+            .Replace("/api/widget.js\"", site is null ? "/api/widget.js\"" : $"/api/widget.js?site={site}\"", StringComparison.Ordinal)}
         </body></html>
         """);
 

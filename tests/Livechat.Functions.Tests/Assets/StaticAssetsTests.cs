@@ -40,6 +40,24 @@ public sealed class StaticAssetsTests : IDisposable
     }
 
     [Fact]
+    public async Task ServeWidgetLoader_ForABrandedSite_HandsTheBrandToTheBundle_EscapedForAScript_WithItsOwnETag()
+    {
+        using var assets = new StaticAssets(_root);
+        var brand = new Livechat.Core.Branding.Brand("shop", "</script><script>alert(1)</script>", "#0b5394", "left", null, null, null, DateTimeOffset.UnixEpoch);
+        var (plain, _) = await ExecuteAsync(new DefaultHttpContext(), request => assets.ServeWidgetLoader(request, null));
+        var (branded, body) = await ExecuteAsync(new DefaultHttpContext(), request => assets.ServeWidgetLoader(request, brand));
+
+        var loader = System.Text.Encoding.UTF8.GetString(body);
+        Assert.Contains("data-brand", loader, StringComparison.Ordinal);
+        Assert.Contains("#0b5394", loader, StringComparison.Ordinal);
+        Assert.DoesNotContain("</script>", loader, StringComparison.Ordinal);
+        Assert.DoesNotContain("shop", loader, StringComparison.Ordinal); // the site id and the save time stay on the server
+        Assert.Contains(assets.WidgetBundle!, loader, StringComparison.Ordinal);
+        Assert.Equal("public, max-age=300", branded.Headers.CacheControl);
+        Assert.NotEqual(plain.Headers.ETag.ToString(), branded.Headers.ETag.ToString());
+    }
+
+    [Fact]
     public async Task ServeWidgetBundle_AnotherVersion_RedirectsToTheCurrentBundle()
     {
         var assets = new StaticAssets(_root);
