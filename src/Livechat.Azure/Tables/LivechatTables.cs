@@ -31,6 +31,8 @@ public sealed class LivechatTables
     public const string ConversationsName = "Conversations";
     public const string AgentInvitationsName = "AgentInvitations";
     public const string AgentActivityName = "AgentActivity";
+    /// <summary>PK department id, RK shortcut: the departments' canned responses.</summary>
+    public const string CannedResponsesName = "CannedResponses";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -48,6 +50,7 @@ public sealed class LivechatTables
         Conversations = service.GetTableClient(prefix + ConversationsName);
         AgentInvitations = service.GetTableClient(prefix + AgentInvitationsName);
         AgentActivity = service.GetTableClient(prefix + AgentActivityName);
+        CannedResponses = service.GetTableClient(prefix + CannedResponsesName);
     }
 
     public TableClient Sessions { get; }
@@ -64,8 +67,9 @@ public sealed class LivechatTables
     public TableClient AgentInvitations { get; }
     public TableClient AgentActivity { get; }
     public TableClient Conversations { get; }
+    public TableClient CannedResponses { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations, AgentInvitations, AgentActivity];
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations, AgentInvitations, AgentActivity, CannedResponses];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {
