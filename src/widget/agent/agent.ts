@@ -537,7 +537,6 @@ class AgentConsole {
       badge.dataset.testid = 'unread';
       badge.hidden = unread === 0;
       badge.textContent = String(unread);
-      badge.setAttribute('aria-label', `${unread} unread`);
       open.append(badge);
       open.setAttribute('aria-current', String(roomId === this.current));
       open.addEventListener('click', () => void this.open(roomId));
