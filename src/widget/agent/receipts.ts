@@ -52,7 +52,8 @@ export class ReadReporter {
       const recorded = await this.send(roomId, seq);
       if (!recorded.throttled) this.sent.set(roomId, Math.max(seq, recorded.seq));
     } catch {
-      // Tried again on the next tick; a closed room's last read does not matter.
+      // Refused (the chat ended or went to someone else) or failed: not tried again for this seq, the next read reports anew.
+      this.sent.set(roomId, Math.max(seq, this.sent.get(roomId) ?? 0));
     }
   }
 }

@@ -11,6 +11,8 @@ import type { ChatUI } from './ui';
 const TICK_MS = 250;
 /** After a failed report (offline, a 5xx) the next waits this long. */
 const BACKOFF_MS = 3000;
+/** After a report the server found too soon: a little more than its interval for reads (500 ms). */
+const THROTTLED_MS = 300;
 
 export interface VisitorReportsOptions {
   http: Pick<ApiClient, 'read' | 'reportPage'>;
@@ -27,12 +29,14 @@ export interface VisitorReports {
 
 export function createVisitorReports({ http, rooms, ui, windowOpen, doc = document }: VisitorReportsOptions): VisitorReports {
   let timer: ReturnType<typeof setInterval> | null = null;
-  let busy = false;
-  let notBefore = 0;
   /** Per room: the seq and page the server has. */
   let reportedRoom: string | null = null;
   let reportedSeq = 0;
   let reportedPage = '';
+  // Reads and pages each have one call out at a time and their own wait, so a page report the server turned away
+  // never holds up a read mark.
+  const read = { busy: false, notBefore: 0 };
+  const page = { busy: false, notBefore: 0 };
 
   function tick(): void {
     const room = rooms.ongoing();
@@ -46,30 +50,32 @@ export function createVisitorReports({ http, rooms, ui, windowOpen, doc = docume
       reportedSeq = 0;
       reportedPage = '';
     }
-    if (busy || Date.now() < notBefore) return;
-    const page = doc.location?.href ?? '';
-    if (page && page !== reportedPage && /^https?:/.test(page)) {
-      void report(http.reportPage(room.id, page, doc.title.slice(0, 200)), (r) => {
-        if (!r.throttled) reportedPage = page;
-      });
-      return;
-    }
     const seq = ui.lastSeq();
     if (seq > reportedSeq && windowOpen() && doc.visibilityState === 'visible') {
-      void report(http.read(room.id, seq), (r) => {
+      void report(read, () => http.read(room.id, seq), (r) => {
         if (!r.throttled) reportedSeq = Math.max(reportedSeq, r.seq);
+        return r.throttled;
+      });
+    }
+    const href = doc.location?.href ?? '';
+    if (href && href !== reportedPage && /^https?:/.test(href)) {
+      void report(page, () => http.reportPage(room.id, href, doc.title.slice(0, 200)), (r) => {
+        if (!r.throttled) reportedPage = href;
+        return r.throttled;
       });
     }
   }
 
-  async function report<T>(call: Promise<T>, done: (result: T) => void): Promise<void> {
-    busy = true;
+  /** `done` answers whether the server said "too soon": the next try then waits a little. */
+  async function report<T>(lane: { busy: boolean; notBefore: number }, call: () => Promise<T>, done: (result: T) => boolean): Promise<void> {
+    if (lane.busy || Date.now() < lane.notBefore) return;
+    lane.busy = true;
     try {
-      done(await call);
+      if (done(await call())) lane.notBefore = Date.now() + THROTTLED_MS;
     } catch {
-      notBefore = Date.now() + BACKOFF_MS;
+      lane.notBefore = Date.now() + BACKOFF_MS;
     } finally {
-      busy = false;
+      lane.busy = false;
     }
   }
 
