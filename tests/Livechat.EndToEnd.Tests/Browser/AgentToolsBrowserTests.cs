@@ -14,7 +14,7 @@ namespace Livechat.EndToEnd.Tests.Browser;
 /// </summary>
 public sealed class AgentToolsBrowserTests(AgentToolsBrowserTests.Fixture fixture) : IClassFixture<AgentToolsBrowserTests.Fixture>
 {
-    private const string UserIdSecret = "agent-tools-browser-test-secret";
+    private const string UserIdSecret = "agent-tools-browser-test-secret-at-least-32-characters";
     /// <summary>What the issue asks of a read mark: on the other side within a second.</summary>
     private static readonly LocatorAssertionsToBeVisibleOptions WithinASecond = new() { Timeout = 1000 };
 
