@@ -28,7 +28,11 @@ export class CannedPicker {
     list.setAttribute('aria-label', 'Canned responses');
     input.addEventListener('input', () => this.update());
     input.addEventListener('keydown', (e) => this.key(e));
-    input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
+    // Later, so a click on an option lands first; and only if focus did not come back meanwhile (a quick refocus
+    // and "/" must not have its fresh list closed by an old blur).
+    input.addEventListener('blur', () => setTimeout(() => {
+      if (input.ownerDocument.activeElement !== input) this.close();
+    }, 150));
   }
 
   /** The room's department's responses (none: the list never opens). */
