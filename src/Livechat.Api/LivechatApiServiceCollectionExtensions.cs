@@ -26,6 +26,9 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<Http.AdminCall>();
         services.AddSingleton<AgentsApi>();
         services.AddSingleton<AdminApi>();
+        services.AddSingleton<AgentToolsApi>();
+        services.AddSingleton<VisitorReportsApi>();
+        services.AddSingleton<Admin.CannedResponsesAdminApi>();
         return services;
     }
 }

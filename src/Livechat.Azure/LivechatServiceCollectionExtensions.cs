@@ -59,6 +59,10 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<IAgentInvitationStore, TableAgentInvitationStore>();
         services.AddSingleton<IAgentActivityStore, TableAgentActivityStore>();
         services.AddSingleton<Livechat.Core.Branding.IBrandStore, TableBrandStore>();
+        services.AddSingleton<Livechat.Core.Rooms.Receipts.IReadReceiptStore, TableReadReceiptStore>();
+        services.AddSingleton<Livechat.Core.Notes.INoteStore, TableNoteStore>();
+        services.AddSingleton<Livechat.Core.Rooms.Pages.IVisitorPageStore, TableVisitorPageStore>();
+        services.AddSingleton<Livechat.Core.CannedResponses.ICannedResponseStore, TableCannedResponseStore>();
         services.AddHostedService<LivechatStartup>();
 
         services.AddSingleton<SessionTokenService>();
@@ -71,6 +75,11 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<CloseRoomHandler>();
         services.AddSingleton<ReadTranscriptHandler>();
         services.AddSingleton<TypingHandler>();
+        services.AddSingleton<Livechat.Core.Rooms.Receipts.ReadReceiptHandler>();
+        services.AddSingleton<Livechat.Core.Notes.AddNoteHandler>();
+        services.AddSingleton<Livechat.Core.Rooms.Pages.ReportPageHandler>();
+        services.AddSingleton<Livechat.Core.CannedResponses.CannedResponsesHandler>();
+        services.AddSingleton<VisitorProfileHandler>();
         services.AddSingleton<RoomCloser>();
         services.AddSingleton<Livechat.Core.Realtime.ChatEventPublisher>();
         services.AddSingleton<IdleRooms>();

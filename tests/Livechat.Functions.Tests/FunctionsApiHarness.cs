@@ -82,6 +82,13 @@ public sealed class FunctionsApiHarness
         services.AddSingleton(AgentActivity.Object);
         services.AddSingleton(Negotiator.Object);
         services.AddSingleton(Realtime.Object);
+        // The agent tools' stores: notes and read watermarks are read beside every transcript.
+        Notes.Setup(n => n.ListAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        Receipts.Setup(r => r.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(Livechat.Core.Rooms.Receipts.ReadWatermarks.None);
+        services.AddSingleton(Notes.Object);
+        services.AddSingleton(Receipts.Object);
+        services.AddSingleton(VisitorPages.Object);
+        services.AddSingleton(CannedResponses.Object);
         services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();
         services.AddSingleton(Tokens);
         _httpServices = services.BuildServiceProvider();
@@ -112,6 +119,10 @@ public sealed class FunctionsApiHarness
     public Mock<IAgentActivityStore> AgentActivity { get; } = new();
     public Mock<IRealtimeNegotiator> Negotiator { get; } = new();
     public Mock<IRealtimePublisher> Realtime { get; } = new();
+    public Mock<Livechat.Core.Notes.INoteStore> Notes { get; } = new();
+    public Mock<Livechat.Core.Rooms.Receipts.IReadReceiptStore> Receipts { get; } = new();
+    public Mock<Livechat.Core.Rooms.Pages.IVisitorPageStore> VisitorPages { get; } = new();
+    public Mock<Livechat.Core.CannedResponses.ICannedResponseStore> CannedResponses { get; } = new();
     public Mock<DurableTaskClient> Durable { get; } = new("test-hub");
 
     /// <summary>Runs a function as the worker does: DurableClientMiddleware binds the invocation's Durable client around it.</summary>

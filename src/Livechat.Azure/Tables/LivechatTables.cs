@@ -32,6 +32,8 @@ public sealed class LivechatTables
     public const string AgentInvitationsName = "AgentInvitations";
     public const string AgentActivityName = "AgentActivity";
     public const string BrandsName = "Brands";
+    /// <summary>PK department id, RK shortcut: the departments' canned responses.</summary>
+    public const string CannedResponsesName = "CannedResponses";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -50,6 +52,7 @@ public sealed class LivechatTables
         AgentInvitations = service.GetTableClient(prefix + AgentInvitationsName);
         AgentActivity = service.GetTableClient(prefix + AgentActivityName);
         Brands = service.GetTableClient(prefix + BrandsName);
+        CannedResponses = service.GetTableClient(prefix + CannedResponsesName);
     }
 
     public TableClient Sessions { get; }
@@ -67,8 +70,9 @@ public sealed class LivechatTables
     public TableClient AgentActivity { get; }
     public TableClient Conversations { get; }
     public TableClient Brands { get; }
+    public TableClient CannedResponses { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations, AgentInvitations, AgentActivity, Brands];
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations, AgentInvitations, AgentActivity, Brands, CannedResponses];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

@@ -12,4 +12,11 @@ public sealed record RoomVisitor(string VisitorId, string? UserId, bool UserVeri
 }
 
 /// <summary>A transcript page as agents read it: the visitor beside the messages.</summary>
-public sealed record AgentTranscript(string RoomId, RoomStatus Status, IReadOnlyList<ChatMessage> Messages, RoomVisitor Visitor);
+public sealed record AgentTranscript(string RoomId, RoomStatus Status, IReadOnlyList<ChatMessage> Messages, RoomVisitor Visitor)
+{
+    /// <summary>The room's internal notes, all of them whatever <c>afterSeq</c> was (a room keeps few).</summary>
+    public IReadOnlyList<Notes.RoomNote> Notes { get; init; } = [];
+
+    /// <summary>How far each side has seen the room: the console's unread count starts from the agent's.</summary>
+    public Rooms.Receipts.ReadWatermarks Read { get; init; } = Rooms.Receipts.ReadWatermarks.None;
+}

@@ -1,4 +1,5 @@
 using Livechat.Core.CustomFields;
+using Livechat.Core.Notes;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
 
@@ -30,4 +31,6 @@ public sealed record ConversationDetail
     public required IReadOnlyList<ChatMessage> Messages { get; init; }
     /// <summary>True when the transcript has more than <see cref="ConversationsHandler.MaxTranscript"/> messages and only the first are shown.</summary>
     public bool Truncated { get; init; }
+    /// <summary>The agents' internal notes, each placed after the message it follows (<see cref="RoomNote.AfterSeq"/>).</summary>
+    public IReadOnlyList<RoomNote> Notes { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Livechat.Core.Common;
 using Livechat.Core.CustomFields;
+using Livechat.Core.Notes;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
 using Livechat.Core.Users;
@@ -13,7 +14,8 @@ namespace Livechat.Core.Conversations;
 /// lagging index row never shows a wrong status; text search reads transcripts, at most
 /// <see cref="MaxTranscriptsPerPage"/> a page.
 /// </summary>
-public sealed class ConversationsHandler(IConversationIndex index, IRoomStore rooms, IUserStore users, ISessionStore sessions, ICustomFieldStore fields)
+public sealed class ConversationsHandler(IConversationIndex index, IRoomStore rooms, IUserStore users, ISessionStore sessions, ICustomFieldStore fields,
+    INoteStore? notes = null)
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
@@ -94,6 +96,7 @@ public sealed class ConversationsHandler(IConversationIndex index, IRoomStore ro
         var paramsTask = ParamsAsync(room, cancellationToken);
         var userFields = fields.ListAsync(userOwner, cancellationToken);
         var roomFields = fields.ListAsync(FieldOwner.Room(roomId), cancellationToken);
+        var roomNotes = notes is null ? Task.FromResult<IReadOnlyList<RoomNote>>([]) : notes.ListAsync(roomId, AddNoteHandler.MaxNotesPerRoom, cancellationToken);
         return new ConversationDetail
         {
             RoomId = room.RoomId,
@@ -114,6 +117,7 @@ public sealed class ConversationsHandler(IConversationIndex index, IRoomStore ro
             EndReason = room.EndReason,
             Messages = messages.Count > MaxTranscript ? messages.Take(MaxTranscript).ToList() : messages,
             Truncated = truncated,
+            Notes = await roomNotes,
         };
     }
 
@@ -127,9 +131,5 @@ public sealed class ConversationsHandler(IConversationIndex index, IRoomStore ro
     }
 
     /// <summary>What the page told us about the visitor (setUserParams): on the user once there is one, else on the session.</summary>
-    private async Task<UserParams> ParamsAsync(Room room, CancellationToken cancellationToken)
-    {
-        if (room.UserId is not null && await users.GetAsync(room.UserId, cancellationToken) is { } user) return user.UserParams;
-        return (await sessions.GetAsync(room.SessionId, cancellationToken))?.UserParams ?? UserParams.Empty;
-    }
+    private Task<UserParams> ParamsAsync(Room room, CancellationToken cancellationToken) => VisitorParams.ReadAsync(users, sessions, room, cancellationToken);
 }

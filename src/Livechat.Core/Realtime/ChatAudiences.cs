@@ -24,6 +24,12 @@ public static class ChatAudiences
         // The visitor's typing goes to the room's agents only, the agent's to the visitor only: nobody hears themselves.
         ChatEvent.Typing { Sender: Sender.Visitor } e => [new Delivery(null, RealtimeGroups.Room(e.Room.RoomId), RealtimeEvents.Typing, new TypingEvent(e.Room.RoomId, "visitor"))],
         ChatEvent.Typing e => [ToVisitor(e.Room, RealtimeEvents.Typing, new TypingEvent(e.Room.RoomId, "agent"))],
+        // As typing: the visitor's read goes to the room's agents, the agent's to the visitor; neither side hears its own.
+        // Before an agent has the room its group is empty: nothing is sent.
+        ChatEvent.Read { Reader: Sender.Visitor } e => e.Room.AgentId is null ? [] : [ToAgents(e.Room, RealtimeEvents.Read, new ReadEvent(e.Room.RoomId, "visitor", e.Seq))],
+        ChatEvent.Read e => [ToVisitor(e.Room, RealtimeEvents.Read, new ReadEvent(e.Room.RoomId, "agent", e.Seq))],
+        // A note is the agents' own: never the visitor's realtime user, whatever the room's state.
+        ChatEvent.NoteAdded e => [ToAgents(e.Room, RealtimeEvents.Note, e.Note)],
         _ => throw new ArgumentOutOfRangeException(nameof(chatEvent), chatEvent.GetType().Name, "An event without audiences."),
     };
 
@@ -45,6 +51,8 @@ public static class ChatAudiences
         var visitor = new Delivery(RealtimeUsers.ForVisitor(e.VisitorId), null, RealtimeEvents.LogoutComplete, payload);
         return e.UserId is null ? [visitor] : [visitor, new Delivery(RealtimeUsers.ForUser(e.UserId), null, RealtimeEvents.LogoutComplete, payload)];
     }
+
+    private static Delivery ToAgents(Room room, string name, object payload) => new(null, RealtimeGroups.Room(room.RoomId), name, payload);
 
     private static Delivery ToDepartment(string department, string name, object payload) => new(null, RealtimeGroups.Department(department), name, payload);
 }

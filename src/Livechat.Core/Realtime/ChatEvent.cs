@@ -1,3 +1,4 @@
+using Livechat.Core.Notes;
 using Livechat.Core.Rooms;
 
 namespace Livechat.Core.Realtime;
@@ -28,6 +29,12 @@ public abstract record ChatEvent
 
     /// <summary>The visitor or the room's agent is typing: the other side hears it; nothing is stored.</summary>
     public sealed record Typing(Room Room, Sender Sender) : ChatEvent;
+
+    /// <summary><paramref name="Reader"/>'s side has seen the room's transcript up to <paramref name="Seq"/>: the other side hears it.</summary>
+    public sealed record Read(Room Room, Sender Reader, long Seq) : ChatEvent;
+
+    /// <summary>An agent wrote an internal note: the room's agents hear it, the visitor never does.</summary>
+    public sealed record NoteAdded(Room Room, RoomNote Note) : ChatEvent;
 
     /// <summary>A visitor logged out: every tab of the visitor and every device of the user.</summary>
     public sealed record LoggedOut(string VisitorId, string? UserId, string? EndedRoomId) : ChatEvent;

@@ -19,6 +19,10 @@ public static class RealtimeEvents
     public const string RoomWaiting = "roomWaiting";
     /// <summary>To a department's agents, so their queues drop the room: payload <c>{roomId, department, agentId, agentName}</c>.</summary>
     public const string RoomClaimed = "roomClaimed";
+    /// <summary>The other side has seen the room up to a message: payload <c>{roomId, reader, seq}</c>, reader "visitor" or "agent".</summary>
+    public const string Read = "read";
+    /// <summary>To the room's agents only: an internal note, payload <c>{id, roomId, afterSeq, agentId, agentName, text, clientNoteId, sentAt}</c>.</summary>
+    public const string Note = "note";
 }
 
 public sealed record RoomEvent(string RoomId);
@@ -26,3 +30,5 @@ public sealed record RoomEvent(string RoomId);
 public sealed record RoomEndedEvent(string RoomId, string Reason);
 
 public sealed record TypingEvent(string RoomId, string Sender);
+
+public sealed record ReadEvent(string RoomId, string Reader, long Seq);

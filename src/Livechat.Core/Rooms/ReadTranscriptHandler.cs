@@ -1,10 +1,11 @@
 using Livechat.Core.Common;
+using Livechat.Core.Rooms.Receipts;
 using Livechat.Core.Sessions;
 
 namespace Livechat.Core.Rooms;
 
 /// <summary>Reads a room's transcript so a reloaded page or another device shows the chat so far.</summary>
-public sealed class ReadTranscriptHandler(IRoomStore rooms)
+public sealed class ReadTranscriptHandler(IRoomStore rooms, IReadReceiptStore receipts)
 {
     public const int PageSize = 500;
 
@@ -13,9 +14,14 @@ public sealed class ReadTranscriptHandler(IRoomStore rooms)
         if (afterSeq < 0) return Problem.Invalid("afterSeq", "Must be zero or more.");
         var room = await rooms.GetAsync(roomId, cancellationToken);
         if (room is null || !room.BelongsTo(session)) return Problem.NotFound("Room", "roomId");
+        var read = receipts.GetAsync(roomId, cancellationToken);
         var messages = await rooms.ReadMessagesAsync(roomId, afterSeq, PageSize, cancellationToken);
-        return new Transcript(roomId, room.Status, messages);
+        return new Transcript(roomId, room.Status, messages) { Read = await read };
     }
 }
 
-public sealed record Transcript(string RoomId, RoomStatus Status, IReadOnlyList<ChatMessage> Messages);
+public sealed record Transcript(string RoomId, RoomStatus Status, IReadOnlyList<ChatMessage> Messages)
+{
+    /// <summary>How far each side has seen the room: the widget shows "Seen" under the agent's mark after a reload.</summary>
+    public ReadWatermarks Read { get; init; } = ReadWatermarks.None;
+}

@@ -4,6 +4,21 @@
 
 import { HubConnection, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import type { Message, NegotiateResult, RoomStatus, Transcript } from '../src/types';
+import { Alerts } from './alerts';
+import { CannedPicker, type CannedResponse } from './cannedPicker';
+import { ReadReporter, seenMessageSeq, unreadCount, type ReadRecorded } from './receipts';
+import { renderVisitorPanel, type VisitorProfile } from './visitorPanel';
+
+/** An agent's internal note, shown after message `afterSeq`; the visitor never gets it. */
+interface Note {
+  id: string;
+  roomId: string;
+  afterSeq: number;
+  agentId: string;
+  agentName: string;
+  text: string;
+  sentAt: string;
+}
 
 interface QueuedRoom {
   roomId: string;
@@ -74,7 +89,26 @@ class AgentConsole {
   private hub: HubConnection | null = null;
   private readonly queues = new Map<string, Map<string, QueuedRoom>>();
   /** Rooms this console took part in: their status and transcript so far. */
-  private readonly rooms = new Map<string, { status: RoomStatus; messages: Map<number, Message>; visitor?: RoomVisitor }>();
+  private readonly rooms = new Map<
+    string,
+    {
+      status: RoomStatus;
+      messages: Map<number, Message>;
+      visitor?: RoomVisitor;
+      notes: Map<string, Note>;
+      /** Read watermarks: how far the agent (unread counts) and the visitor ("Seen") have seen the chat. */
+      agentRead: number;
+      visitorRead: number;
+    }
+  >();
+  private picker: CannedPicker | null = null;
+  private alerts: Alerts | null = null;
+  private readonly reads = new ReadReporter((roomId, seq) =>
+    this.call<ReadRecorded>('POST', `/api/v1/agent/rooms/${encodeURIComponent(roomId)}/read`, { seq }),
+  );
+  /** Canned responses by department, loaded once a chat of that department opens. */
+  private readonly canned = new Map<string, CannedResponse[]>();
+  private profile: VisitorProfile | null = null;
   private current: string | null = null;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   /** Set once the server refused the token: calls still in flight then fail too, and must not hide why. */
@@ -102,6 +136,11 @@ class AgentConsole {
     });
     $<HTMLButtonElement>('close-room').addEventListener('click', () => void this.closeRoom());
     $<HTMLInputElement>('text').addEventListener('input', () => this.typed());
+    this.picker = new CannedPicker($<HTMLInputElement>('text'), $<HTMLUListElement>('canned'));
+    this.alerts = new Alerts($<HTMLInputElement>('alerts'));
+    $<HTMLButtonElement>('add-note').addEventListener('click', () => void this.addNote());
+    document.addEventListener('visibilitychange', () => this.markRead());
+    renderVisitorPanel($('visitor-panel'), null);
     this.renderChat();
     const invite = new URLSearchParams(location.search).get('invite');
     if (invite !== null) void this.redeem(invite);
@@ -194,12 +233,24 @@ class AgentConsole {
     hub.on('roomWaiting', (e: QueuedRoom) => {
       this.queue(e.department).set(e.roomId, { ...e, enqueuedAt: e.enqueuedAt ?? new Date().toISOString() });
       this.renderQueues();
+      this.alerts?.notify('New chat waiting', `${visitorLabel(e) || 'A visitor'} in ${e.department}`);
     });
     hub.on('roomClaimed', (e: { roomId: string; department: string }) => {
       this.queue(e.department).delete(e.roomId);
       this.renderQueues();
     });
-    hub.on('message', (m: Message) => this.addMessages(m.roomId, [m]));
+    hub.on('message', (m: Message) => {
+      const isNew = !this.rooms.get(m.roomId)?.messages.has(m.seq);
+      this.addMessages(m.roomId, [m]);
+      if (isNew && m.sender === 'visitor') this.alerts?.notify('New message', m.text.slice(0, 120));
+    });
+    hub.on('note', (n: Note) => this.addNotes(n.roomId, [n]));
+    hub.on('read', (e: { roomId: string; reader: string; seq: number }) => {
+      if (e.reader !== 'visitor') return;
+      const room = this.room(e.roomId);
+      room.visitorRead = Math.max(room.visitorRead, e.seq);
+      if (e.roomId === this.current) this.renderChat();
+    });
     hub.on('agentJoined', (e: { roomId: string }) => this.setStatus(e.roomId, 'agent'));
     hub.on('chatEnded', (e: { roomId: string }) => this.setStatus(e.roomId, 'ended'));
     hub.on('typing', (e: { roomId: string; sender: string }) => {
@@ -256,6 +307,7 @@ class AgentConsole {
   }
 
   private async open(roomId: string): Promise<void> {
+    if (this.current !== roomId) this.profile = null;
     this.current = roomId;
     await this.loadTranscript(roomId);
     this.renderRooms();
@@ -263,10 +315,18 @@ class AgentConsole {
 
   private async loadTranscript(roomId: string): Promise<void> {
     try {
-      const transcript = await this.call<Transcript & { visitor: RoomVisitor }>('GET', `/api/v1/agent/rooms/${encodeURIComponent(roomId)}/messages`);
-      this.room(roomId).status = transcript.status;
-      this.room(roomId).visitor = transcript.visitor;
+      const transcript = await this.call<Transcript & { visitor: RoomVisitor; notes?: Note[] }>(
+        'GET',
+        `/api/v1/agent/rooms/${encodeURIComponent(roomId)}/messages`,
+      );
+      const room = this.room(roomId);
+      room.status = transcript.status;
+      room.visitor = transcript.visitor;
+      room.agentRead = Math.max(room.agentRead, transcript.read?.agent ?? 0);
+      room.visitorRead = Math.max(room.visitorRead, transcript.read?.visitor ?? 0);
+      for (const n of transcript.notes ?? []) room.notes.set(n.id, n);
       this.addMessages(roomId, transcript.messages);
+      if (roomId === this.current) void this.loadTools(roomId, transcript.visitor.department ?? null);
     } catch (e) {
       this.status(`Could not read the chat: ${(e as Error).message}`);
     }
@@ -274,7 +334,7 @@ class AgentConsole {
 
   private room(roomId: string) {
     let room = this.rooms.get(roomId);
-    if (!room) this.rooms.set(roomId, (room = { status: 'agent', messages: new Map() }));
+    if (!room) this.rooms.set(roomId, (room = { status: 'agent', messages: new Map(), notes: new Map(), agentRead: 0, visitorRead: 0 }));
     return room;
   }
 
@@ -283,7 +343,76 @@ class AgentConsole {
     const room = this.room(roomId);
     for (const m of messages) room.messages.set(m.seq, m);
     this.renderRooms();
+    if (roomId === this.current) {
+      this.renderChat();
+      this.markRead();
+      // The visitor may have moved to another page or said who they are since the panel was read.
+      if (messages.some((m) => m.sender === 'visitor')) void this.loadProfile(roomId);
+    }
+  }
+
+  private addNotes(roomId: string, notes: Note[]): void {
+    const room = this.room(roomId);
+    for (const n of notes) room.notes.set(n.id, n);
     if (roomId === this.current) this.renderChat();
+  }
+
+  /**
+   * The open chat is on screen (the tab visible, the log scrolled to its end): the agent has seen it up to its last
+   * message. Only the room's own agent's reads count, so a chat not (or no longer) theirs is not reported.
+   */
+  private markRead(): void {
+    const roomId = this.current;
+    if (!roomId || document.visibilityState !== 'visible') return;
+    const room = this.rooms.get(roomId);
+    if (!room || room.status !== 'agent') return;
+    const last = Math.max(0, ...room.messages.keys());
+    if (last <= room.agentRead) return;
+    room.agentRead = last;
+    this.reads.seen(roomId, last);
+    this.renderRooms();
+  }
+
+  /** The visitor panel and the department's canned responses of the chat just opened. */
+  private async loadTools(roomId: string, department: string | null): Promise<void> {
+    await this.loadProfile(roomId);
+    if (!department || this.canned.has(department)) {
+      this.picker?.use(department ? (this.canned.get(department) ?? []) : []);
+      return;
+    }
+    try {
+      const list = await this.call<{ responses: CannedResponse[] }>('GET', `/api/v1/agent/canned-responses?department=${encodeURIComponent(department)}`);
+      this.canned.set(department, list.responses);
+    } catch (e) {
+      this.status(`Canned responses: ${(e as Error).message}`);
+    }
+    if (roomId === this.current) this.picker?.use(this.canned.get(department) ?? []);
+  }
+
+  private async loadProfile(roomId: string): Promise<void> {
+    try {
+      const profile = await this.call<VisitorProfile>('GET', `/api/v1/agent/rooms/${encodeURIComponent(roomId)}/visitor`);
+      if (roomId !== this.current) return;
+      this.profile = profile;
+    } catch (e) {
+      this.status(`Visitor: ${(e as Error).message}`);
+    }
+    renderVisitorPanel($('visitor-panel'), this.profile);
+  }
+
+  /** The box's text as an internal note: the room's agents see it, the visitor never does. */
+  private async addNote(): Promise<void> {
+    const input = $<HTMLInputElement>('text');
+    const text = input.value.trim();
+    if (!this.current || !text) return;
+    const clientNoteId = `n-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    try {
+      const note = await this.call<Note>('POST', `/api/v1/agent/rooms/${encodeURIComponent(this.current)}/notes`, { clientNoteId, text });
+      input.value = '';
+      this.addNotes(note.roomId, [note]);
+    } catch (e) {
+      this.status(`Note not saved: ${(e as Error).message}`);
+    }
   }
 
   private setStatus(roomId: string, status: RoomStatus): void {
@@ -401,7 +530,14 @@ class AgentConsole {
       const item = document.createElement('li');
       const open = document.createElement('button');
       open.type = 'button';
+      const unread = roomId === this.current && document.visibilityState === 'visible' ? 0 : unreadCount(room.messages.values(), room.agentRead);
       open.textContent = `${roomId.slice(0, 10)} · ${room.status}`;
+      const badge = document.createElement('span');
+      badge.className = 'unread';
+      badge.dataset.testid = 'unread';
+      badge.hidden = unread === 0;
+      badge.textContent = String(unread);
+      open.append(badge);
       open.setAttribute('aria-current', String(roomId === this.current));
       open.addEventListener('click', () => void this.open(roomId));
       item.append(open);
@@ -415,23 +551,56 @@ class AgentConsole {
     const room = this.current ? this.rooms.get(this.current) : undefined;
     const who = room?.visitor ? visitorLabel(room.visitor) : '';
     $('chat-title').textContent = this.current ? `Chat ${this.current.slice(0, 10)} · ${room?.status ?? ''}${who ? ` · ${who}` : ''}` : 'No chat open';
-    for (const m of [...(room?.messages.values() ?? [])].sort((a, b) => a.seq - b.seq)) {
+    const messages = [...(room?.messages.values() ?? [])].sort((a, b) => a.seq - b.seq);
+    const notes = [...(room?.notes.values() ?? [])].sort((a, b) => a.afterSeq - b.afterSeq || a.sentAt.localeCompare(b.sentAt));
+    const seen = room ? seenMessageSeq(messages, room.visitorRead) : 0;
+    let n = 0;
+    const notesUpTo = (seq: number) => {
+      for (; n < notes.length && notes[n].afterSeq <= seq; n++) log.append(noteLine(notes[n]));
+    };
+    notesUpTo(0);
+    for (const m of messages) {
       const line = document.createElement('div');
       line.className = 'msg';
       line.dataset.sender = m.sender;
+      line.dataset.seq = String(m.seq);
       const who = document.createElement('b');
       who.textContent = m.sender;
       const text = document.createElement('span');
       text.textContent = m.text;
       line.append(who, text);
+      if (m.seq === seen) {
+        const mark = document.createElement('small');
+        mark.className = 'seen';
+        mark.dataset.testid = 'seen';
+        mark.textContent = 'Seen';
+        line.append(mark);
+      }
       log.append(line);
+      notesUpTo(m.seq);
     }
+    notesUpTo(Number.MAX_SAFE_INTEGER);
     log.scrollTop = log.scrollHeight;
     const writable = !!room && room.status === 'agent';
     $<HTMLInputElement>('text').disabled = !writable;
     $<HTMLButtonElement>('send').disabled = !writable;
+    $<HTMLButtonElement>('add-note').disabled = !room;
     $<HTMLButtonElement>('close-room').disabled = !room || room.status === 'ended' || room.status === 'open';
   }
+}
+
+/** A note in the agent's transcript: styled apart, and named as internal for screen readers too. */
+function noteLine(note: Note): HTMLElement {
+  const line = document.createElement('div');
+  line.className = 'msg note';
+  line.dataset.sender = 'note';
+  line.dataset.noteId = note.id;
+  const who = document.createElement('b');
+  who.textContent = 'note';
+  const text = document.createElement('span');
+  text.textContent = `${note.agentName}: ${note.text}`;
+  line.append(who, text);
+  return line;
 }
 
 if (typeof document !== 'undefined' && document.getElementById('agent-console')) new AgentConsole().init();

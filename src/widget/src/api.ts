@@ -10,6 +10,7 @@ import type {
   OpenRoomResult,
   OutgoingMessage,
   Message,
+  ReadRecorded,
   SessionInfo,
   Transcript,
   UserParams,
@@ -222,6 +223,16 @@ export class ApiClient {
   /** Tells the room's agent the visitor is typing (nothing is stored; the server drops calls closer than 2 s). */
   typing(roomId: string): Promise<void> {
     return this.request('POST', `/v1/rooms/${encodeURIComponent(roomId)}/typing`, {});
+  }
+
+  /** The visitor has seen the room up to `seq` (the window open and visible); the room's agent hears it. */
+  read(roomId: string, seq: number): Promise<ReadRecorded> {
+    return this.request('POST', `/v1/rooms/${encodeURIComponent(roomId)}/read`, { seq });
+  }
+
+  /** The page the visitor is on, for the agent's visitor panel. */
+  reportPage(roomId: string, url: string, title: string): Promise<{ throttled: boolean }> {
+    return this.request('PUT', `/v1/rooms/${encodeURIComponent(roomId)}/page`, { url, title });
   }
 
   closeRoom(roomId: string): Promise<{ roomId: string; status: string }> {

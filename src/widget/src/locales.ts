@@ -23,6 +23,8 @@ export interface Strings {
   chatEndedInactivity: string;
   chatEndedByAgent: string;
   agentTyping: string;
+  /** Under the visitor's last message the agent has seen. */
+  seen: string;
   typing: string;
 }
 
@@ -52,6 +54,7 @@ const en: Strings = {
   chatEndedInactivity: 'Chat ended after a while without messages',
   chatEndedByAgent: 'Chat ended by the agent',
   agentTyping: 'Agent is typing…',
+  seen: 'Seen',
   typing: 'Typing…',
 };
 
@@ -74,6 +77,7 @@ const de: Strings = {
   chatEndedInactivity: 'Chat nach einer Weile ohne Nachrichten beendet',
   chatEndedByAgent: 'Chat vom Mitarbeiter beendet',
   agentTyping: 'Mitarbeiter schreibt…',
+  seen: 'Gesehen',
   typing: 'Schreibt…',
 };
 
@@ -96,6 +100,7 @@ const fr: Strings = {
   chatEndedInactivity: 'Chat terminé après un moment sans messages',
   chatEndedByAgent: 'Chat terminé par le conseiller',
   agentTyping: 'Le conseiller écrit…',
+  seen: 'Vu',
   typing: 'Écrit…',
 };
 
@@ -118,6 +123,7 @@ const es: Strings = {
   chatEndedInactivity: 'Chat terminado tras un tiempo sin mensajes',
   chatEndedByAgent: 'Chat terminado por el agente',
   agentTyping: 'El agente está escribiendo…',
+  seen: 'Visto',
   typing: 'Escribiendo…',
 };
 
@@ -140,6 +146,7 @@ const ar: Strings = {
   chatEndedInactivity: 'انتهت المحادثة بعد فترة دون رسائل',
   chatEndedByAgent: 'أنهى الموظف المحادثة',
   agentTyping: 'الموظف يكتب…',
+  seen: 'تمت المشاهدة',
   typing: 'يكتب…',
 };
 

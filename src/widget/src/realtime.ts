@@ -13,6 +13,7 @@ export const REALTIME_EVENTS = [
   'logoutComplete',
   'agentJoined',
   'typing',
+  'read',
 ] as const;
 export type RealtimeEventName = (typeof REALTIME_EVENTS)[number];
 

@@ -18,7 +18,7 @@ export interface RealtimeLink {
 export interface RealtimeLinkOptions {
   realtime: RealtimeFactory;
   rooms: Pick<RoomTracker, 'accept' | 'isShowing' | 'switchTo' | 'sync' | 'announceStarted'>;
-  ui: Pick<ChatUI, 'showTyping'>;
+  ui: Pick<ChatUI, 'showTyping' | 'showSeen'>;
   /** Hears the server's chatEnded and logoutComplete, which may answer this page's own closeWidget or logout. */
   ending: Pick<ChatEnding, 'chatEnded' | 'logoutComplete'>;
 }
@@ -55,6 +55,10 @@ export function createRealtimeLink({ realtime, rooms, ui, ending }: RealtimeLink
         if (roomId && rooms.isShowing(roomId) && typeof data.sender === 'string') {
           ui.showTyping(data.sender as Message['sender']);
         }
+        break;
+      case 'read':
+        // Only the agent's reads reach the visitor: "Seen" under the visitor's last message the agent has seen.
+        if (roomId && rooms.isShowing(roomId) && data.reader === 'agent' && typeof data.seq === 'number') ui.showSeen(data.seq);
         break;
     }
   }

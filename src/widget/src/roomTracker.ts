@@ -112,6 +112,7 @@ export function createRoomTracker({ http, ui, events, windowOpen, entered, deliv
       if (typeof message.seq === 'number' && message.seq > reading.lastSeq) reading.lastSeq = message.seq;
       accept(message, silent);
     }
+    if (transcript?.read && typeof transcript.read.agent === 'number') ui.showSeen(transcript.read.agent);
     if (transcript && transcript.status === 'ended') ended(reading.id);
     else if (transcript && transcript.status && reading.status !== 'ended') reading.status = transcript.status;
   }

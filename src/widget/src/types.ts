@@ -55,6 +55,20 @@ export interface Transcript {
   roomId: string;
   status: RoomStatus;
   messages: Message[];
+  /** How far each side has seen the room (0: nothing yet). */
+  read?: ReadWatermarks;
+}
+
+/** "Seen up to seq N", per side of a room. */
+export interface ReadWatermarks {
+  visitor: number;
+  agent: number;
+}
+
+/** Answer of a read report; `throttled`: too soon after the last one, report again shortly. */
+export interface ReadRecorded {
+  seq: number;
+  throttled: boolean;
 }
 
 export interface NegotiateResult {

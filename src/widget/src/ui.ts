@@ -78,6 +78,7 @@ button{cursor:pointer}
 .reply:disabled{opacity:.45;cursor:default}
 .reply[aria-pressed=true]{background:var(--accent);color:#fff;opacity:1}
 .notice{align-self:center;padding:3px 12px;border-radius:999px;background:#f3f4f6;color:var(--muted);font-size:12px}
+.seen{margin-top:2px;font-size:11px;color:var(--muted);text-align:end}
 .typing{min-height:20px;padding:0 18px 4px;background:#f9fafb;color:var(--muted);font-size:12px}
 .composer{display:flex;gap:8px;padding:10px;border-top:1px solid var(--line);background:#fff}
 .input{flex:1;min-width:0;padding:9px 14px;border:1px solid #d1d5db;border-radius:999px;background:#fff}
@@ -111,6 +112,8 @@ export class ChatUI {
   private unread = 0;
   private active = false;
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The agent's read watermark in the shown room. */
+  private seenSeq = 0;
 
   private readonly t: Locale['strings'];
 
@@ -306,6 +309,7 @@ export class ChatUI {
     }
     this.byId.clear();
     this.ended = false;
+    this.seenSeq = 0;
     this.input.placeholder = this.t.typeYourMessagePlaceholder;
     this.showTyping(null);
   }
@@ -316,6 +320,7 @@ export class ChatUI {
     this.byId.clear();
     this.pending.clear();
     this.ended = false;
+    this.seenSeq = 0;
     this.input.placeholder = this.t.typeYourMessagePlaceholder;
     this.showTyping(null);
     this.setUnread(0);
@@ -355,6 +360,7 @@ export class ChatUI {
     this.byId.set(message.id, node);
     this.insertBySeq(node, message.seq);
     if (message.sender === 'visitor' && message.buttonId) this.markAnswered(message.buttonId);
+    if (this.seenSeq >= message.seq) this.renderSeen();
     this.scrollToEnd();
   }
 
@@ -419,6 +425,40 @@ export class ChatUI {
     const why: Record<string, string> = { inactivity: this.t.chatEndedInactivity, agent: this.t.chatEndedByAgent };
     this.notice(why[reason ?? ''] ?? this.t.chatEnded);
     this.input.placeholder = this.t.typeToStartNewChat;
+  }
+
+  /**
+   * "Seen" under the visitor's last message the agent has seen (up to `seq`); the mark only moves forward and
+   * follows the messages shown later.
+   */
+  showSeen(seq: number): void {
+    if (!this.log || !(seq > this.seenSeq)) return;
+    this.seenSeq = seq;
+    this.renderSeen();
+  }
+
+  /** The highest seq shown: what the visitor has in front of them. */
+  lastSeq(): number {
+    let last = 0;
+    for (const node of this.byId.values()) last = Math.max(last, Number(node.getAttribute('data-seq')) || 0);
+    return last;
+  }
+
+  private renderSeen(): void {
+    this.log.querySelector('.seen')?.remove();
+    let target: HTMLElement | null = null;
+    let best = 0;
+    for (const node of this.byId.values()) {
+      const seq = Number(node.getAttribute('data-seq')) || 0;
+      if (node.getAttribute('data-sender') === 'visitor' && seq <= this.seenSeq && seq > best) {
+        best = seq;
+        target = node;
+      }
+    }
+    if (!target) return;
+    const mark = el(this.doc, 'div', 'seen', { 'data-testid': 'seen' });
+    mark.textContent = this.t.seen;
+    target.appendChild(mark);
   }
 
   showTyping(sender: Sender | null): void {

@@ -16,6 +16,7 @@ import { createRoomTracker, type RoomTracker } from './roomTracker';
 import { createSessionResume, type SessionResume } from './sessionResume';
 import type { TabChannel } from './tabs';
 import type { ChatUI } from './ui';
+import { createVisitorReports } from './visitorReports';
 
 /** How often the visitor's typing is told to the agent at most. */
 const TYPING_EVERY_MS = 3000;
@@ -70,9 +71,11 @@ export class Widget {
       entered: (roomId) => {
         tabs?.announce(roomId);
         realtime.connect();
+        reports.entered();
       },
       delivered: (clientMessageId) => outbox.delivered(clientMessageId),
     });
+    const reports = createVisitorReports({ http, rooms: { ongoing: () => rooms.ongoing() }, ui, windowOpen: () => chatWindow.isOpen });
     const chatWindow = createChatWindow(ui, events, () => rooms.ongoing() !== null);
     const outbox = createOutbox({
       http,

@@ -2,6 +2,7 @@ import type { Page, PageContext } from '../router';
 import { route } from '../router';
 import { el } from '../dom';
 import { admin, ApiError } from '../api';
+import { cannedResponsesSection } from './cannedResponses';
 
 // Departments and agents: create and publish departments, invite agents with a one-time sign-in link, see who is
 // online and how many chats each holds, revoke an agent.
@@ -202,8 +203,13 @@ export const teamPage: Page = {
     refresh.addEventListener('click', () => void renderAgents(list, context).catch((e) => context.status(explain(e))));
     const agents = el('section', { id: 'team-agents', class: 'panel' },
       el('div', { class: 'row spread' }, el('h2', {}, 'Agents'), refresh), list, el('h3', {}, 'Invite an agent'), invite.form);
-    container.append(el('h1', {}, 'Team'), departments, agents);
-    await Promise.all([renderDepartments(departments, context, invite.setDepartments), renderAgents(list, context)]);
+    const canned = cannedResponsesSection(context);
+    container.append(el('h1', {}, 'Team'), departments, agents, canned.section);
+    const departmentsChanged = (d: Department[]) => {
+      invite.setDepartments(d);
+      canned.setDepartments(d);
+    };
+    await Promise.all([renderDepartments(departments, context, departmentsChanged), renderAgents(list, context)]);
     // Online and chats held change while the page is open; stops once another page replaced this one.
     const timer = setInterval(() => {
       if (!list.isConnected) clearInterval(timer);

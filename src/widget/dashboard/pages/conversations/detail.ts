@@ -2,6 +2,7 @@ import type { Page } from '../../router';
 import { admin } from '../../api';
 import { el } from '../../dom';
 import { type ConversationDetail, type Field, when, SENDER_LABELS } from './format';
+import { placeNotes } from './notes';
 
 // One room: the transcript with who said what and when, and beside it what the page told us about the visitor
 // (params, custom fields of both scopes), with whether the customer's server vouched for the user id.
@@ -32,6 +33,7 @@ export const conversationPage: Page = {
           el('strong', {}, SENDER_LABELS[m.sender] ?? m.sender, m.agentId ? ` (${m.agentId})` : ''),
           ' ', el('time', { datetime: m.sentAt }, when(m.sentAt, true))),
         el('div', { class: 'text' }, m.text))));
+    placeNotes(transcript, room.notes ?? []);
     const visitor = el('aside', { id: 'visitor', class: 'panel', 'aria-label': 'Visitor' },
       el('h2', {}, 'Visitor'),
       definitions([
@@ -53,7 +55,7 @@ export const conversationPage: Page = {
       facts,
       el('div', { class: 'conversation' },
         el('section', { class: 'panel', 'aria-label': 'Messages' }, el('h2', {}, 'Transcript'),
-          room.messages.length ? transcript : el('p', { class: 'muted' }, 'No messages.'),
+          room.messages.length || room.notes?.length ? transcript : el('p', { class: 'muted' }, 'No messages.'),
           room.truncated ? el('p', { class: 'muted' }, 'Only the first messages are shown.') : null),
         visitor));
   },

@@ -53,6 +53,17 @@ export interface ConversationDetail {
   endReason?: string;
   messages: Message[];
   truncated?: boolean;
+  /** The agents' internal notes (never shown to the visitor), each after message afterSeq. */
+  notes?: RoomNote[];
+}
+
+export interface RoomNote {
+  id: string;
+  afterSeq: number;
+  agentId: string;
+  agentName: string;
+  text: string;
+  sentAt: string;
 }
 
 export interface Overview {

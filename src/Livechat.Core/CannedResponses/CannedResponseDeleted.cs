@@ -1,0 +1,3 @@
+namespace Livechat.Core.CannedResponses;
+
+public sealed record CannedResponseDeleted(string Department, string Shortcut);
