@@ -15,6 +15,8 @@ namespace Livechat.Azure.Tables;
 /// AgentInvitations: PK SHA-256 of an invitation's
 /// code: the one-time sign-in links. AgentActivity: PK agent id, RK "seen" or "room-{roomId}": when the agent's console
 /// was last heard from and the rooms it claimed.
+/// WebhookSubscriptions: PK subscription id. WebhookEvents: PK UTC day, RK time-ordered event id: the chat events
+/// webhooks deliver, once each. WebhookDeadLetters: PK subscription id, RK event id.
 /// </summary>
 public sealed class LivechatTables
 {
@@ -31,6 +33,9 @@ public sealed class LivechatTables
     public const string ConversationsName = "Conversations";
     public const string AgentInvitationsName = "AgentInvitations";
     public const string AgentActivityName = "AgentActivity";
+    public const string WebhookSubscriptionsName = "WebhookSubscriptions";
+    public const string WebhookEventsName = "WebhookEvents";
+    public const string WebhookDeadLettersName = "WebhookDeadLetters";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -48,6 +53,9 @@ public sealed class LivechatTables
         Conversations = service.GetTableClient(prefix + ConversationsName);
         AgentInvitations = service.GetTableClient(prefix + AgentInvitationsName);
         AgentActivity = service.GetTableClient(prefix + AgentActivityName);
+        WebhookSubscriptions = service.GetTableClient(prefix + WebhookSubscriptionsName);
+        WebhookEvents = service.GetTableClient(prefix + WebhookEventsName);
+        WebhookDeadLetters = service.GetTableClient(prefix + WebhookDeadLettersName);
     }
 
     public TableClient Sessions { get; }
@@ -64,8 +72,11 @@ public sealed class LivechatTables
     public TableClient AgentInvitations { get; }
     public TableClient AgentActivity { get; }
     public TableClient Conversations { get; }
+    public TableClient WebhookSubscriptions { get; }
+    public TableClient WebhookEvents { get; }
+    public TableClient WebhookDeadLetters { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations, AgentInvitations, AgentActivity];
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations, AgentInvitations, AgentActivity, WebhookSubscriptions, WebhookEvents, WebhookDeadLetters];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

@@ -24,6 +24,7 @@ public static class ChatAudiences
         // The visitor's typing goes to the room's agents only, the agent's to the visitor only: nobody hears themselves.
         ChatEvent.Typing { Sender: Sender.Visitor } e => [new Delivery(null, RealtimeGroups.Room(e.Room.RoomId), RealtimeEvents.Typing, new TypingEvent(e.Room.RoomId, "visitor"))],
         ChatEvent.Typing e => [ToVisitor(e.Room, RealtimeEvents.Typing, new TypingEvent(e.Room.RoomId, "agent"))],
+        ChatEvent.UserIdentified => [],
         _ => throw new ArgumentOutOfRangeException(nameof(chatEvent), chatEvent.GetType().Name, "An event without audiences."),
     };
 
