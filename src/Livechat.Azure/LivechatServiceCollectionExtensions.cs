@@ -149,6 +149,8 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<IWebhookDeadLetterStore, TableWebhookDeadLetterStore>();
         services.AddSingleton<WebhookSubscriptionCache>();
         services.AddSingleton<WebhookEventRecorder>();
+        // The Functions app puts its own in place (registered after this).
+        services.TryAddSingleton<IWebhookPumps, NoWebhookPumps>();
         services.AddSingleton<WebhookAdminHandler>();
         services.AddSingleton<DeliverWebhookBatchActivity>();
         services.AddSingleton<DeadLetterWebhookEventActivity>();

@@ -11,8 +11,10 @@ import { recipePages } from './recipes';
 import { teamPage } from './pages/team';
 import { conversationsPage } from './pages/conversations/list';
 import { conversationPage } from './pages/conversations/detail';
+import { webhooksPage } from './pages/webhooks';
 
 const pages: Page[] = [overviewPage, ...recipePages, conversationsPage, conversationPage, teamPage];
+pages.push(webhooksPage);
 
 /** Who is signed in, once known; and where Microsoft sign-in is when this deployment has it. */
 let me: WhoAmI | null = null;
