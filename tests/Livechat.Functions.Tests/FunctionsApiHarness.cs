@@ -82,6 +82,10 @@ public sealed class FunctionsApiHarness
         services.AddSingleton(AgentActivity.Object);
         services.AddSingleton(Negotiator.Object);
         services.AddSingleton(Realtime.Object);
+        // No webhook subscriptions: publishing a chat event records nothing.
+        var webhookSubscriptions = new Mock<Livechat.Core.Webhooks.Events.IWebhookSubscriptionStore>();
+        webhookSubscriptions.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        services.AddSingleton(webhookSubscriptions.Object);
         services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();
         services.AddSingleton(Tokens);
         _httpServices = services.BuildServiceProvider();
