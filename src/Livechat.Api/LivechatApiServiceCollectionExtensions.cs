@@ -29,6 +29,7 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<AgentToolsApi>();
         services.AddSingleton<VisitorReportsApi>();
         services.AddSingleton<Admin.CannedResponsesAdminApi>();
+        services.AddSingleton<Admin.WebhooksAdminApi>();
         return services;
     }
 }

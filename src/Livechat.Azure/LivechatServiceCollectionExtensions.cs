@@ -12,6 +12,7 @@ using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
 using Livechat.Core.Users;
 using Livechat.Core.Webhooks;
+using Livechat.Core.Webhooks.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -139,12 +140,33 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<OutboundAddressPolicy>();
         // No redirects (a public URL could send the call on to a private one) and only allowed addresses.
         services.AddHttpClient<CallWebhookActivity>(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                ConnectCallback = (context, token) => sp.GetRequiredService<OutboundAddressPolicy>().ConnectAsync(context.DnsEndPoint, token),
-            });
+            .ConfigurePrimaryHttpMessageHandler(OutboundHandler);
+        AddWebhookEvents(services, configuration);
         return services;
+    }
+
+    /// <summary>The outbound webhook connection: no redirects (a public URL could send the call on to a private one) and only allowed addresses.</summary>
+    private static SocketsHttpHandler OutboundHandler(IServiceProvider sp) => new()
+    {
+        AllowAutoRedirect = false,
+        ConnectCallback = (context, token) => sp.GetRequiredService<OutboundAddressPolicy>().ConnectAsync(context.DnsEndPoint, token),
+    };
+
+    /// <summary>Chat-event webhooks: subscriptions, the event log, dead letters, delivery; the pumps' port is the host's.</summary>
+    private static void AddWebhookEvents(IServiceCollection services, IConfiguration configuration)
+    {
+        AddValidatedOptions<WebhookEventOptions>(services, configuration, "WebhookEvents");
+        services.AddSingleton<IWebhookSubscriptionStore, TableWebhookSubscriptionStore>();
+        services.AddSingleton<IWebhookEventLog, TableWebhookEventLog>();
+        services.AddSingleton<IWebhookDeadLetterStore, TableWebhookDeadLetterStore>();
+        services.AddSingleton<WebhookSubscriptionCache>();
+        services.AddSingleton<WebhookEventRecorder>();
+        // The Functions app puts its own in place (registered after this).
+        services.TryAddSingleton<IWebhookPumps, NoWebhookPumps>();
+        services.AddSingleton<WebhookAdminHandler>();
+        services.AddSingleton<DeliverWebhookBatchActivity>();
+        services.AddSingleton<DeadLetterWebhookEventActivity>();
+        services.AddHttpClient<WebhookDelivery>(client => client.Timeout = Timeout.InfiniteTimeSpan).ConfigurePrimaryHttpMessageHandler(OutboundHandler);
     }
 
     /// <summary>Binds a section, validates data annotations, and fails start-up when a setting is wrong.</summary>

@@ -49,6 +49,7 @@ public static class LivechatWorker
             if (!development) RefuseDevelopmentKeys(services);
             services.AddHostedService<StartupWarnings>();
             services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();
+            services.AddSingleton<Core.Webhooks.Events.IWebhookPumps, Webhooks.FunctionsWebhookPumps>();
             services.AddSignalRService(context.Configuration);
             services.AddSingleton(sp => new StaticAssets(StaticAssets.DefaultRoot, sp.GetRequiredService<SignalRTokenFactory>().Endpoint));
         });

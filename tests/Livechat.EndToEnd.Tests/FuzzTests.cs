@@ -74,6 +74,10 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             (HttpMethod.Post, "api/v1/admin/recipes/{x}/preview"),
             (HttpMethod.Get, "api/v1/admin/conversations?q={x}"), (HttpMethod.Get, "api/v1/admin/conversations/{room}"),
             (HttpMethod.Get, "api/v1/admin/overview?days={x}"),
+            (HttpMethod.Get, "api/v1/admin/webhooks"), (HttpMethod.Post, "api/v1/admin/webhooks"), (HttpMethod.Get, "api/v1/admin/webhooks/{x}"),
+            (HttpMethod.Put, "api/v1/admin/webhooks/{x}"), (HttpMethod.Delete, "api/v1/admin/webhooks/{x}"), (HttpMethod.Post, "api/v1/admin/webhooks/{x}/secret"),
+            (HttpMethod.Get, "api/v1/admin/webhooks/{x}/dead-letters"), (HttpMethod.Post, "api/v1/admin/webhooks/{x}/dead-letters/{x}/resend"),
+            (HttpMethod.Get, "api/v1/admin/webhooks/{x}/events?after={x}"), (HttpMethod.Post, "api/v1/admin/webhooks/{x}/replay"),
         };
         foreach (var (method, path) in routes)
         {
@@ -123,6 +127,17 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             adminCases.Add((HttpMethod.Get, $"api/v1/admin/conversations/{Enc(hostile)}", null, "admin: hostile room id"));
             adminCases.Add((HttpMethod.Get, $"api/v1/admin/overview?days={Enc(hostile)}", null, "admin: hostile days"));
         }
+        // The admin key on the webhook routes: hostile ids and cursors, and subscriptions that must not be stored.
+        foreach (var hostile in HostileStrings.Where(h => !h.Contains('\u0000')))
+        {
+            adminCases.Add((HttpMethod.Get, $"api/v1/admin/webhooks/{Enc(hostile)}/events?after={Enc(hostile)}", null, "admin: hostile webhook id"));
+            adminCases.Add((HttpMethod.Post, $"api/v1/admin/webhooks/{Enc(hostile)}/dead-letters/{Enc(hostile)}/resend", null, "admin: hostile webhook id"));
+            adminCases.Add((HttpMethod.Put, $"api/v1/admin/webhooks/{Enc(hostile)}", "{\"url\":\"https://example.com/x\",\"events\":[\"chat.started\"]}", "admin: hostile webhook id"));
+            adminCases.Add((HttpMethod.Post, "api/v1/admin/webhooks", $"{{\"url\":{System.Text.Json.JsonSerializer.Serialize(hostile)},\"events\":[\"chat.started\"]}}", "admin: hostile webhook url"));
+        }
+        foreach (var hostile in HostileBodies.Append("{\"url\":\"ftp://example.com/x\",\"events\":[\"chat.started\"]}")
+                     .Append("{\"url\":\"https://example.com/x\",\"events\":[\"chat.exploded\"]}").Append("{\"url\":\"https://u:p@example.com/x\",\"events\":[\"chat.started\"]}"))
+            adminCases.Add((HttpMethod.Post, "api/v1/admin/webhooks", hostile, "admin: hostile webhook body"));
         cases.AddRange(adminCases.Select(c => (c.Method, c.Path, c.Body, (string?)null, c.Why)));
 
         using var http = new HttpClient { BaseAddress = _server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

@@ -89,6 +89,10 @@ public sealed class FunctionsApiHarness
         services.AddSingleton(Receipts.Object);
         services.AddSingleton(VisitorPages.Object);
         services.AddSingleton(CannedResponses.Object);
+        // No webhook subscriptions: publishing a chat event records nothing.
+        var webhookSubscriptions = new Mock<Livechat.Core.Webhooks.Events.IWebhookSubscriptionStore>();
+        webhookSubscriptions.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        services.AddSingleton(webhookSubscriptions.Object);
         services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();
         services.AddSingleton(Tokens);
         _httpServices = services.BuildServiceProvider();

@@ -112,6 +112,9 @@ public sealed class FunctionsMetadataTests
     [InlineData("PostMessage")]
     [InlineData("CloseRoom")]
     [InlineData("CloseAgentRoom")]
+    [InlineData("CreateWebhook")]
+    [InlineData("PutWebhook")]
+    [InlineData("ReplayWebhookEvents")]
     public void Metadata_FunctionThatStartsOrSignalsRooms_BindsTheDurableClient(string function)
     {
         Assert.Contains(Bindings(Function(function)), b => Type(b) == "durableClient");

@@ -15,6 +15,8 @@ namespace Livechat.Azure.Tables;
 /// AgentInvitations: PK SHA-256 of an invitation's
 /// code: the one-time sign-in links. AgentActivity: PK agent id, RK "seen" or "room-{roomId}": when the agent's console
 /// was last heard from and the rooms it claimed. Brands: PK site id: how the widget looks on each of the customer's sites.
+/// WebhookSubscriptions: PK subscription id. WebhookEvents: PK UTC day, RK time-ordered event id: the chat events
+/// webhooks deliver, once each. WebhookDeadLetters: PK subscription id, RK event id.
 /// </summary>
 public sealed class LivechatTables
 {
@@ -34,6 +36,9 @@ public sealed class LivechatTables
     public const string BrandsName = "Brands";
     /// <summary>PK department id, RK shortcut: the departments' canned responses.</summary>
     public const string CannedResponsesName = "CannedResponses";
+    public const string WebhookSubscriptionsName = "WebhookSubscriptions";
+    public const string WebhookEventsName = "WebhookEvents";
+    public const string WebhookDeadLettersName = "WebhookDeadLetters";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -53,6 +58,9 @@ public sealed class LivechatTables
         AgentActivity = service.GetTableClient(prefix + AgentActivityName);
         Brands = service.GetTableClient(prefix + BrandsName);
         CannedResponses = service.GetTableClient(prefix + CannedResponsesName);
+        WebhookSubscriptions = service.GetTableClient(prefix + WebhookSubscriptionsName);
+        WebhookEvents = service.GetTableClient(prefix + WebhookEventsName);
+        WebhookDeadLetters = service.GetTableClient(prefix + WebhookDeadLettersName);
     }
 
     public TableClient Sessions { get; }
@@ -71,8 +79,11 @@ public sealed class LivechatTables
     public TableClient Conversations { get; }
     public TableClient Brands { get; }
     public TableClient CannedResponses { get; }
+    public TableClient WebhookSubscriptions { get; }
+    public TableClient WebhookEvents { get; }
+    public TableClient WebhookDeadLetters { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations, AgentInvitations, AgentActivity, Brands, CannedResponses];
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations, AgentInvitations, AgentActivity, Brands, CannedResponses, WebhookSubscriptions, WebhookEvents, WebhookDeadLetters];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

@@ -64,7 +64,8 @@ public sealed partial class RoomTransfer(
         // Sent even when the append was a duplicate: the first attempt may have died before sending, and the widget
         // drops a message id it already shows.
         await events.PublishAsync(new ChatEvent.MessageAdded(appended.Room ?? waiting, appended.Message), cancellationToken);
-        await events.PublishAsync(new ChatEvent.Queued(waiting, department!, visitorName), cancellationToken);
+        // The room after its notice, so the webhook's seq sorts chat.transferred after the message announcing it.
+        await events.PublishAsync(new ChatEvent.Queued(appended.Room ?? waiting, department!, visitorName), cancellationToken);
         LogTransferred(roomId, department!);
         return new RoomTransferred(roomId, department!, RoomStatus.Waiting);
     }

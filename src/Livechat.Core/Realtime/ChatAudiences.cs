@@ -30,6 +30,7 @@ public static class ChatAudiences
         ChatEvent.Read e => [ToVisitor(e.Room, RealtimeEvents.Read, new ReadEvent(e.Room.RoomId, "agent", e.Seq))],
         // A note is the agents' own: never the visitor's realtime user, whatever the room's state.
         ChatEvent.NoteAdded e => [ToAgents(e.Room, RealtimeEvents.Note, e.Note)],
+        ChatEvent.UserIdentified => [],
         _ => throw new ArgumentOutOfRangeException(nameof(chatEvent), chatEvent.GetType().Name, "An event without audiences."),
     };
 

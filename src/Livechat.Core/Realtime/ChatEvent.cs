@@ -38,4 +38,7 @@ public abstract record ChatEvent
 
     /// <summary>A visitor logged out: every tab of the visitor and every device of the user.</summary>
     public sealed record LoggedOut(string VisitorId, string? UserId, string? EndedRoomId) : ChatEvent;
+
+    /// <summary>setUserId linked the visitor to a user (<paramref name="RoomId"/>: the open room that went with it). No client hears it; webhooks do.</summary>
+    public sealed record UserIdentified(string VisitorId, string UserId, bool Verified, string? RoomId) : ChatEvent;
 }

@@ -18,7 +18,8 @@ public sealed class SetUserIdHandler(
     ICustomFieldStore fields,
     UserIdSignature signatures,
     SessionViewHandler view,
-    TimeProvider time)
+    TimeProvider time,
+    ChatEventPublisher events)
 {
     public async Task<Outcome<SessionView>> HandleAsync(VisitorSession session, SetUserIdRequest request, CancellationToken cancellationToken)
     {
@@ -41,6 +42,7 @@ public sealed class SetUserIdHandler(
         var linked = await sessions.UpdateAsync(session, s => s with { UserId = userId, UserProofKey = signatures.KeyId }, cancellationToken);
         if (!linked.IsSuccess) return linked.Problem!;
         await fields.CopyAsync(FieldOwner.Visitor(session.VisitorId), FieldOwner.User(userId), deleteSource: true, cancellationToken);
+        await events.PublishAsync(new ChatEvent.UserIdentified(session.VisitorId, userId, linked.Value!.UserVerified, merged.Value!.OpenRoomId), cancellationToken);
         return await view.HandleAsync(linked.Value!, cancellationToken);
     }
 

@@ -22,6 +22,7 @@ internal sealed class DurableClientMiddleware : IFunctionsWorkerMiddleware
         var client = inputs.Values.OfType<DurableTaskClient>().FirstOrDefault()
             ?? throw new InvalidOperationException($"The Durable client of {context.FunctionDefinition.Name} could not be bound.");
         using var _ = FunctionsRoomOrchestrations.Bind(client);
+        using var webhookPumps = Webhooks.FunctionsWebhookPumps.Bind(client);
         await next(context);
     }
 

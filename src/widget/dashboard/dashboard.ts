@@ -12,8 +12,10 @@ import { teamPage } from './pages/team';
 import { brandPage } from './pages/brand';
 import { conversationsPage } from './pages/conversations/list';
 import { conversationPage } from './pages/conversations/detail';
+import { webhooksPage } from './pages/webhooks';
 
 const pages: Page[] = [overviewPage, ...recipePages, conversationsPage, conversationPage, teamPage, brandPage];
+pages.push(webhooksPage);
 
 /** Who is signed in, once known; and where Microsoft sign-in is when this deployment has it. */
 let me: WhoAmI | null = null;

@@ -31,6 +31,7 @@ public sealed class ChatAudiencesTests
         { "the agent types: only the visitor hears it", new ChatEvent.Typing(AgentRoom, Sender.Agent), ["user v-v-1 typing"] },
         { "logout, anonymous", new ChatEvent.LoggedOut("v-1", null, "r-1"), ["user v-v-1 logoutComplete"] },
         { "logout, a user", new ChatEvent.LoggedOut("v-1", "alice", null), ["user v-v-1 logoutComplete", "user u-alice logoutComplete"] },
+        { "identified: for webhooks only, no client hears it", new ChatEvent.UserIdentified("v-1", "alice", true, "r-1"), [] },
     };
 
     [Theory]

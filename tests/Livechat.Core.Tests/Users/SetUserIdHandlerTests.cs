@@ -1,5 +1,6 @@
 using Livechat.Core.Common;
 using Livechat.Core.CustomFields;
+using Livechat.Core.Realtime;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
 using Livechat.Core.Users;
@@ -103,6 +104,7 @@ public sealed class SetUserIdHandlerTests
     {
         var signature = new UserIdSignature(Options.Create(new IdentityOptions { UserIdSecret = secret, AllowUnverifiedUserIds = secret is null }), TimeProvider.System);
         return new SetUserIdHandler(new SessionUpdater(_sessions.Object), _users.Object, _rooms.Object, _fields.Object, signature,
-            new SessionViewHandler(_users.Object, new OpenRoomLocator(_users.Object, _rooms.Object)), TimeProvider.System);
+            new SessionViewHandler(_users.Object, new OpenRoomLocator(_users.Object, _rooms.Object)), TimeProvider.System,
+            new ChatEventPublisher(new Mock<IRealtimePublisher>().Object));
     }
 }
