@@ -28,6 +28,8 @@ public sealed class WebhookEventsTests
         { "typing is for clients only", new ChatEvent.Typing(AgentRoom, Sender.Visitor), null },
         { "agent joined: chat.assigned says it", new ChatEvent.AgentJoined(AgentRoom, "Ann"), null },
         { "logout: chat.ended says what matters", new ChatEvent.LoggedOut("v-1", "alice", "r-1"), null },
+        { "an internal note never leaves the agents", new ChatEvent.NoteAdded(AgentRoom, new Livechat.Core.Notes.RoomNote("n-1", "r-1", 3, "ann", "Ann", "VIP, refund quietly", "c-1", DateTimeOffset.UnixEpoch)), null },
+        { "read marks are for clients only", new ChatEvent.Read(AgentRoom, Sender.Visitor, 3), null },
     };
 
     [Theory]
