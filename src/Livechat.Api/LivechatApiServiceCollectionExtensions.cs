@@ -25,6 +25,7 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<Http.AdminCall>();
         services.AddSingleton<AgentsApi>();
         services.AddSingleton<AdminApi>();
+        services.AddSingleton<Attachments.AttachmentsApi>();
         return services;
     }
 }

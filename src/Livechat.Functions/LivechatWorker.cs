@@ -4,6 +4,7 @@ using Livechat.Api.Assets;
 using Livechat.Api.Cors;
 using Livechat.Azure;
 using Livechat.Azure.SignalR;
+using Livechat.Azure.Tables;
 using Livechat.Core.Admin;
 using Livechat.Core.Common;
 using Livechat.Core.Rooms;
@@ -16,6 +17,7 @@ using Livechat.Functions.Middleware;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Livechat.Functions;
 
@@ -44,6 +46,9 @@ public static class LivechatWorker
             bool InDevelopmentUnlessSet(string key) => development && context.Configuration[key] is null;
             services.AddValidatedOptions<CorsOptions>(context.Configuration, "Cors")
                 .PostConfigure(o => o.AllowLocalhost |= InDevelopmentUnlessSet("Cors:AllowLocalhost"));
+            // Pages that may call the API may upload to the blob service too, unless a setting names others.
+            services.AddOptions<StorageOptions>().PostConfigure<IOptions<CorsOptions>>((storage, cors) =>
+                storage.BlobCorsOrigins ??= cors.Value.AllowLocalhost ? "*" : cors.Value.AllowedOrigins);
             services.PostConfigure<IdentityOptions>(o => o.AllowUnverifiedUserIds |= InDevelopmentUnlessSet("Identity:AllowUnverifiedUserIds"));
             services.PostConfigure<WebhookOptions>(o => o.AllowPrivateNetworks |= InDevelopmentUnlessSet("Webhooks:AllowPrivateNetworks"));
             if (!development) RefuseDevelopmentKeys(services);

@@ -4,7 +4,7 @@ using Livechat.Core.Sessions;
 namespace Livechat.Core.Rooms;
 
 /// <summary>Reads a room's transcript so a reloaded page or another device shows the chat so far.</summary>
-public sealed class ReadTranscriptHandler(IRoomStore rooms)
+public sealed class ReadTranscriptHandler(IRoomStore rooms, Attachments.AttachmentLinks links)
 {
     public const int PageSize = 500;
 
@@ -14,7 +14,7 @@ public sealed class ReadTranscriptHandler(IRoomStore rooms)
         var room = await rooms.GetAsync(roomId, cancellationToken);
         if (room is null || !room.BelongsTo(session)) return Problem.NotFound("Room", "roomId");
         var messages = await rooms.ReadMessagesAsync(roomId, afterSeq, PageSize, cancellationToken);
-        return new Transcript(roomId, room.Status, messages);
+        return new Transcript(roomId, room.Status, await links.SignAsync(messages, cancellationToken));
     }
 }
 
