@@ -3,7 +3,8 @@
 // agent: roomWaiting / roomClaimed keep the queues live, message / agentJoined / chatEnded the open chats.
 
 import { HubConnection, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
-import type { Message, NegotiateResult, RoomStatus, Transcript } from '../src/types';
+import type { AttachmentUpload, Message, NegotiateResult, RoomStatus, Transcript } from '../src/types';
+import { putFile, renderAttachment } from './attachments';
 
 interface QueuedRoom {
   roomId: string;
@@ -102,6 +103,7 @@ class AgentConsole {
     });
     $<HTMLButtonElement>('close-room').addEventListener('click', () => void this.closeRoom());
     $<HTMLInputElement>('text').addEventListener('input', () => this.typed());
+    $<HTMLInputElement>('file').addEventListener('change', () => void this.sendFile());
     this.renderChat();
     const invite = new URLSearchParams(location.search).get('invite');
     if (invite !== null) void this.redeem(invite);
@@ -327,6 +329,33 @@ class AgentConsole {
     }
   }
 
+  /** Asks for an upload link, uploads the chosen file straight to storage, then sends the message naming it. */
+  private async sendFile(): Promise<void> {
+    const picker = $<HTMLInputElement>('file');
+    const file = picker.files?.[0];
+    const roomId = this.current;
+    if (!roomId || !file) return;
+    const clientMessageId = `a-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    try {
+      this.status(`Uploading ${file.name}…`);
+      const upload = await this.call<AttachmentUpload>('POST', `/api/v1/agent/rooms/${encodeURIComponent(roomId)}/attachments`, {
+        name: file.name,
+        contentType: file.type || 'application/octet-stream',
+        size: file.size,
+      });
+      await putFile(upload, file);
+      const posted = await this.call<{ message: Message }>('POST', `/api/v1/agent/rooms/${encodeURIComponent(roomId)}/messages`, {
+        clientMessageId,
+        attachmentId: upload.attachmentId,
+      });
+      picker.value = '';
+      this.status(`Sent ${file.name}`);
+      this.addMessages(posted.message.roomId, [posted.message]);
+    } catch (e) {
+      this.status(`File not sent: ${(e as Error).message}`);
+    }
+  }
+
   private async closeRoom(): Promise<void> {
     if (!this.current) return;
     try {
@@ -424,12 +453,14 @@ class AgentConsole {
       const text = document.createElement('span');
       text.textContent = m.text;
       line.append(who, text);
+      if (m.attachment) text.append(renderAttachment(m.attachment));
       log.append(line);
     }
     log.scrollTop = log.scrollHeight;
     const writable = !!room && room.status === 'agent';
     $<HTMLInputElement>('text').disabled = !writable;
     $<HTMLButtonElement>('send').disabled = !writable;
+    $<HTMLInputElement>('file').disabled = !writable;
     $<HTMLButtonElement>('close-room').disabled = !room || room.status === 'ended' || room.status === 'open';
   }
 }

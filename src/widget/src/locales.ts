@@ -24,6 +24,10 @@ export interface Strings {
   chatEndedByAgent: string;
   agentTyping: string;
   typing: string;
+  attachFile: string;
+  uploading: string;
+  uploadFailed: string;
+  fileNotAccepted: string;
 }
 
 export interface Locale {
@@ -53,6 +57,10 @@ const en: Strings = {
   chatEndedByAgent: 'Chat ended by the agent',
   agentTyping: 'Agent is typing…',
   typing: 'Typing…',
+  attachFile: 'Attach a file',
+  uploading: 'Uploading…',
+  uploadFailed: 'The file could not be sent.',
+  fileNotAccepted: 'This file cannot be sent: only images, PDF and text files up to the size limit.',
 };
 
 const de: Strings = {
@@ -75,6 +83,10 @@ const de: Strings = {
   chatEndedByAgent: 'Chat vom Mitarbeiter beendet',
   agentTyping: 'Mitarbeiter schreibt…',
   typing: 'Schreibt…',
+  attachFile: 'Datei anhängen',
+  uploading: 'Wird hochgeladen…',
+  uploadFailed: 'Die Datei konnte nicht gesendet werden.',
+  fileNotAccepted: 'Diese Datei kann nicht gesendet werden: nur Bilder, PDF- und Textdateien bis zur Größengrenze.',
 };
 
 const fr: Strings = {
@@ -97,6 +109,10 @@ const fr: Strings = {
   chatEndedByAgent: 'Chat terminé par le conseiller',
   agentTyping: 'Le conseiller écrit…',
   typing: 'Écrit…',
+  attachFile: 'Joindre un fichier',
+  uploading: 'Envoi en cours…',
+  uploadFailed: 'Le fichier n’a pas pu être envoyé.',
+  fileNotAccepted: 'Ce fichier ne peut pas être envoyé : seulement des images, des PDF et des fichiers texte dans la limite de taille.',
 };
 
 const es: Strings = {
@@ -119,6 +135,10 @@ const es: Strings = {
   chatEndedByAgent: 'Chat terminado por el agente',
   agentTyping: 'El agente está escribiendo…',
   typing: 'Escribiendo…',
+  attachFile: 'Adjuntar un archivo',
+  uploading: 'Subiendo…',
+  uploadFailed: 'No se pudo enviar el archivo.',
+  fileNotAccepted: 'Este archivo no se puede enviar: solo imágenes, PDF y archivos de texto dentro del límite de tamaño.',
 };
 
 const ar: Strings = {
@@ -141,6 +161,10 @@ const ar: Strings = {
   chatEndedByAgent: 'أنهى الموظف المحادثة',
   agentTyping: 'الموظف يكتب…',
   typing: 'يكتب…',
+  attachFile: 'أرفق ملفًا',
+  uploading: 'جارٍ الرفع…',
+  uploadFailed: 'تعذّر إرسال الملف.',
+  fileNotAccepted: 'لا يمكن إرسال هذا الملف: الصور وملفات PDF والنصوص فقط ضمن حد الحجم.',
 };
 
 export const LOCALES: Record<string, { dir: 'ltr' | 'rtl'; strings: Strings }> = {
