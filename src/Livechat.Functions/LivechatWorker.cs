@@ -1,4 +1,5 @@
 using Azure.Core.Serialization;
+using Azure.Storage.Blobs;
 using Livechat.Api;
 using Livechat.Api.Assets;
 using Livechat.Api.Cors;
@@ -55,7 +56,8 @@ public static class LivechatWorker
             services.AddHostedService<StartupWarnings>();
             services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();
             services.AddSignalRService(context.Configuration);
-            services.AddSingleton(sp => new StaticAssets(StaticAssets.DefaultRoot, sp.GetRequiredService<SignalRTokenFactory>().Endpoint));
+            services.AddSingleton(sp => new StaticAssets(StaticAssets.DefaultRoot, sp.GetRequiredService<SignalRTokenFactory>().Endpoint,
+                sp.GetRequiredService<BlobServiceClient>().Uri.GetLeftPart(UriPartial.Authority)));
         });
 
     /// <summary>Outside development a public development key (local.settings.example.json, the emulators') stops the app.</summary>

@@ -331,6 +331,7 @@ export class ChatUI {
         node.classList.remove('pending');
         node.removeAttribute('aria-busy');
         node.querySelector('.failed')?.remove();
+        node.querySelector('progress')?.remove();
         node.remove();
       }
     }
