@@ -56,6 +56,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             (HttpMethod.Post, "api/v1/rooms"), (HttpMethod.Get, "api/v1/rooms/{room}/messages?afterSeq={x}"),
             (HttpMethod.Post, "api/v1/rooms/{room}/messages"), (HttpMethod.Post, "api/v1/rooms/{room}/close"), (HttpMethod.Post, "api/v1/rooms/{room}/typing"),
             (HttpMethod.Post, "api/v1/agent/rooms/{room}/typing"),
+            (HttpMethod.Post, "api/v1/rooms/{room}/attachments"), (HttpMethod.Post, "api/v1/agent/rooms/{room}/attachments"),
             (HttpMethod.Get, "api/v1/agent/queue?department={x}"), (HttpMethod.Post, "api/v1/agent/rooms/{room}/claim"),
             (HttpMethod.Post, "api/v1/admin/recipes"), (HttpMethod.Post, "api/v1/admin/agents/token"),
             (HttpMethod.Post, "api/v1/admin/rooms/{room}/transfer"), (HttpMethod.Put, "api/v1/admin/default-recipe"),
