@@ -52,6 +52,11 @@ param durableAlwaysReadyInstanceCount int = 1
 @minLength(1)
 param allowedOrigins array
 
+@description('Days an attachment is kept in Blob Storage before the lifecycle rule deletes it.')
+@minValue(1)
+@maxValue(3650)
+param attachmentRetentionDays int = 90
+
 @description('Durable Functions task hub name (host.json reads %TaskHubName%). Letters and digits, starting with a letter.')
 @minLength(3)
 @maxLength(45)
@@ -218,6 +223,8 @@ module storage 'modules/storage.bicep' = {
     planKind: planKind
     deploymentContainerName: names.deploymentContainer
     contentShareName: toLower(take(names.functionApp, 63))
+    allowedOrigins: allowedOrigins
+    attachmentRetentionDays: attachmentRetentionDays
   }
 }
 

@@ -185,6 +185,12 @@ var commonAppSettings = [
     name: 'Storage__ClientId'
     value: identityClientId
   }
+  // Attachments: upload and read links are signed with a user delegation key the identity asks for (Storage Blob
+  // Data Owner includes the right to), so no account key is needed.
+  {
+    name: 'Storage__BlobServiceUri'
+    value: 'https://${storage.name}.blob.${environment().suffixes.storage}'
+  }
   // Serverless SignalR: client negotiate tokens and REST calls must be HS256 JWTs signed with
   // the AccessKey, so the app needs the key itself. It is read here with listKeys() and written
   // straight into the app setting: never a parameter, never an output.

@@ -28,6 +28,19 @@ param deploymentContainerName string
 @maxLength(63)
 param contentShareName string
 
+@description('Private blob container of the chat attachments, one folder a room (Storage__AttachmentsContainer).')
+@minLength(3)
+@maxLength(63)
+param attachmentsContainerName string = 'attachments'
+
+@description('Days after its upload that an attachment is deleted by the lifecycle rule; a room erased sooner loses its files at once.')
+@minValue(1)
+@maxValue(3650)
+param attachmentRetentionDays int = 90
+
+@description('Origins of the customer sites whose pages upload attachments straight to the blob service (blob CORS).')
+param allowedOrigins array = []
+
 @description('Tables the application reads and writes through its managed identity.')
 @minLength(1)
 param tableNames array = [
@@ -78,11 +91,76 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
 
   resource blobServices 'blobServices' = {
     name: 'default'
+    properties: {
+      // The widget PUTs a file through its upload link and shows images from their read links, from the customer's page.
+      cors: {
+        corsRules: empty(allowedOrigins) ? [] : [
+          {
+            allowedOrigins: allowedOrigins
+            allowedMethods: [
+              'GET'
+              'HEAD'
+              'PUT'
+              'OPTIONS'
+            ]
+            allowedHeaders: [
+              'content-type'
+              'x-ms-*'
+            ]
+            exposedHeaders: [
+              'etag'
+              'x-ms-request-id'
+            ]
+            maxAgeInSeconds: 3600
+          }
+        ]
+      }
+    }
+
+    resource attachmentsContainer 'containers' = {
+      name: attachmentsContainerName
+      properties: {
+        publicAccess: 'None'
+      }
+    }
 
     resource deploymentContainer 'containers' = {
       name: deploymentContainerName
       properties: {
         publicAccess: 'None'
+      }
+    }
+  }
+
+  // Attachments are not kept forever: each blob goes this many days after it was written.
+  resource managementPolicies 'managementPolicies' = {
+    name: 'default'
+    properties: {
+      policy: {
+        rules: [
+          {
+            name: 'delete-old-attachments'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: [
+                  'blockBlob'
+                ]
+                prefixMatch: [
+                  '${attachmentsContainerName}/'
+                ]
+              }
+              actions: {
+                baseBlob: {
+                  delete: {
+                    daysAfterModificationGreaterThan: attachmentRetentionDays
+                  }
+                }
+              }
+            }
+          }
+        ]
       }
     }
   }
@@ -111,6 +189,9 @@ output name string = storage.name
 
 @description('Resource id of the storage account.')
 output id string = storage.id
+
+@description('Name of the attachments container.')
+output attachmentsContainerName string = storage::blobServices::attachmentsContainer.name
 
 @description('Name of the deployment package container.')
 output deploymentContainerName string = storage::blobServices::deploymentContainer.name

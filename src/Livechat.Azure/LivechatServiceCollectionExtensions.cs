@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
-using Azure.Identity;
+using Azure.Storage.Blobs;
+using Livechat.Azure.Blobs;
+using Livechat.Core.Attachments;
 using Livechat.Azure.Tables;
 using Livechat.Core.Admin;
 using Livechat.Core.Agents;
@@ -39,10 +41,24 @@ public static class LivechatServiceCollectionExtensions
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return storage.ConnectionString is { Length: > 0 } connectionString
                 ? new TableServiceClient(connectionString)
-                : new TableServiceClient(storage.TableServiceUri, string.IsNullOrEmpty(storage.ClientId)
-                    ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
-                    : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(storage.ClientId)));
+                : new TableServiceClient(storage.TableServiceUri, storage.ManagedIdentity());
         });
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return storage.ConnectionString is { Length: > 0 } connectionString
+                ? new BlobServiceClient(connectionString)
+                : new BlobServiceClient(storage.BlobServiceUri, storage.ManagedIdentity());
+        });
+        services.AddSingleton<AttachmentContainer>();
+        services.AddSingleton<BlobLinkSigner>();
+        services.AddSingleton<IAttachmentStore, BlobAttachmentStore>();
+        services.AddHostedService<AttachmentContainerStartup>();
+        AddValidatedOptions<AttachmentOptions>(services, configuration, "Attachments");
+        services.AddSingleton<AttachmentLimits>();
+        services.AddSingleton<AttachmentVerifier>();
+        services.AddSingleton<AttachmentLinks>();
+        services.AddSingleton<AttachmentUploadHandler>();
         services.AddSingleton<LivechatTables>();
         services.AddSingleton<ISessionStore, TableSessionStore>();
         services.AddSingleton<TableRoomStore>();

@@ -1,9 +1,11 @@
 using Azure.Core.Serialization;
+using Azure.Storage.Blobs;
 using Livechat.Api;
 using Livechat.Api.Assets;
 using Livechat.Api.Cors;
 using Livechat.Azure;
 using Livechat.Azure.SignalR;
+using Livechat.Azure.Tables;
 using Livechat.Core.Admin;
 using Livechat.Core.Common;
 using Livechat.Core.Rooms;
@@ -44,6 +46,11 @@ public static class LivechatWorker
             bool InDevelopmentUnlessSet(string key) => development && context.Configuration[key] is null;
             services.AddValidatedOptions<CorsOptions>(context.Configuration, "Cors")
                 .PostConfigure(o => o.AllowLocalhost |= InDevelopmentUnlessSet("Cors:AllowLocalhost"));
+            // Pages that may call the API may upload to the blob service too, unless a setting names others.
+            // Read from the settings, not IOptions<CorsOptions>, so a bad origin is refused once, naming Cors's own setting.
+            var corsLocalhost = bool.TryParse(context.Configuration["Cors:AllowLocalhost"], out var allowLocalhost) ? allowLocalhost : development;
+            var corsOrigins = context.Configuration["Cors:AllowedOrigins"];
+            services.PostConfigure<StorageOptions>(storage => storage.BlobCorsOrigins ??= corsLocalhost ? "*" : corsOrigins);
             services.PostConfigure<IdentityOptions>(o => o.AllowUnverifiedUserIds |= InDevelopmentUnlessSet("Identity:AllowUnverifiedUserIds"));
             services.PostConfigure<WebhookOptions>(o => o.AllowPrivateNetworks |= InDevelopmentUnlessSet("Webhooks:AllowPrivateNetworks"));
             if (!development) RefuseDevelopmentKeys(services);
@@ -51,7 +58,8 @@ public static class LivechatWorker
             services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();
             services.AddSingleton<Core.Webhooks.Events.IWebhookPumps, Webhooks.FunctionsWebhookPumps>();
             services.AddSignalRService(context.Configuration);
-            services.AddSingleton(sp => new StaticAssets(StaticAssets.DefaultRoot, sp.GetRequiredService<SignalRTokenFactory>().Endpoint));
+            services.AddSingleton(sp => new StaticAssets(StaticAssets.DefaultRoot, sp.GetRequiredService<SignalRTokenFactory>().Endpoint,
+                sp.GetRequiredService<BlobServiceClient>().Uri.GetLeftPart(UriPartial.Authority)));
         });
 
     /// <summary>Outside development a public development key (local.settings.example.json, the emulators') stops the app.</summary>

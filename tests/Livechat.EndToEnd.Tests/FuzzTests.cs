@@ -61,6 +61,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             (HttpMethod.Get, "api/v1/agent/rooms/{room}/visitor"), (HttpMethod.Get, "api/v1/agent/canned-responses?department={x}"),
             (HttpMethod.Get, "api/v1/admin/departments/{x}/canned-responses"), (HttpMethod.Put, "api/v1/admin/departments/{x}/canned-responses/{x}"),
             (HttpMethod.Delete, "api/v1/admin/departments/{x}/canned-responses/{x}"),
+            (HttpMethod.Post, "api/v1/rooms/{room}/attachments"), (HttpMethod.Post, "api/v1/agent/rooms/{room}/attachments"),
             (HttpMethod.Get, "api/v1/agent/queue?department={x}"), (HttpMethod.Post, "api/v1/agent/rooms/{room}/claim"),
             (HttpMethod.Post, "api/v1/admin/recipes"), (HttpMethod.Post, "api/v1/admin/agents/token"),
             (HttpMethod.Post, "api/v1/admin/rooms/{room}/transfer"), (HttpMethod.Put, "api/v1/admin/default-recipe"),

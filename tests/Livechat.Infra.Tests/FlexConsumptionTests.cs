@@ -46,7 +46,9 @@ public sealed class FlexConsumptionTests(InfraFixture infra)
         Assert.Equal("UserAssignedIdentity", storage.Str("authentication.type"));
         Assert.Equal(snapshot.Identity.Str("id"), storage.Str("authentication.userAssignedIdentityResourceId"));
 
-        var container = Assert.Single(snapshot.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
+        // The other container holds the chat attachments (AttachmentStorageTests).
+        var container = Assert.Single(snapshot.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"),
+            c => !c.Str("name").EndsWith("/attachments", StringComparison.Ordinal));
         var containerName = container.Str("name").Split('/')[^1];
         Assert.StartsWith($"[format('{{0}}{{1}}', reference('{snapshot.StorageAccount.Str("id")}'", storage.Str("value"));
         Assert.EndsWith($".primaryEndpoints.blob, '{containerName}')]", storage.Str("value"));

@@ -23,15 +23,18 @@ public sealed class StaticAssets : IDisposable
 
     /// <param name="root">The folder served.</param>
     /// <param name="realtimeOrigin">Where pages open their realtime connection (the SignalR Service endpoint).</param>
-    public StaticAssets(string root, string? realtimeOrigin = null)
+    /// <param name="filesOrigin">Where attachments are uploaded to and read from (the Blob Storage endpoint).</param>
+    public StaticAssets(string root, string? realtimeOrigin = null, string? filesOrigin = null)
     {
         var connect = realtimeOrigin is null ? "'self'" : $"'self' {realtimeOrigin} {WebSocketOrigin(realtimeOrigin)}";
+        connect = filesOrigin is null ? connect : $"{connect} {filesOrigin}";
+        var img = filesOrigin is null ? "'self' data:" : $"'self' data: {filesOrigin}";
         // The agent console and the dashboard hold a credential: no inline script, no framing, no referrer, nothing but its own
         // origin and the realtime service to talk to.
-        _consolePolicy = $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src {connect}; " +
+        _consolePolicy = $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src {img}; connect-src {connect}; " +
                          "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         // The demo pages stand for a customer's page: the embed snippet is an inline script.
-        _pagePolicy = $"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src {connect}; " +
+        _pagePolicy = $"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src {img}; connect-src {connect}; " +
                       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
         if (!Directory.Exists(root)) return;
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Livechat.Core.Attachments;
 using Livechat.Core.Common;
 using Livechat.Core.Rooms;
 using System.Text.Json;
@@ -27,6 +28,8 @@ internal sealed class MessageEntity : ITableEntity
     public string? ClientMessageId { get; set; }
     public string? ButtonId { get; set; }
     public string? AgentId { get; set; }
+    /// <summary>The attachment's id, name, type and size; never its link, which is signed on each read.</summary>
+    public string? AttachmentJson { get; set; }
     public DateTimeOffset SentAt { get; set; }
 
     public static string KeyOf(long seq) => $"{Prefix}{seq:D12}";
@@ -44,6 +47,7 @@ internal sealed class MessageEntity : ITableEntity
         ClientMessageId = m.ClientMessageId,
         ButtonId = m.ButtonId,
         AgentId = m.AgentId,
+        AttachmentJson = m.Attachment is null ? null : JsonSerializer.Serialize(m.Attachment with { Url = null }, LivechatJson.Options),
         SentAt = m.SentAt,
     };
 
@@ -59,6 +63,7 @@ internal sealed class MessageEntity : ITableEntity
         ClientMessageId = ClientMessageId,
         ButtonId = ButtonId,
         AgentId = AgentId,
+        Attachment = AttachmentJson is null ? null : JsonSerializer.Deserialize<ChatAttachment>(AttachmentJson, LivechatJson.Options),
         SentAt = SentAt,
     };
 }

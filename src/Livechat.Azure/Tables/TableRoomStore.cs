@@ -75,6 +75,7 @@ public sealed class TableRoomStore(LivechatTables tables) : IRoomStore
                 ClientMessageId = message.ClientMessageId,
                 ButtonId = message.ButtonId,
                 AgentId = message.AgentId,
+                Attachment = message.Attachment,
                 SentAt = sentAt,
             }).ToList();
             roomEntity.NextSeq += messages.Count;

@@ -9,7 +9,7 @@ namespace Livechat.Core.Agents;
 /// An agent of the room's department reads its transcript (the bot part too, before taking the room), with the
 /// room's internal notes beside it and both sides' read watermarks.
 /// </summary>
-public sealed class AgentReadTranscriptHandler(IRoomStore rooms, INoteStore notes, IReadReceiptStore receipts)
+public sealed class AgentReadTranscriptHandler(IRoomStore rooms, INoteStore notes, IReadReceiptStore receipts, Attachments.AttachmentLinks links)
 {
     public async Task<Outcome<AgentTranscript>> HandleAsync(AgentIdentity agent, string roomId, long afterSeq, CancellationToken cancellationToken)
     {
@@ -19,6 +19,6 @@ public sealed class AgentReadTranscriptHandler(IRoomStore rooms, INoteStore note
         var read = receipts.GetAsync(roomId, cancellationToken);
         var roomNotes = notes.ListAsync(roomId, AddNoteHandler.MaxNotesPerRoom, cancellationToken);
         var messages = await rooms.ReadMessagesAsync(roomId, afterSeq, ReadTranscriptHandler.PageSize, cancellationToken);
-        return new AgentTranscript(roomId, loaded.Value!.Status, messages, RoomVisitor.Of(loaded.Value)) { Notes = await roomNotes, Read = await read };
+        return new AgentTranscript(roomId, loaded.Value!.Status, await links.SignAsync(messages, cancellationToken), RoomVisitor.Of(loaded.Value)) { Notes = await roomNotes, Read = await read };
     }
 }

@@ -14,5 +14,7 @@ public sealed record ChatMessage
     public string? ClientMessageId { get; init; }
     public string? ButtonId { get; init; }
     public string? AgentId { get; init; }
+    /// <summary>A file sent with the message; its text may then be empty.</summary>
+    public Attachments.ChatAttachment? Attachment { get; init; }
     public required DateTimeOffset SentAt { get; init; }
 }

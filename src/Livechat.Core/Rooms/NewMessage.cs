@@ -12,4 +12,5 @@ public sealed record NewMessage(
     string? BlockId = null,
     string? ClientMessageId = null,
     string? ButtonId = null,
-    string? AgentId = null);
+    string? AgentId = null,
+    Attachments.ChatAttachment? Attachment = null);

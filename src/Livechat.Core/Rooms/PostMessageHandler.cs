@@ -1,3 +1,4 @@
+using Livechat.Core.Attachments;
 using Livechat.Core.Common;
 using Livechat.Core.Realtime;
 using Livechat.Core.Sessions;
@@ -16,6 +17,8 @@ public sealed class PostMessageHandler(
     ChatEventPublisher events,
     IOptions<RoomOptions> options,
     Limits.SessionRateLimiter limiter,
+    AttachmentVerifier attachments,
+    AttachmentLinks links,
     TimeProvider time)
 {
     public async Task<Outcome<ChatMessage>> HandleAsync(VisitorSession session, string roomId, PostMessageRequest request, CancellationToken cancellationToken)
@@ -24,8 +27,10 @@ public sealed class PostMessageHandler(
             return Problem.Invalid("clientMessageId", "Required: 1 to 64 letters, digits, '-', '_' or '.'.");
         var hasText = !string.IsNullOrWhiteSpace(request.Text);
         var hasButton = request.ButtonId is not null;
-        if (!hasText && !hasButton)
-            return Problem.Invalid("text", "Send a non-empty text, or a buttonId (with the button's label as text).");
+        var hasAttachment = request.AttachmentId is not null;
+        if (!hasText && !hasButton && !hasAttachment)
+            return Problem.Invalid("text", "Send a non-empty text, a buttonId (with the button's label as text) or an attachmentId.");
+        if (hasButton && hasAttachment) return Problem.Invalid("attachmentId", "A button choice carries no attachment.");
         if (hasText && request.Text!.Length > options.Value.MaxMessageLength)
             return Problem.Invalid("text", $"At most {options.Value.MaxMessageLength} characters.");
         if (hasButton && !Ids.IsSafe(request.ButtonId, 64))
@@ -37,13 +42,20 @@ public sealed class PostMessageHandler(
         if (room is not null && !room.BelongsTo(session)) room = await snapshots.ReadAsync(roomId, cancellationToken);
         if (room is null || !room.BelongsTo(session)) return Problem.NotFound("Room", "roomId");
         if (room.Status == RoomStatus.Ended) return RoomEnded();
+        ChatAttachment? attachment = null;
+        if (hasAttachment)
+        {
+            var verified = await attachments.VerifyAsync(roomId, request.AttachmentId!, cancellationToken);
+            if (!verified.IsSuccess) return verified.Problem!;
+            attachment = verified.Value;
+        }
 
         // A button choice keeps its label as text, so the transcript reads as the visitor saw it.
-        var text = hasText ? request.Text!.Trim() : request.ButtonId!;
+        var text = hasText ? request.Text!.Trim() : hasButton ? request.ButtonId! : "";
         // The first message of a greeted room starts its bot: the flag goes with the message's write.
         var startsFlow = room.DeferredFlow is { Started: false } && room.Status == RoomStatus.Open;
         var outcome = await rooms.AppendAsync(startsFlow ? room with { DeferredFlow = room.DeferredFlow! with { Started = true } } : room,
-            new NewMessage(Sender.Visitor, text, $"c-{request.ClientMessageId}", ClientMessageId: request.ClientMessageId, ButtonId: request.ButtonId),
+            new NewMessage(Sender.Visitor, text, $"c-{request.ClientMessageId}", ClientMessageId: request.ClientMessageId, ButtonId: request.ButtonId, Attachment: attachment),
             time.GetUtcNow(), cancellationToken);
         if (outcome.Status != AppendStatus.Appended)
         {
@@ -62,12 +74,12 @@ public sealed class PostMessageHandler(
                 await orchestrations.ResumeIfFailedAsync(roomId, FirstGeneration(room), cancellationToken);
                 await orchestrations.SignalAsync(roomId, RoomSignal.Visitor(Input(appended.Message, room: null)), cancellationToken);
             }
-            return appended.Message;
+            return await links.SignAsync(appended.Message, cancellationToken);
         }
         // Who hears the message and whether the bot answers: as the room was when the message was stored.
         room = snapshots.Remember(appended.Room) ?? room;
 
-        var message = appended.Message;
+        var message = await links.SignAsync(appended.Message, cancellationToken);
         // The bot is woken before anyone is told: a slow realtime service must not hold up the answer.
         // A start reads this message from the transcript. The room may say the flow has not started when it has: the
         // append re-reads a room that changed since this instance last saw it (setUserId adopting it, say), and
@@ -82,7 +94,7 @@ public sealed class PostMessageHandler(
 
     private RoomOrchestrationInput FirstGeneration(Room room) => RoomOrchestrationInput.For(room.RoomId, options.Value, deferred: room.DeferredFlow is not null);
 
-    private static VisitorInput Input(ChatMessage message, Room? room) => new(message.Seq, message.Text, message.ButtonId) { Room = room };
+    private static VisitorInput Input(ChatMessage message, Room? room) => VisitorInput.Of(message, room);
 
     private const string RoomEndedDetail = "Open the widget again to start a new chat.";
 

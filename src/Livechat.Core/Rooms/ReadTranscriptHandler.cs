@@ -5,7 +5,7 @@ using Livechat.Core.Sessions;
 namespace Livechat.Core.Rooms;
 
 /// <summary>Reads a room's transcript so a reloaded page or another device shows the chat so far.</summary>
-public sealed class ReadTranscriptHandler(IRoomStore rooms, IReadReceiptStore receipts)
+public sealed class ReadTranscriptHandler(IRoomStore rooms, IReadReceiptStore receipts, Attachments.AttachmentLinks links)
 {
     public const int PageSize = 500;
 
@@ -16,7 +16,7 @@ public sealed class ReadTranscriptHandler(IRoomStore rooms, IReadReceiptStore re
         if (room is null || !room.BelongsTo(session)) return Problem.NotFound("Room", "roomId");
         var read = receipts.GetAsync(roomId, cancellationToken);
         var messages = await rooms.ReadMessagesAsync(roomId, afterSeq, PageSize, cancellationToken);
-        return new Transcript(roomId, room.Status, messages) { Read = await read };
+        return new Transcript(roomId, room.Status, await links.SignAsync(messages, cancellationToken)) { Read = await read };
     }
 }
 

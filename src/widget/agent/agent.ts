@@ -3,7 +3,8 @@
 // agent: roomWaiting / roomClaimed keep the queues live, message / agentJoined / chatEnded the open chats.
 
 import { HubConnection, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
-import type { Message, NegotiateResult, RoomStatus, Transcript } from '../src/types';
+import type { AttachmentUpload, Message, NegotiateResult, RoomStatus, Transcript } from '../src/types';
+import { putFile, renderAttachment } from './attachments';
 import { Alerts } from './alerts';
 import { CannedPicker, type CannedResponse } from './cannedPicker';
 import { ReadReporter, seenMessageSeq, unreadCount, type ReadRecorded } from './receipts';
@@ -141,6 +142,7 @@ class AgentConsole {
     $<HTMLButtonElement>('add-note').addEventListener('click', () => void this.addNote());
     document.addEventListener('visibilitychange', () => this.markRead());
     renderVisitorPanel($('visitor-panel'), null);
+    $<HTMLInputElement>('file').addEventListener('change', () => void this.sendFile());
     this.renderChat();
     const invite = new URLSearchParams(location.search).get('invite');
     if (invite !== null) void this.redeem(invite);
@@ -456,6 +458,33 @@ class AgentConsole {
     }
   }
 
+  /** Asks for an upload link, uploads the chosen file straight to storage, then sends the message naming it. */
+  private async sendFile(): Promise<void> {
+    const picker = $<HTMLInputElement>('file');
+    const file = picker.files?.[0];
+    const roomId = this.current;
+    if (!roomId || !file) return;
+    const clientMessageId = `a-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    try {
+      this.status(`Uploading ${file.name}…`);
+      const upload = await this.call<AttachmentUpload>('POST', `/api/v1/agent/rooms/${encodeURIComponent(roomId)}/attachments`, {
+        name: file.name,
+        contentType: file.type || 'application/octet-stream',
+        size: file.size,
+      });
+      await putFile(upload, file);
+      const posted = await this.call<{ message: Message }>('POST', `/api/v1/agent/rooms/${encodeURIComponent(roomId)}/messages`, {
+        clientMessageId,
+        attachmentId: upload.attachmentId,
+      });
+      picker.value = '';
+      this.status(`Sent ${file.name}`);
+      this.addMessages(posted.message.roomId, [posted.message]);
+    } catch (e) {
+      this.status(`File not sent: ${(e as Error).message}`);
+    }
+  }
+
   private async closeRoom(): Promise<void> {
     if (!this.current) return;
     try {
@@ -576,6 +605,7 @@ class AgentConsole {
         mark.textContent = 'Seen';
         line.append(mark);
       }
+      if (m.attachment) text.append(renderAttachment(m.attachment));
       log.append(line);
       notesUpTo(m.seq);
     }
@@ -585,6 +615,7 @@ class AgentConsole {
     $<HTMLInputElement>('text').disabled = !writable;
     $<HTMLButtonElement>('send').disabled = !writable;
     $<HTMLButtonElement>('add-note').disabled = !room;
+    $<HTMLInputElement>('file').disabled = !writable;
     $<HTMLButtonElement>('close-room').disabled = !room || room.status === 'ended' || room.status === 'open';
   }
 }

@@ -4,6 +4,8 @@
 // tab replaced it (logout, new session), this tab follows instead of fighting over it.
 
 import type {
+  AttachmentRequest,
+  AttachmentUpload,
   CreatedSession,
   FieldScope,
   NegotiateResult,
@@ -218,6 +220,11 @@ export class ApiClient {
 
   postMessage(roomId: string, body: OutgoingMessage): Promise<{ message: Message }> {
     return this.request('POST', `/v1/rooms/${encodeURIComponent(roomId)}/messages`, body);
+  }
+
+  /** POST /v1/rooms/{roomId}/attachments: a short-lived link to upload one file straight to storage. */
+  createAttachmentUpload(roomId: string, file: AttachmentRequest): Promise<AttachmentUpload> {
+    return this.request('POST', `/v1/rooms/${encodeURIComponent(roomId)}/attachments`, file);
   }
 
   /** Tells the room's agent the visitor is typing (nothing is stored; the server drops calls closer than 2 s). */

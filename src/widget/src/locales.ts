@@ -26,6 +26,10 @@ export interface Strings {
   /** Under the visitor's last message the agent has seen. */
   seen: string;
   typing: string;
+  attachFile: string;
+  uploading: string;
+  uploadFailed: string;
+  fileNotAccepted: string;
 }
 
 export interface Locale {
@@ -56,6 +60,10 @@ const en: Strings = {
   agentTyping: 'Agent is typing…',
   seen: 'Seen',
   typing: 'Typing…',
+  attachFile: 'Attach a file',
+  uploading: 'Uploading…',
+  uploadFailed: 'The file could not be sent.',
+  fileNotAccepted: 'This file cannot be sent: only images, PDF and text files up to the size limit.',
 };
 
 const de: Strings = {
@@ -79,6 +87,10 @@ const de: Strings = {
   agentTyping: 'Mitarbeiter schreibt…',
   seen: 'Gesehen',
   typing: 'Schreibt…',
+  attachFile: 'Datei anhängen',
+  uploading: 'Wird hochgeladen…',
+  uploadFailed: 'Die Datei konnte nicht gesendet werden.',
+  fileNotAccepted: 'Diese Datei kann nicht gesendet werden: nur Bilder, PDF- und Textdateien bis zur Größengrenze.',
 };
 
 const fr: Strings = {
@@ -102,6 +114,10 @@ const fr: Strings = {
   agentTyping: 'Le conseiller écrit…',
   seen: 'Vu',
   typing: 'Écrit…',
+  attachFile: 'Joindre un fichier',
+  uploading: 'Envoi en cours…',
+  uploadFailed: 'Le fichier n’a pas pu être envoyé.',
+  fileNotAccepted: 'Ce fichier ne peut pas être envoyé : seulement des images, des PDF et des fichiers texte dans la limite de taille.',
 };
 
 const es: Strings = {
@@ -125,6 +141,10 @@ const es: Strings = {
   agentTyping: 'El agente está escribiendo…',
   seen: 'Visto',
   typing: 'Escribiendo…',
+  attachFile: 'Adjuntar un archivo',
+  uploading: 'Subiendo…',
+  uploadFailed: 'No se pudo enviar el archivo.',
+  fileNotAccepted: 'Este archivo no se puede enviar: solo imágenes, PDF y archivos de texto dentro del límite de tamaño.',
 };
 
 const ar: Strings = {
@@ -148,6 +168,10 @@ const ar: Strings = {
   agentTyping: 'الموظف يكتب…',
   seen: 'تمت المشاهدة',
   typing: 'يكتب…',
+  attachFile: 'أرفق ملفًا',
+  uploading: 'جارٍ الرفع…',
+  uploadFailed: 'تعذّر إرسال الملف.',
+  fileNotAccepted: 'لا يمكن إرسال هذا الملف: الصور وملفات PDF والنصوص فقط ضمن حد الحجم.',
 };
 
 export const LOCALES: Record<string, { dir: 'ltr' | 'rtl'; strings: Strings }> = {

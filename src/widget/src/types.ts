@@ -20,7 +20,32 @@ export interface Message {
   buttonId?: string | null;
   /** The agent who wrote it, or who joined (their "joined the chat" line). */
   agentId?: string | null;
+  /** A file sent with the message; `url` is a short-lived read link (a fresh one comes with each read). */
+  attachment?: Attachment | null;
   sentAt: string;
+}
+
+export interface Attachment {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  url?: string;
+}
+
+/** Body of POST /v1/rooms/{roomId}/attachments: what the visitor's file is. */
+export interface AttachmentRequest {
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+/** Where to PUT the file: the link, the headers the PUT carries, and the id the message names. */
+export interface AttachmentUpload {
+  attachmentId: string;
+  uploadUrl: string;
+  expiresAt: string;
+  headers: Record<string, string>;
 }
 
 export interface CreatedSession {
@@ -81,4 +106,5 @@ export type FieldScope = 'user' | 'room';
 /** Body of POST /v1/rooms/{roomId}/messages. A button reply also carries the label as text. */
 export type OutgoingMessage =
   | { clientMessageId: string; text: string }
-  | { clientMessageId: string; buttonId: string; text?: string };
+  | { clientMessageId: string; buttonId: string; text?: string }
+  | { clientMessageId: string; attachmentId: string; text?: string };

@@ -4,7 +4,10 @@
 
 import type { WidgetBrand } from './brand';
 import { ENGLISH, type Locale } from './locales';
-import type { ChatButton, Message, Sender } from './types';
+import type { Attachment, ChatButton, Message, Sender } from './types';
+
+/** The files the server takes by default (Attachments:AllowedContentTypes): the picker offers these. */
+const ACCEPTED_FILES = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain';
 
 export interface UiCallbacks {
   bubbleClicked(): void;
@@ -15,6 +18,8 @@ export interface UiCallbacks {
   retry(clientMessageId: string): void;
   /** The visitor typed in the field (called on every input; the caller throttles). */
   typed(): void;
+  /** The visitor chose a file to send. */
+  attach?(file: File): void;
 }
 
 
@@ -85,12 +90,21 @@ button{cursor:pointer}
 .input:focus{border-color:var(--accent);outline:none;box-shadow:0 0 0 3px var(--accent-soft)}
 .send{padding:0 16px;border:0;border-radius:999px;background:var(--accent);color:#fff;font-weight:600}
 .send:disabled{opacity:.5;cursor:default}
+.attach{width:38px;flex:none;border:1px solid #d1d5db;border-radius:50%;background:#fff;color:var(--muted);display:grid;place-items:center}
+.attach svg{width:18px;height:18px;fill:currentColor}
+.attach:hover{color:var(--accent);border-color:var(--accent)}
+.preview{display:block;max-width:220px;max-height:220px;border-radius:12px;border:1px solid var(--line);background:#fff}
+.file{display:inline-block;margin-top:4px;padding:8px 12px;border-radius:12px;background:#fff;border:1px solid var(--line);color:#3730a3;overflow-wrap:anywhere}
+.text:empty{display:none}
+.upload{display:block;width:160px;margin-top:4px;accent-color:var(--accent)}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 @media (max-width:480px){.window,.side-left .window,.side-right .window{inset-inline:0;bottom:0;width:100vw;height:100%;border-radius:0}}
 @media (prefers-reduced-motion:reduce){.bubble,.window{transition:none;animation:none}.bubble:hover{transform:none}}
 `;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+const CLIP_ICON =
+  'M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z';
 const CHAT_ICON =
   'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4.5 3.5A.3.3 0 0 1 3 21.3V6a2 2 0 0 1 1-2z';
 
@@ -210,7 +224,18 @@ export class ChatUI {
     });
     this.sendButton = el(d, 'button', 'send', { type: 'submit', 'data-testid': 'send' });
     this.sendButton.textContent = this.t.send;
-    form.append(label, this.input, this.sendButton);
+    // A button opens the hidden file picker: a native file input cannot be labelled or styled consistently.
+    const picker = el(d, 'input', '', { type: 'file', accept: ACCEPTED_FILES, 'data-testid': 'file-input', tabindex: '-1', 'aria-hidden': 'true' });
+    picker.hidden = true;
+    const attach = el(d, 'button', 'attach', { type: 'button', 'aria-label': this.t.attachFile, title: this.t.attachFile, 'data-testid': 'attach' });
+    attach.appendChild(icon(d, CLIP_ICON));
+    attach.addEventListener('click', () => picker.click());
+    picker.addEventListener('change', () => {
+      const file = picker.files?.[0];
+      picker.value = '';
+      if (file) this.cb.attach?.(file);
+    });
+    form.append(picker, attach, label, this.input, this.sendButton);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       this.submit();
@@ -342,6 +367,7 @@ export class ChatUI {
         node.classList.remove('pending');
         node.removeAttribute('aria-busy');
         node.querySelector('.failed')?.remove();
+        node.querySelector('progress')?.remove();
         node.remove();
       }
     }
@@ -350,6 +376,7 @@ export class ChatUI {
     node.setAttribute('data-seq', String(message.seq));
     const text = displayText(message, this.log);
     (node.querySelector('.text') as HTMLElement).textContent = text;
+    if (message.attachment) node.appendChild(this.createAttachment(message.attachment));
     if (message.sentAt) {
       const at = new Date(message.sentAt);
       if (!Number.isNaN(at.getTime())) node.title = at.toLocaleString();
@@ -374,6 +401,32 @@ export class ChatUI {
     this.pending.set(clientMessageId, node);
     this.log.appendChild(node);
     this.scrollToEnd();
+  }
+
+  /** Shows a file the visitor is sending, with its upload's progress, before the server has it. */
+  addPendingFile(clientMessageId: string, name: string): void {
+    this.addPending(clientMessageId, name);
+    const node = this.pending.get(clientMessageId);
+    if (!node) return;
+    const bar = el(this.doc, 'progress', 'upload', { max: '1', 'aria-label': `${this.t.uploading} ${name}`, 'data-testid': 'upload-progress' });
+    node.appendChild(bar);
+  }
+
+  fileProgress(clientMessageId: string, fraction: number): void {
+    const bar = this.pending.get(clientMessageId)?.querySelector('progress');
+    if (bar) (bar as HTMLProgressElement).value = Math.max(0, Math.min(1, fraction));
+  }
+
+  /** The file was not sent: refused by the server (type, size) or lost on the way. */
+  fileFailed(clientMessageId: string, refused: boolean): void {
+    const node = this.pending.get(clientMessageId);
+    if (!node) return;
+    node.querySelector('progress')?.remove();
+    node.querySelector('.failed')?.remove();
+    const box = el(this.doc, 'div', 'failed', { role: 'alert', 'data-testid': 'upload-failed' });
+    box.textContent = refused ? this.t.fileNotAccepted : this.t.uploadFailed;
+    node.removeAttribute('aria-busy');
+    node.appendChild(box);
   }
 
   /** Marks an optimistic message as not delivered, with a Retry link (or clears the mark). */
@@ -500,6 +553,22 @@ export class ChatUI {
     return node;
   }
 
+  /** An image as a preview (its name as alt text), anything else as a link named as the file; both open the file. */
+  private createAttachment(attachment: Attachment): HTMLElement {
+    const d = this.doc;
+    const url = safeUrl(attachment.url);
+    const link = el(d, 'a', attachment.contentType.startsWith('image/') ? '' : 'file', { target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'attachment' });
+    if (url) link.href = url;
+    if (attachment.contentType.startsWith('image/') && url) {
+      const img = el(d, 'img', 'preview', { alt: attachment.name, 'data-testid': 'attachment-preview' });
+      img.src = url;
+      link.appendChild(img);
+    } else {
+      link.textContent = `${attachment.name} (${formatSize(attachment.size)})`;
+    }
+    return link;
+  }
+
   private createReplies(message: Message, disabled: boolean): HTMLElement {
     const group = el(this.doc, 'div', 'replies', { role: 'group', 'aria-label': this.t.quickReplies });
     for (const button of message.buttons) {
@@ -558,6 +627,34 @@ function el<K extends keyof HTMLElementTagNameMap>(
   if (className) node.className = className;
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   return node;
+}
+
+/** Only http(s) links are followed: a link is data from the network. */
+function safeUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function icon(d: Document, pathData: string): SVGSVGElement {
+  const svg = d.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = d.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', pathData);
+  svg.appendChild(path);
+  return svg;
 }
 
 function chatIcon(d: Document): SVGSVGElement {

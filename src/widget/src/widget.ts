@@ -4,6 +4,7 @@
 import type { ApiClient } from './api';
 import { CallChain } from './callChain';
 import { createChatEnding } from './chatEnding';
+import { createAttachmentSender } from './attachments';
 import { createChatWindow } from './chatWindow';
 import { copyForPage, type EventBus } from './events';
 import { randomId } from './ids';
@@ -17,6 +18,7 @@ import { createSessionResume, type SessionResume } from './sessionResume';
 import type { TabChannel } from './tabs';
 import type { ChatUI } from './ui';
 import { createVisitorReports } from './visitorReports';
+import { xhrUploader, type Uploader } from './upload';
 
 /** How often the visitor's typing is told to the agent at most. */
 const TYPING_EVERY_MS = 3000;
@@ -38,6 +40,8 @@ export interface WidgetOptions {
    * can keep a socket that looks open while the events sent meanwhile are lost, so waking reads the transcript.
    */
   wake?: (listener: () => void) => void;
+  /** Puts an attachment's bytes to its upload link (XMLHttpRequest in the browser). */
+  upload?: Uploader;
 }
 
 export class Widget {
@@ -86,6 +90,14 @@ export class Widget {
       newId: () => this.newId(),
       retryDelays: options.sendRetryDelays,
     });
+    const attachments = createAttachmentSender({
+      http,
+      rooms,
+      ui,
+      calls,
+      newId: () => this.newId(),
+      upload: options.upload ?? xhrUploader,
+    });
     const ending = createChatEnding({
       http,
       rooms,
@@ -124,6 +136,7 @@ export class Widget {
         outbox.sendButton(button);
       },
       retry: (clientMessageId) => outbox.retry(clientMessageId),
+      attach: (file) => attachments.send(file),
       typed: () => {
         // Only an agent hears it, and at most every few seconds: a room the bot holds is not told.
         const room = rooms.ongoing();

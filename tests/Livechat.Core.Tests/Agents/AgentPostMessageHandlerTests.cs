@@ -1,5 +1,7 @@
 using Livechat.Core.Agents;
+using Livechat.Core.Attachments;
 using Livechat.Core.Common;
+using Livechat.Core.Tests.Attachments;
 using Livechat.Core.Realtime;
 using Livechat.Core.Rooms;
 using Microsoft.Extensions.Options;
@@ -14,6 +16,37 @@ public sealed class AgentPostMessageHandlerTests
     private readonly Mock<IRoomStore> _rooms = new();
     private readonly Mock<IRealtimePublisher> _realtime = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 2, 3, 4, 5, 6, TimeSpan.Zero));
+    private readonly InMemoryAttachmentStore _files = new();
+
+    [Fact]
+    public async Task HandleAsync_UploadedPdf_SendsTheMessageWithTheFileAndAReadLink()
+    {
+        _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(Room(RoomStatus.Agent, agentId: "ann"));
+        SetupAppend(_rooms);
+        var declared = new DeclaredAttachment(RoomId, "a-1", "prices.pdf", "application/pdf", 9);
+        await _files.CreateUploadAsync(declared, _time.GetUtcNow(), CancellationToken.None);
+        _files.Upload(RoomId, "a-1", "application/pdf", "%PDF-1.7\n"u8.ToArray());
+
+        var outcome = await Handler().HandleAsync(Ann, RoomId, new AgentMessageRequest("c-1", null, "a-1"), CancellationToken.None);
+
+        Assert.True(outcome.IsSuccess, outcome.Problem?.Detail);
+        Assert.Equal(new ChatAttachment("a-1", "prices.pdf", "application/pdf", 9), outcome.Value!.Attachment! with { Url = null });
+        Assert.Contains("sp=r", outcome.Value.Attachment!.Url!.Query);
+        _realtime.Verify(p => p.SendToUserAsync(VisitorUser, RealtimeEvents.Message, It.Is<ChatMessage>(m => m.Attachment!.Url != null), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task HandleAsync_AttachmentOfAnotherRoom_ReturnsProblemNamingAttachmentIdAndWritesNothing()
+    {
+        _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(Room(RoomStatus.Agent, agentId: "ann"));
+        await _files.CreateUploadAsync(new DeclaredAttachment("r-other", "a-1", "x.pdf", "application/pdf", 9), _time.GetUtcNow(), CancellationToken.None);
+        _files.Upload("r-other", "a-1", "application/pdf", "%PDF-1.7\n"u8.ToArray());
+
+        var outcome = await Handler().HandleAsync(Ann, RoomId, new AgentMessageRequest("c-1", null, "a-1"), CancellationToken.None);
+
+        Assert.True(outcome.Problem?.Errors?.ContainsKey("attachmentId"));
+        AssertNothingWritten();
+    }
 
     [Fact]
     public async Task HandleAsync_ClaimingAgent_StoresAnAgentMessageThenSendsItToVisitorAndRoom()
@@ -71,7 +104,9 @@ public sealed class AgentPostMessageHandlerTests
         AssertNothingWritten();
     }
 
-    private AgentPostMessageHandler Handler() => new(_rooms.Object, new RoomSnapshots(_rooms.Object), new ChatEventPublisher(_realtime.Object), Options.Create(new RoomOptions()), _time);
+    private AgentPostMessageHandler Handler() => new(_rooms.Object, new RoomSnapshots(_rooms.Object), new ChatEventPublisher(_realtime.Object), Options.Create(new RoomOptions()),
+        new AttachmentVerifier(_files, new AttachmentLimits(Options.Create(new AttachmentOptions()))),
+        new AttachmentLinks(_files, Options.Create(new AttachmentOptions()), _time), _time);
 
     private void AssertNothingWritten()
     {

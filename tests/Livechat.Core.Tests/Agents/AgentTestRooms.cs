@@ -41,6 +41,7 @@ internal static class AgentTestRooms
                 Text = m.Text,
                 ClientMessageId = m.ClientMessageId,
                 AgentId = m.AgentId,
+                Attachment = m.Attachment,
                 SentAt = at,
             }, Duplicate: false)));
 }

@@ -1,4 +1,6 @@
+using Livechat.Core.Attachments;
 using Livechat.Core.Common;
+using Livechat.Core.Tests.Attachments;
 using Livechat.Core.Realtime;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
@@ -22,6 +24,7 @@ public sealed class PostMessageHandlerTests
     private readonly RoomOptions _options = new() { MaxMessageLength = 20 };
     private readonly VisitorSession _session = new() { SessionId = "s-1", VisitorId = "v-1", CreatedAt = DateTimeOffset.UnixEpoch };
     private readonly RoomSnapshots _snapshots;
+    private readonly InMemoryAttachmentStore _files = new();
 
     public PostMessageHandlerTests() => _snapshots = new RoomSnapshots(_rooms.Object);
 
@@ -66,6 +69,44 @@ public sealed class PostMessageHandlerTests
         var outcome = await HandleAsync(new PostMessageRequest("c-1", "Pricing", buttonId));
 
         AssertInvalid(outcome, "buttonId");
+    }
+
+    [Fact]
+    public async Task HandleAsync_UploadedImage_StoresTheAttachmentAndTellsTheVisitorWithAReadLink()
+    {
+        SetupRoom(RoomStatus.Open);
+        NewMessage? appended = null;
+        _rooms.Setup(r => r.AppendAsync(It.IsAny<Room>(), It.IsAny<NewMessage>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback((Room _, NewMessage m, DateTimeOffset _, CancellationToken _) => appended = m)
+            .ReturnsAsync((Room room, NewMessage m, DateTimeOffset _, CancellationToken _) => AppendOutcome.Of(new AppendResult(
+                Message(room.NextSeq, m.Text) with { Attachment = m.Attachment }, Duplicate: false, room with { ETag = "after" })));
+        await _files.CreateUploadAsync(new DeclaredAttachment(RoomId, "a-1", "cat.png", "image/png", 8), _time.GetUtcNow(), CancellationToken.None);
+        _files.Upload(RoomId, "a-1", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+
+        var outcome = await HandleAsync(new PostMessageRequest("c-1", null, null, "a-1"));
+
+        Assert.True(outcome.IsSuccess, outcome.Problem?.Detail);
+        Assert.Equal(new ChatAttachment("a-1", "cat.png", "image/png", 8), appended!.Attachment);
+        Assert.Null(appended.Attachment!.Url);
+        Assert.Equal("", appended.Text);
+        Assert.NotNull(outcome.Value!.Attachment!.Url);
+        _realtime.Verify(p => p.SendToUserAsync("v-v-1", RealtimeEvents.Message, It.Is<ChatMessage>(m => m.Attachment!.Url != null), It.IsAny<CancellationToken>()));
+        // The bot hears the file's name, so a question it asked is answered.
+        _orchestrations.Verify(o => o.SignalAsync(RoomId, It.Is<RoomSignal>(s => s.Input!.Text == "cat.png"), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task HandleAsync_UploadLargerThanDeclared_ReturnsProblemNamingSizeDeletesTheFileAndWritesNothing()
+    {
+        SetupRoom(RoomStatus.Open);
+        await _files.CreateUploadAsync(new DeclaredAttachment(RoomId, "a-1", "cat.png", "image/png", 8), _time.GetUtcNow(), CancellationToken.None);
+        _files.Upload(RoomId, "a-1", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0]);
+
+        var outcome = await HandleAsync(new PostMessageRequest("c-1", null, null, "a-1"));
+
+        AssertInvalid(outcome, "size");
+        Assert.Contains((RoomId, "a-1"), _files.Deleted);
+        _realtime.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -293,7 +334,9 @@ public sealed class PostMessageHandlerTests
     }
 
     private Task<Outcome<ChatMessage>> HandleAsync(PostMessageRequest request, VisitorSession? session = null) =>
-        new PostMessageHandler(_rooms.Object, _snapshots, _orchestrations.Object, new ChatEventPublisher(_realtime.Object), Options.Create(_options), _limiter, _time)
+        new PostMessageHandler(_rooms.Object, _snapshots, _orchestrations.Object, new ChatEventPublisher(_realtime.Object), Options.Create(_options), _limiter,
+                new AttachmentVerifier(_files, new AttachmentLimits(Options.Create(new AttachmentOptions()))),
+                new AttachmentLinks(_files, Options.Create(new AttachmentOptions()), _time), _time)
             .HandleAsync(session ?? _session, RoomId, request, CancellationToken.None);
 
     /// <summary>Appends as the store does: the next seq, and the room as the append left it (a new ETag).</summary>

@@ -62,6 +62,9 @@ public sealed class Visitor : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostAsync(string roomId, object body) => _http.PostAsJsonAsync($"api/v1/rooms/{roomId}/messages", body);
 
+    /// <summary>Asks for a link to upload one file to a room.</summary>
+    public Task<HttpResponseMessage> AttachAsync(string roomId, object body) => _http.PostAsJsonAsync($"api/v1/rooms/{roomId}/attachments", body);
+
     public async Task<JsonArray> MessagesAsync(string roomId)
     {
         var transcript = await (await _http.GetAsync($"api/v1/rooms/{roomId}/messages")).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();

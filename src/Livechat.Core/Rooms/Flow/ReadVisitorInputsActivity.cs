@@ -11,6 +11,6 @@ public sealed class ReadVisitorInputsActivity(IRoomStore rooms) : TaskActivity<R
     public async Task<List<VisitorInput>> ExecuteAsync(ReadVisitorInputsRequest request, CancellationToken cancellationToken)
     {
         var messages = await rooms.ReadMessagesAsync(request.RoomId, request.AfterSeq, 500, cancellationToken);
-        return messages.Where(m => m.Sender == Sender.Visitor).Select(m => new VisitorInput(m.Seq, m.Text, m.ButtonId)).ToList();
+        return messages.Where(m => m.Sender == Sender.Visitor).Select(m => VisitorInput.Of(m)).ToList();
     }
 }
