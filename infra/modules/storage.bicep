@@ -57,6 +57,11 @@ param tableNames array = [
   'Conversations'
   'AgentInvitations'
   'AgentActivity'
+  'Brands'
+  'CannedResponses'
+  'WebhookSubscriptions'
+  'WebhookEvents'
+  'WebhookDeadLetters'
 ]
 
 var isWindowsConsumption = planKind == 'WindowsConsumption'

@@ -45,7 +45,8 @@ public sealed class StaticFilesAndCorsTests(HostFixture fixture) : IClassFixture
         var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self';", policy);
         Assert.Contains("frame-ancestors 'none'", policy);
-        Assert.Matches(@"connect-src 'self' http://127\.0\.0\.1:\d+ ws://127\.0\.0\.1:\d+;", policy);
+        // Itself, the realtime service, and the blob endpoint attachments go to and come from.
+        Assert.Matches(@"connect-src 'self' http://127\.0\.0\.1:\d+ ws://127\.0\.0\.1:\d+ http://127\.0\.0\.1:10000;", policy);
         Assert.Equal("nosniff", string.Join("", response.Headers.GetValues("X-Content-Type-Options")));
     }
 

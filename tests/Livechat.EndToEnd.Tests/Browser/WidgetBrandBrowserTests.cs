@@ -61,6 +61,7 @@ public sealed class WidgetBrandBrowserTests(WidgetBrowserTests.HostAndChromium f
         await Assertions.Expect(widget.GetByTestId("subtitle")).ToHaveTextAsync("The shoe team · We usually reply within an hour");
         await Assertions.Expect(widget.GetByTestId("window")).ToHaveAttributeAsync("aria-label", "Shoe help");
         Assert.Equal("rgb(11, 83, 148)", await widget.Locator("header").EvaluateAsync<string>("h => getComputedStyle(h).backgroundColor"));
+        await Assertions.Expect(widget.GetByTestId("window")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         var window = await widget.GetByTestId("window").BoundingBoxAsync();
         Assert.Equal(390, window!.Width, 1); // the whole screen: the page declares a phone's viewport
         Assert.DoesNotContain(requests, url => url.Contains("/brands", StringComparison.Ordinal)); // it came with the loader
