@@ -205,23 +205,8 @@ public sealed class AgentToolsBrowserTests(AgentToolsBrowserTests.Fixture fixtur
     }
 
     /// <summary>One host (with a user-id secret, so the panel can show a verified user) and one browser for the class.</summary>
-    public sealed class Fixture : HostFixture
+    public sealed class Fixture : WidgetBrowserTests.HostAndChromium
     {
-        public ChromiumSession Chromium { get; private set; } = null!;
-
         protected override IDictionary<string, string>? Settings => new Dictionary<string, string> { ["Identity__UserIdSecret"] = UserIdSecret };
-
-        public override async Task InitializeAsync()
-        {
-            var chromium = ChromiumSession.LaunchAsync();
-            await base.InitializeAsync();
-            Chromium = await chromium;
-        }
-
-        public override async Task DisposeAsync()
-        {
-            await Chromium.DisposeAsync();
-            await base.DisposeAsync();
-        }
     }
 }

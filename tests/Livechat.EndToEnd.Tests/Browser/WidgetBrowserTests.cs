@@ -89,7 +89,7 @@ public sealed class WidgetBrowserTests(WidgetBrowserTests.HostAndChromium fixtur
             .ToList();
     }
 
-    public sealed class HostAndChromium : HostFixture
+    public class HostAndChromium : HostFixture
     {
         public ChromiumSession Chromium { get; private set; } = null!;
 
