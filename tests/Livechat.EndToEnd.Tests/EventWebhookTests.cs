@@ -157,14 +157,8 @@ public sealed class EventWebhookTests(EventWebhookTests.Receiving fixture) : ICl
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"api/v1/admin/webhooks/{id}")).StatusCode);
     }
 
-    private async Task<(string Id, string Secret)> SubscribeAsync(string path, string[] events)
-    {
-        using var admin = Agent.Admin(Base, AdminKey);
-        var response = await admin.PostAsJsonAsync("api/v1/admin/webhooks", new { url = fixture.Receiver.UrlOf(path), events });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = await response.Content.ReadFromJsonAsync<JsonObject>();
-        return (created!["subscription"]!["id"]!.GetValue<string>(), created["secret"]!.GetValue<string>());
-    }
+    private Task<(string Id, string Secret)> SubscribeAsync(string path, string[] events) =>
+        WebhookSubscriptions.SubscribeAsync(Base, AdminKey, fixture.Receiver, path, events);
 
     private async Task UnsubscribeAsync(string id)
     {

@@ -120,6 +120,18 @@ public sealed class FunctionsMetadataTests
         Assert.Contains(Bindings(Function(function)), b => Type(b) == "durableClient");
     }
 
+    // The webhook pumps are woken through the invocation's Durable client: a route that raises a webhook event
+    // without one leaves its subscribers waiting for their next idle poll (up to WebhookEvents__IdlePollInterval).
+    [Theory]
+    [InlineData("ClaimRoom")]
+    [InlineData("PostAgentMessage")]
+    [InlineData("TransferRoom")]
+    [InlineData("SetUserId")]
+    public void Metadata_FunctionThatRaisesWebhookEvents_BindsTheDurableClient(string function)
+    {
+        Assert.Contains(Bindings(Function(function)), b => Type(b) == "durableClient");
+    }
+
     [Fact]
     public void Metadata_RoomOrchestrator_HasAnOrchestrationTrigger()
     {

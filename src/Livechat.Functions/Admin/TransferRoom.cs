@@ -1,6 +1,7 @@
 using Livechat.Api.Admin;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Livechat.Functions.Admin;
 
@@ -10,6 +11,7 @@ public sealed class TransferRoom(AdminApi api)
     public Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/admin/rooms/{roomId}/transfer")] HttpRequest request,
         string roomId,
+        [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
         api.TransferRoomAsync(request, roomId, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Livechat.Api.Agents;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Livechat.Functions.Agents;
 
@@ -10,6 +11,7 @@ public sealed class ClaimRoom(AgentsApi api)
     public Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agent/rooms/{roomId}/claim")] HttpRequest request,
         string roomId,
+        [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
         api.ClaimAsync(request, roomId, cancellationToken);
 }

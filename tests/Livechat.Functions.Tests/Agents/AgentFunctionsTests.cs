@@ -25,7 +25,7 @@ public sealed class AgentFunctionsTests
                 new ChatMessage { Id = "m-2", RoomId = room.RoomId, Seq = room.NextSeq, Sender = m.Sender, Text = m.Text, SentAt = at }, Duplicate: false)));
 
         var context = _api.NewContext("POST", null, $"Bearer {AgentToken}");
-        var response = await FunctionsApiHarness.ExecuteAsync(await new ClaimRoom(_api.AgentsApi).Run(context.Request, RoomId, CancellationToken.None), context);
+        var response = await FunctionsApiHarness.ExecuteAsync(await new ClaimRoom(_api.AgentsApi).Run(context.Request, RoomId, _api.Durable.Object, CancellationToken.None), context);
 
         Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
         Assert.Equal("agent", response.Body!.Value.GetProperty("status").GetString());
@@ -46,9 +46,9 @@ public sealed class AgentFunctionsTests
         {
             r => new ListAgentQueue(_api.AgentsApi).Run(r, CancellationToken.None),
             r => new AgentNegotiate(_api.AgentsApi).Run(r, CancellationToken.None),
-            r => new ClaimRoom(_api.AgentsApi).Run(r, RoomId, CancellationToken.None),
+            r => new ClaimRoom(_api.AgentsApi).Run(r, RoomId, _api.Durable.Object, CancellationToken.None),
             r => new ReadAgentMessages(_api.AgentsApi).Run(r, RoomId, CancellationToken.None),
-            r => new PostAgentMessage(_api.AgentsApi).Run(r, RoomId, CancellationToken.None),
+            r => new PostAgentMessage(_api.AgentsApi).Run(r, RoomId, _api.Durable.Object, CancellationToken.None),
             r => _api.WithDurableClientAsync(() => new CloseAgentRoom(_api.AgentsApi).Run(r, RoomId, _api.Durable.Object, CancellationToken.None)),
         };
         foreach (var call in calls)
