@@ -20,7 +20,10 @@ public sealed partial record WidgetWeight(long LoaderBrotli, long LoaderGzip, lo
         // No automatic decompression: the bytes counted are those the browser receives.
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, AutomaticDecompression = System.Net.DecompressionMethods.None }) { BaseAddress = baseAddress };
         var (loaderIdentity, loader) = await GetAsync(http, "api/widget.js", "identity", cancellationToken);
-        var bundlePath = BundleUrl().Match(System.Text.Encoding.UTF8.GetString(loader)) is { Success: true } m ? m.Groups[1].Value.TrimStart('/') : null;
+        // The loader names the bundle relative to its own URL, as the browser resolves it.
+        var bundlePath = BundleUrl().Match(System.Text.Encoding.UTF8.GetString(loader)) is { Success: true } m
+            ? new Uri(new Uri(baseAddress, "api/widget.js"), m.Groups[1].Value).PathAndQuery.TrimStart('/')
+            : null;
         long bundleBr = 0, bundleGz = 0, bundleId = 0;
         if (bundlePath is not null)
         {

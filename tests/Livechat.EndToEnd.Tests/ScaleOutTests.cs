@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Xunit.Abstractions;
 
 namespace Livechat.EndToEnd.Tests;
 
@@ -15,7 +16,7 @@ namespace Livechat.EndToEnd.Tests;
 /// instance keeps in memory (room snapshots, rate windows) never makes it write wrong or admit what one instance
 /// alone would refuse. The long form (500 conversations) is <c>./bench.sh --scale-out</c>.
 /// </summary>
-public sealed class ScaleOutTests(ScaleOutTests.TwoInstances fixture) : IClassFixture<ScaleOutTests.TwoInstances>
+public sealed class ScaleOutTests(ScaleOutTests.TwoInstances fixture, ITestOutputHelper output) : IClassFixture<ScaleOutTests.TwoInstances>
 {
     private ScaleOut App => fixture.App;
 
@@ -26,6 +27,7 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances fixture) : IClassFi
         var load = new ScaleOutLoad(App.BaseAddress, new ScaleOutOptions(40, Clicks: 2, Concurrency: 40, TimeSpan.FromSeconds(60), Address("10.40")));
 
         var outcome = await load.RunAsync(CancellationToken.None);
+        output.WriteLine(outcome.Summary());
 
         Assert.True(outcome.Clean, outcome.Summary());
         Assert.Equal(0, outcome.RealtimeDuplicated);
@@ -48,6 +50,7 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances fixture) : IClassFi
             App.Hosts[1].Kill();
 
             var outcome = await running;
+            output.WriteLine(outcome.Summary());
 
             Assert.True(outcome.Clean, outcome.Summary());
             var owners = await fixture.PartitionOwnersAsync();
