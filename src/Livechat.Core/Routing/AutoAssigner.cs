@@ -29,16 +29,23 @@ public sealed partial class AutoAssigner(
     {
         var assigned = 0;
         var lost = 0;
+        var underWay = new HashSet<string>(StringComparer.Ordinal);
         while (assigned < MaxPerCall && lost < OptimisticConcurrency.Budget)
         {
-            var roomId = await OldestWaitingAsync(department, cancellationToken);
+            var roomId = await OldestWaitingAsync(department, underWay, cancellationToken);
             if (roomId is null) break;
             var pick = RoundRobin.Pick(await roster.ForDepartmentAsync(department, cancellationToken));
             if (pick is null) break;
+            // Its seat is reserved already: another instance is giving the room to this agent right now.
+            if (pick.Seats.Contains(roomId, StringComparer.Ordinal))
+            {
+                underWay.Add(roomId);
+                continue;
+            }
 
             var reserved = await store.TrySaveAsync(pick.Row with
             {
-                RoomIds = [.. pick.Seats.Where(id => id != roomId), roomId],
+                RoomIds = [.. pick.Seats, roomId],
                 LastAssignedAt = time.GetUtcNow(),
             }, cancellationToken);
             if (reserved is null)
@@ -61,10 +68,11 @@ public sealed partial class AutoAssigner(
     }
 
     /// <summary>The queue's oldest entry whose room still waits there; stale entries are dropped on the way.</summary>
-    private async Task<string?> OldestWaitingAsync(string department, CancellationToken cancellationToken)
+    private async Task<string?> OldestWaitingAsync(string department, HashSet<string> skip, CancellationToken cancellationToken)
     {
         foreach (var entry in await queue.ListWaitingAsync(department, cancellationToken))
         {
+            if (skip.Contains(entry.RoomId)) continue;
             var room = await rooms.GetAsync(entry.RoomId, cancellationToken);
             if (room is { Status: RoomStatus.Waiting } && room.Department == department) return entry.RoomId;
             await queue.RemoveAsync(department, entry.RoomId, cancellationToken);
