@@ -34,7 +34,10 @@ public sealed class RoutingBrowserTests(WidgetBrowserTests.HostAndChromium fixtu
         await console.Locator("#sign-in button").ClickAsync();
         await Assertions.Expect(console.Locator("#presence")).ToBeEnabledAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(console.Locator("#presence")).ToHaveValueAsync("away");
-        await console.Locator("#presence").SelectOptionAsync("online");
+        // The control shows the choice at once; the server has it once the PUT has answered.
+        var saved = await console.RunAndWaitForResponseAsync(() => console.Locator("#presence").SelectOptionAsync("online"),
+            r => r.Url.EndsWith("/api/v1/agent/presence", StringComparison.Ordinal) && r.Request.Method == "PUT");
+        Assert.Equal(200, saved.Status);
         await Assertions.Expect(console.Locator("#presence")).ToHaveValueAsync("online");
         var team = await admin.GetFromJsonAsync<JsonObject>("api/v1/admin/agents");
         Assert.Equal("online", team!["agents"]!.AsArray().Single(a => a!["agentId"]!.GetValue<string>() == "rita")!["presence"]!.GetValue<string>());
