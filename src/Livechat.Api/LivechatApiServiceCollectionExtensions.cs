@@ -31,6 +31,7 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<Admin.CannedResponsesAdminApi>();
         services.AddSingleton<Admin.WebhooksAdminApi>();
         services.AddSingleton<Attachments.AttachmentsApi>();
+        services.AddSingleton<RoutingApi>();
         return services;
     }
 }

@@ -15,6 +15,7 @@ using Livechat.Core.Sessions;
 using Livechat.Core.Users;
 using Livechat.Core.Webhooks;
 using Livechat.Core.Webhooks.Events;
+using Livechat.Core.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -158,6 +159,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddHttpClient<CallWebhookActivity>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(OutboundHandler);
         AddWebhookEvents(services, configuration);
+        AddRouting(services, configuration);
         return services;
     }
 
@@ -183,6 +185,23 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<DeliverWebhookBatchActivity>();
         services.AddSingleton<DeadLetterWebhookEventActivity>();
         services.AddHttpClient<WebhookDelivery>(client => client.Timeout = Timeout.InfiniteTimeSpan).ConfigurePrimaryHttpMessageHandler(OutboundHandler);
+    }
+
+    /// <summary>Presence, capacity, round-robin auto-assignment and queue positions (see docs/decisions/0011).</summary>
+    private static void AddRouting(IServiceCollection services, IConfiguration configuration)
+    {
+        AddValidatedOptions<RoutingOptions>(services, configuration, "Routing");
+        services.AddSingleton<IAgentRoutingStore, TableAgentRoutingStore>();
+        services.AddSingleton<AgentRoster>();
+        services.AddSingleton<AgentSeats>();
+        services.AddSingleton<QueuePositions>();
+        services.AddSingleton<ClaimBookkeeping>();
+        services.AddSingleton<AutoAssigner>();
+        services.AddSingleton<RoomRouting>();
+        services.AddSingleton<RoomReoffer>();
+        services.AddSingleton<PresenceHandler>();
+        services.AddSingleton<CapacityHandler>();
+        services.AddSingleton<IAgentAvailability, PresenceAgentAvailability>();
     }
 
     /// <summary>Binds a section, validates data annotations, and fails start-up when a setting is wrong.</summary>

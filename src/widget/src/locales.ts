@@ -30,6 +30,8 @@ export interface Strings {
   uploading: string;
   uploadFailed: string;
   fileNotAccepted: string;
+  /** While the chat waits for an agent: {position} (1 = next) and {minutes}, the rough wait. */
+  queuePosition: string;
 }
 
 export interface Locale {
@@ -64,6 +66,7 @@ const en: Strings = {
   uploading: 'Uploading…',
   uploadFailed: 'The file could not be sent.',
   fileNotAccepted: 'This file cannot be sent: only images, PDF and text files up to the size limit.',
+  queuePosition: 'You are number {position} in the queue (about {minutes} min)',
 };
 
 const de: Strings = {
@@ -91,6 +94,7 @@ const de: Strings = {
   uploading: 'Wird hochgeladen…',
   uploadFailed: 'Die Datei konnte nicht gesendet werden.',
   fileNotAccepted: 'Diese Datei kann nicht gesendet werden: nur Bilder, PDF- und Textdateien bis zur Größengrenze.',
+  queuePosition: 'Sie sind Nummer {position} in der Warteschlange (etwa {minutes} Min.)',
 };
 
 const fr: Strings = {
@@ -118,6 +122,7 @@ const fr: Strings = {
   uploading: 'Envoi en cours…',
   uploadFailed: 'Le fichier n’a pas pu être envoyé.',
   fileNotAccepted: 'Ce fichier ne peut pas être envoyé : seulement des images, des PDF et des fichiers texte dans la limite de taille.',
+  queuePosition: "Vous êtes numéro {position} dans la file d'attente (environ {minutes} min)",
 };
 
 const es: Strings = {
@@ -145,6 +150,7 @@ const es: Strings = {
   uploading: 'Subiendo…',
   uploadFailed: 'No se pudo enviar el archivo.',
   fileNotAccepted: 'Este archivo no se puede enviar: solo imágenes, PDF y archivos de texto dentro del límite de tamaño.',
+  queuePosition: 'Es el número {position} en la cola (unos {minutes} min)',
 };
 
 const ar: Strings = {
@@ -172,6 +178,7 @@ const ar: Strings = {
   uploading: 'جارٍ الرفع…',
   uploadFailed: 'تعذّر إرسال الملف.',
   fileNotAccepted: 'لا يمكن إرسال هذا الملف: الصور وملفات PDF والنصوص فقط ضمن حد الحجم.',
+  queuePosition: 'أنت رقم {position} في قائمة الانتظار (حوالي {minutes} دقيقة)',
 };
 
 export const LOCALES: Record<string, { dir: 'ltr' | 'rtl'; strings: Strings }> = {
