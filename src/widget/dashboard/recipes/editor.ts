@@ -142,7 +142,7 @@ class Editor {
       this.removeLanguageButton.disabled = !this.language;
       this.renderForm();
     });
-    const newLanguage = el('input', { id: 'new-language', autocomplete: 'off', maxlength: '35', placeholder: 'de, fr-CA\u2026', list: 'known-languages', size: '10' });
+    const newLanguage = el('input', { id: 'new-language', 'aria-label': 'New language tag', autocomplete: 'off', maxlength: '35', placeholder: 'de, fr-CA\u2026', list: 'known-languages', size: '10' });
     const addLanguage = el('button', { type: 'button', id: 'add-language' }, 'Add language');
     const languageProblem = el('span', { class: 'field-error', id: 'language-error', role: 'status' });
     addLanguage.addEventListener('click', () => {
@@ -177,7 +177,7 @@ class Editor {
         save,
         publish,
         tryIt,
-        el('label', { for: 'preview-language' }, 'in'),
+        el('label', { for: 'preview-language' }, 'Preview language'),
         this.previewLanguage,
         this.setDefaultButton,
         this.saveState,
@@ -186,7 +186,7 @@ class Editor {
       el(
         'div',
         { class: 'row toolbar', id: 'language-bar' },
-        el('label', { for: 'edit-language' }, 'Texts in'),
+        el('label', { for: 'edit-language' }, 'Language'),
         this.languageSelect,
         newLanguage,
         el('datalist', { id: 'known-languages' }, ...WIDGET_LANGUAGES.map((l) => el('option', { value: l }))),
@@ -538,7 +538,7 @@ class Editor {
 
   private renderLanguages(): void {
     const option = (value: string, label: string) => el('option', { value }, label);
-    this.languageSelect.replaceChildren(option('', 'Default texts'), ...this.languages.map((l) => option(l, l)));
+    this.languageSelect.replaceChildren(option('', 'Default'), ...this.languages.map((l) => option(l, l)));
     this.languageSelect.value = this.language;
     this.removeLanguageButton.disabled = !this.language;
     const previewing = this.previewLanguage.value;
@@ -550,7 +550,7 @@ class Editor {
   /** The block's texts in one language: each empty one says the default text, shown as its placeholder. */
   private variantFields(block: Block, tag: string): HTMLElement[] {
     const variant = variantOf(block, tag);
-    const fields: HTMLElement[] = [el('p', { class: 'muted' }, `Texts in ${tag}. Empty ones say the default text. Links, fields and buttons are edited under "Default texts".`)];
+    const fields: HTMLElement[] = [el('p', { class: 'muted' }, `Texts in ${tag}. Empty ones say the default text. Links, fields and buttons are edited under the Default language.`)];
     const text = (key: VariantText, label: string, fallback: string | undefined) => {
       const input = el('textarea', { rows: '3', placeholder: fallback ?? '' });
       input.value = variant?.[key] ?? '';
