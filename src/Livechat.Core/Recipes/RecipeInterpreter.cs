@@ -32,13 +32,13 @@ public static partial class RecipeInterpreter
                     ?? buttons.Where((b, i) => string.Equals(shown[i].Label, input.Text?.Trim(), StringComparison.OrdinalIgnoreCase)).FirstOrDefault()
                     ?? buttons.FirstOrDefault(b => string.Equals(b.Label, input.Text?.Trim(), StringComparison.OrdinalIgnoreCase));
                 return chosen is null
-                    ? Wait(block, variables, [new BotMessage(block.Id, ChooseAnOptionText, shown)], [])
+                    ? Wait(block, variables, [new BotMessage(block.Id, FlowLines.For(variables.Language).ChooseAnOption, shown)], [])
                     : Run(recipe, variables, chosen.Next, [], []);
 
             case BlockTypes.Ask:
                 var answer = input.Text?.Trim() ?? "";
                 if (!IsValidAnswer(block.Ask!, answer))
-                    return Wait(block, variables, [new BotMessage(block.Id, Render(RecipeTexts.InvalidText(block, variables.Language) ?? InvalidAnswerText(block.Ask!), variables), [])], []);
+                    return Wait(block, variables, [new BotMessage(block.Id, Render(RecipeTexts.InvalidText(block, variables.Language) ?? InvalidAnswerText(block.Ask!, variables.Language), variables), [])], []);
                 var save = new FlowSave(AskTarget(block), answer, block.Scope ?? FieldScope.Room);
                 return Run(recipe, variables.With(save), block.Next, [], [save]);
 
@@ -124,11 +124,11 @@ public static partial class RecipeInterpreter
         _ => answer.Length is > 0 and <= 1000,
     };
 
-    private static string InvalidAnswerText(string kind) => kind switch
+    private static string InvalidAnswerText(string kind, string? language) => kind switch
     {
-        AskKinds.Email => "That doesn't look like an e-mail address. Please try again.",
-        AskKinds.Phone => "That doesn't look like a phone number. Please try again.",
-        _ => "Please type an answer.",
+        AskKinds.Email => FlowLines.For(language).NotAnEmail,
+        AskKinds.Phone => FlowLines.For(language).NotAPhone,
+        _ => FlowLines.For(language).TypeAnAnswer,
     };
 
     private static bool Holds(RecipeBlock block, FlowVariables variables)

@@ -95,7 +95,21 @@ public sealed class RecipeTextsTests
     public void Continue_UnknownChoice_RepeatsTheButtonsInTheVisitorsLanguage()
     {
         var step = RecipeInterpreter.Continue(Flow(), In("de"), "menu", new VisitorInput(3, "vielleicht", null));
-        Assert.Equal(["Preise", "Hilfe"], Assert.Single(step.Messages).Buttons.Select(b => b.Label));
+        var reask = Assert.Single(step.Messages);
+        Assert.Equal("Bitte wählen Sie eine der Optionen unten.", reask.Text);
+        Assert.Equal(["Preise", "Hilfe"], reask.Buttons.Select(b => b.Label));
+    }
+
+    [Theory]
+    [InlineData("fr-CA", "Cela ne ressemble pas à une adresse e-mail. Veuillez réessayer.")]
+    [InlineData("ar", "لا يبدو هذا عنوان بريد إلكتروني. يرجى المحاولة مرة أخرى.")]
+    [InlineData("nl", "That doesn't look like an e-mail address. Please try again.")]
+    [InlineData(null, "That doesn't look like an e-mail address. Please try again.")]
+    public void Continue_InvalidAnswerWithoutInvalidText_SaysTheInterpretersLineInTheWidgetsLanguages(string? language, string expected)
+    {
+        var recipe = Flow() with { Blocks = [.. Flow().Blocks.Select(b => b.Id == "pricing" ? b with { InvalidText = null, Variants = null } : b)] };
+        var step = RecipeInterpreter.Continue(recipe, In(language), "pricing", new VisitorInput(4, "no mail", null));
+        Assert.Equal(expected, Assert.Single(step.Messages).Text);
     }
 
     [Fact]
