@@ -1,3 +1,4 @@
+using Livechat.Core.Common;
 using Livechat.Core.Rooms;
 using Microsoft.Extensions.Logging;
 
@@ -43,17 +44,7 @@ public sealed partial class RoomRouting(AutoAssigner assigner, QueuePositions po
             if (await assigner.AssignAsync(department, cancellationToken) == 0) await positions.PublishAsync(department, cancellationToken);
     }
 
-    private async Task BestEffortAsync(string subject, Func<Task> work)
-    {
-        try
-        {
-            await work();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogFailed(e, subject);
-        }
-    }
+    private Task BestEffortAsync(string subject, Func<Task> work) => BestEffort.RunAsync(work, e => LogFailed(e, subject));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Routing after a change of {Subject} failed; the next queue event retries")]
     private partial void LogFailed(Exception exception, string subject);
