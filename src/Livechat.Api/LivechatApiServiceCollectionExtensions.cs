@@ -31,6 +31,8 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<Admin.CannedResponsesAdminApi>();
         services.AddSingleton<Admin.WebhooksAdminApi>();
         services.AddSingleton<Attachments.AttachmentsApi>();
+        services.AddSingleton<VisitorFeedbackApi>();
+        services.AddSingleton<AgentHandoverApi>();
         return services;
     }
 }

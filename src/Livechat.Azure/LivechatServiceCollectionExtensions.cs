@@ -158,6 +158,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddHttpClient<CallWebhookActivity>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(OutboundHandler);
         AddWebhookEvents(services, configuration);
+        AddOfflineAndCsat(services, configuration);
         return services;
     }
 
@@ -183,6 +184,20 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<DeliverWebhookBatchActivity>();
         services.AddSingleton<DeadLetterWebhookEventActivity>();
         services.AddHttpClient<WebhookDelivery>(client => client.Timeout = Timeout.InfiniteTimeSpan).ConfigurePrimaryHttpMessageHandler(OutboundHandler);
+    }
+
+    /// <summary>Business hours, the offline form, CSAT and the agents' transfer with a note.</summary>
+    private static void AddOfflineAndCsat(IServiceCollection services, IConfiguration configuration)
+    {
+        AddValidatedOptions<Livechat.Core.Offline.OfflineOptions>(services, configuration, "Offline");
+        services.AddSingleton<Livechat.Core.Departments.DepartmentHoursHandler>();
+        // TryAdd: a presence-based availability registered before this one wins.
+        services.TryAddSingleton<IAgentAvailability, LastSeenAgentAvailability>();
+        services.AddSingleton<Livechat.Core.Offline.OfflineRouting>();
+        services.AddSingleton<Livechat.Core.Offline.OfflineMessageHandler>();
+        services.AddSingleton<Livechat.Core.Offline.OfflineListHandler>();
+        services.AddSingleton<Livechat.Core.Csat.CsatHandler>();
+        services.AddSingleton<AgentTransferHandler>();
     }
 
     /// <summary>Binds a section, validates data annotations, and fails start-up when a setting is wrong.</summary>

@@ -41,4 +41,16 @@ public abstract record ChatEvent
 
     /// <summary>setUserId linked the visitor to a user (<paramref name="RoomId"/>: the open room that went with it). No client hears it; webhooks do.</summary>
     public sealed record UserIdentified(string VisitorId, string UserId, bool Verified, string? RoomId) : ChatEvent;
+
+    /// <summary>A transfer found nobody to answer (<paramref name="Reason"/>, see Offline.OfflineReasons): the visitor's widget shows the offline form.</summary>
+    public sealed record OfflineFormOffered(Room Room, string Reason) : ChatEvent;
+
+    /// <summary>The visitor left a message on the offline form; <paramref name="Room"/> as it was saved (ended, marked left).</summary>
+    public sealed record OfflineMessageLeft(Room Room, Offline.VisitorContact Contact, ChatMessage Message) : ChatEvent;
+
+    /// <summary>The visitor rated the chat with an agent that ended.</summary>
+    public sealed record CsatSubmitted(Room Room, Csat.CsatAnswer Answer) : ChatEvent;
+
+    /// <summary>An agent handed the room to another agent (<see cref="Room"/> names the new one); the note went the notes' way.</summary>
+    public sealed record HandedOver(Room Room, string FromAgentName, string ToAgentName) : ChatEvent;
 }

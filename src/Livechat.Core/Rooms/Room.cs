@@ -34,6 +34,12 @@ public sealed record Room
     /// <summary>When the room was last written (a message, a status change), as storage saw it; null before it is stored.</summary>
     public DateTimeOffset? LastWriteAt { get; init; }
     public string? ETag { get; init; }
+    /// <summary>Set when a transfer offered the offline form instead of a queue (see <see cref="Offline.OfflineRouting"/>).</summary>
+    public Offline.OfflineState? Offline { get; init; }
+    /// <summary>The name and e-mail the visitor left on the offline form.</summary>
+    public Offline.VisitorContact? Contact { get; init; }
+    /// <summary>The visitor's rating once the chat with an agent ended; asked once.</summary>
+    public Csat.CsatAnswer? Csat { get; init; }
 
     /// <summary>True when the session (or a later session of the same user) may act on this room.</summary>
     public bool BelongsTo(Sessions.VisitorSession session) =>
