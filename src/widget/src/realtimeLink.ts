@@ -21,9 +21,11 @@ export interface RealtimeLinkOptions {
   ui: Pick<ChatUI, 'showTyping' | 'showSeen'>;
   /** Hears the server's chatEnded and logoutComplete, which may answer this page's own closeWidget or logout. */
   ending: Pick<ChatEnding, 'chatEnded' | 'logoutComplete'>;
+  /** The offline form and the rating (offlineForm.ts, csat.ts). */
+  feedback?: { offered(roomId: string): void; chatEnded(roomId: string): void };
 }
 
-export function createRealtimeLink({ realtime, rooms, ui, ending }: RealtimeLinkOptions): RealtimeLink {
+export function createRealtimeLink({ realtime, rooms, ui, ending, feedback }: RealtimeLinkOptions): RealtimeLink {
   let current: RealtimeConnection | null = null;
 
   function onEvent(name: RealtimeEventName, arg: unknown): void {
@@ -43,6 +45,10 @@ export function createRealtimeLink({ realtime, rooms, ui, ending }: RealtimeLink
         break;
       case 'chatEnded':
         if (roomId) ending.chatEnded(roomId, typeof data.reason === 'string' ? data.reason : undefined);
+        if (roomId && rooms.isShowing(roomId)) feedback?.chatEnded(roomId);
+        break;
+      case 'offlineForm':
+        if (roomId && rooms.isShowing(roomId)) feedback?.offered(roomId);
         break;
       case 'logoutComplete':
         ending.logoutComplete();
