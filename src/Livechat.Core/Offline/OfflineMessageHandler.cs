@@ -49,8 +49,9 @@ public sealed partial class OfflineMessageHandler(IRoomStore rooms, RoomCloser c
         if (!left.IsSuccess) return left.Problem!;
 
         await events.PublishAsync(new ChatEvent.MessageAdded(left.Value!, message), cancellationToken);
-        await events.PublishAsync(new ChatEvent.OfflineMessageLeft(left.Value!, contact, message), cancellationToken);
-        await closer.CloseAsync(roomId, EndReasons.Offline, cancellationToken);
+        // Ended before the agents hear of it: their list shows ended rooms marked left, and reads it on the event.
+        var ended = await closer.CloseAsync(roomId, EndReasons.Offline, cancellationToken) ?? left.Value!;
+        await events.PublishAsync(new ChatEvent.OfflineMessageLeft(ended, contact, message), cancellationToken);
         return new OfflineMessageLeft(roomId, room.Department!, OfflineState.Left);
     }
 
