@@ -6,7 +6,7 @@ export const PANEL_STYLE = `
 .panel h3{margin:0;font-size:15px}
 .panel p{margin:0;font-size:13px;color:var(--muted)}
 .panel label{font-size:13px;font-weight:600;display:grid;gap:4px}
-.panel input,.panel textarea{font:inherit;font-size:14px;padding:7px 9px;border:1px solid #6b7280;border-radius:8px;color:var(--ink);background:#fff}
+.panel input,.panel textarea{font:inherit;font-size:14px;font-weight:400;padding:7px 9px;border:1px solid #6b7280;border-radius:8px;color:var(--ink);background:#fff}
 .panel textarea{min-height:64px;resize:vertical}
 .panel .primary{font:inherit;font-weight:600;border:0;border-radius:8px;padding:8px 12px;background:var(--accent);color:#fff;cursor:pointer;justify-self:start}
 .panel .primary:disabled{opacity:.6;cursor:default}
