@@ -32,6 +32,8 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<Admin.WebhooksAdminApi>();
         services.AddSingleton<Attachments.AttachmentsApi>();
         services.AddSingleton<RoutingApi>();
+        services.AddSingleton<VisitorFeedbackApi>();
+        services.AddSingleton<AgentHandoverApi>();
         return services;
     }
 }

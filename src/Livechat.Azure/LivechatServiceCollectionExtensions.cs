@@ -160,6 +160,7 @@ public static class LivechatServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(OutboundHandler);
         AddWebhookEvents(services, configuration);
         AddRouting(services, configuration);
+        AddOfflineAndCsat(services, configuration);
         return services;
     }
 
@@ -202,6 +203,18 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<PresenceHandler>();
         services.AddSingleton<CapacityHandler>();
         services.AddSingleton<IAgentAvailability, PresenceAgentAvailability>();
+    }
+
+    /// <summary>Business hours, the offline form, CSAT and the agents' transfer with a note.</summary>
+    private static void AddOfflineAndCsat(IServiceCollection services, IConfiguration configuration)
+    {
+        AddValidatedOptions<Livechat.Core.Offline.OfflineOptions>(services, configuration, "Offline");
+        services.AddSingleton<Livechat.Core.Departments.DepartmentHoursHandler>();
+        services.AddSingleton<Livechat.Core.Offline.OfflineRouting>();
+        services.AddSingleton<Livechat.Core.Offline.OfflineMessageHandler>();
+        services.AddSingleton<Livechat.Core.Offline.OfflineListHandler>();
+        services.AddSingleton<Livechat.Core.Csat.CsatHandler>();
+        services.AddSingleton<AgentTransferHandler>();
     }
 
     /// <summary>Binds a section, validates data annotations, and fails start-up when a setting is wrong.</summary>

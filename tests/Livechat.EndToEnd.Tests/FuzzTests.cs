@@ -80,6 +80,9 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             (HttpMethod.Get, "api/v1/admin/webhooks/{x}/dead-letters"), (HttpMethod.Post, "api/v1/admin/webhooks/{x}/dead-letters/{x}/resend"),
             (HttpMethod.Get, "api/v1/admin/webhooks/{x}/events?after={x}"), (HttpMethod.Post, "api/v1/admin/webhooks/{x}/replay"),
             (HttpMethod.Get, "api/v1/agent/presence"), (HttpMethod.Put, "api/v1/agent/presence"), (HttpMethod.Put, "api/v1/admin/agents/{x}/capacity"),
+            (HttpMethod.Put, "api/v1/admin/departments/{x}/hours"), (HttpMethod.Delete, "api/v1/admin/departments/{x}/hours"),
+            (HttpMethod.Post, "api/v1/rooms/{room}/offline-message"), (HttpMethod.Post, "api/v1/rooms/{room}/csat"),
+            (HttpMethod.Post, "api/v1/agent/rooms/{room}/transfer"), (HttpMethod.Get, "api/v1/agent/offline-messages"),
         };
         foreach (var (method, path) in routes)
         {

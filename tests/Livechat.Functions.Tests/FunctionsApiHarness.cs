@@ -53,6 +53,7 @@ public sealed class FunctionsApiHarness
             ["Sessions:SigningKey"] = "functions-tests-signing-key-0123456789",
             ["Webhooks:SigningSecret"] = "functions-tests-webhook-secret-0123456789",
             ["Admin:ApiKey"] = AdminApiKey,
+            ["Offline:WhenNobodyOnline"] = "false",
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()
             .AddLogging()

@@ -53,6 +53,8 @@ public sealed class FunctionsHost : IAsyncDisposable
         all["TaskHubName"] = "hub" + id;
         all["SignalR__HubName"] = "h" + id;
         all["SignalR__ConnectionString"] = emulator.ConnectionString;
+        // Most tests queue rooms before any agent console is open: only the offline tests ask for the form then.
+        all["Offline__WhenNobodyOnline"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
         all["AzureWebJobsStorage"] = all["Storage__ConnectionString"];
         var host = new FunctionsHost(all, logPath, appDirectory ?? StackPaths.FunctionsAppDirectory);

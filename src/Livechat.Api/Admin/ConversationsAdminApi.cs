@@ -14,7 +14,7 @@ public sealed class ConversationsAdminApi(AdminCall call, ConversationsHandler c
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var q = request.Query;
-        var query = new ConversationQuery(q["status"], q["department"], q["userId"], q["from"], q["to"], q["q"], q["continuationToken"], q["pageSize"]);
+        var query = new ConversationQuery(q["status"], q["department"], q["userId"], q["from"], q["to"], q["q"], q["continuationToken"], q["pageSize"], q["offline"]);
         return call.RunAsync(request, () => conversations.ListAsync(query, null, cancellationToken), p => TypedResults.Ok(p));
     }
 

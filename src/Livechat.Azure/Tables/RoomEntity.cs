@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using Livechat.Core.Csat;
+using Livechat.Core.Offline;
 using Livechat.Core.Rooms;
 
 namespace Livechat.Azure.Tables;
@@ -34,6 +36,12 @@ internal sealed class RoomEntity : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public string? Language { get; set; }
+    public string? Offline { get; set; }
+    public string? ContactName { get; set; }
+    public string? ContactEmail { get; set; }
+    public int? CsatRating { get; set; }
+    public string? CsatComment { get; set; }
+    public DateTimeOffset? CsatAt { get; set; }
 
     public static RoomEntity From(Room r) => new()
     {
@@ -56,6 +64,12 @@ internal sealed class RoomEntity : ITableEntity
         NextSeq = r.NextSeq,
         CreatedAt = r.CreatedAt,
         EndedAt = r.EndedAt,
+        Offline = r.Offline?.ToString(),
+        ContactName = r.Contact?.Name,
+        ContactEmail = r.Contact?.Email,
+        CsatRating = r.Csat?.Rating,
+        CsatComment = r.Csat?.Comment,
+        CsatAt = r.Csat?.SubmittedAt,
         ETag = r.ETag is null ? default : new ETag(r.ETag),
         Language = r.Language,
     };
@@ -80,6 +94,9 @@ internal sealed class RoomEntity : ITableEntity
         CreatedAt = CreatedAt,
         EndedAt = EndedAt,
         LastWriteAt = Timestamp,
+        Offline = Offline is null ? null : Enum.Parse<OfflineState>(Offline),
+        Contact = ContactName is null || ContactEmail is null ? null : new VisitorContact(ContactName, ContactEmail),
+        Csat = CsatRating is { } rating && CsatAt is { } at ? new CsatAnswer(rating, CsatComment, at) : null,
         ETag = ETag.ToString(),
         Language = Language,
     };

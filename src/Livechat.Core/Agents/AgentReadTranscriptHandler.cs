@@ -19,6 +19,6 @@ public sealed class AgentReadTranscriptHandler(IRoomStore rooms, INoteStore note
         var read = receipts.GetAsync(roomId, cancellationToken);
         var roomNotes = notes.ListAsync(roomId, AddNoteHandler.MaxNotesPerRoom, cancellationToken);
         var messages = await rooms.ReadMessagesAsync(roomId, afterSeq, ReadTranscriptHandler.PageSize, cancellationToken);
-        return new AgentTranscript(roomId, loaded.Value!.Status, await links.SignAsync(messages, cancellationToken), RoomVisitor.Of(loaded.Value)) { Notes = await roomNotes, Read = await read };
+        return new AgentTranscript(roomId, loaded.Value!.Status, await links.SignAsync(messages, cancellationToken), RoomVisitor.Of(loaded.Value)) { Notes = await roomNotes, Read = await read, Csat = loaded.Value.Csat };
     }
 }

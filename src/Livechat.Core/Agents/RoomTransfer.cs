@@ -20,12 +20,14 @@ public sealed partial class RoomTransfer(
     ChatEventPublisher events,
     TimeProvider time,
     ILogger<RoomTransfer> logger,
-    Routing.RoomRouting? routing = null)
+    Routing.RoomRouting? routing = null,
+    Offline.OfflineRouting? offline = null)
 {
     public const string ConnectingText = "Connecting you to an agent…";
 
     public async Task<Outcome<RoomTransferred>> TransferAsync(string roomId, string? department, CancellationToken cancellationToken)
     {
+        if (offline is not null && await offline.OfferFormIfUnansweredAsync(roomId, department, cancellationToken) is { } offered) return offered;
         if (!Ids.IsSafe(department, 64)) return Problem.Invalid("department", "Required: 1 to 64 letters, digits, '-', '_' or '.'.");
 
         string? leftQueue = null;

@@ -19,4 +19,7 @@ public sealed record AgentTranscript(string RoomId, RoomStatus Status, IReadOnly
 
     /// <summary>How far each side has seen the room: the console's unread count starts from the agent's.</summary>
     public Rooms.Receipts.ReadWatermarks Read { get; init; } = Rooms.Receipts.ReadWatermarks.None;
+
+    /// <summary>The visitor's rating once the chat ended and they gave one.</summary>
+    public Csat.CsatAnswer? Csat { get; init; }
 }

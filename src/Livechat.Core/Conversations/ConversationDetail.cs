@@ -33,4 +33,10 @@ public sealed record ConversationDetail
     public bool Truncated { get; init; }
     /// <summary>The agents' internal notes, each placed after the message it follows (<see cref="RoomNote.AfterSeq"/>).</summary>
     public IReadOnlyList<RoomNote> Notes { get; init; } = [];
+    /// <summary>Set when the room met the offline form (see <see cref="Room.Offline"/>).</summary>
+    public Offline.OfflineState? Offline { get; init; }
+    /// <summary>The name and e-mail left on the offline form.</summary>
+    public Offline.VisitorContact? Contact { get; init; }
+    /// <summary>The visitor's rating of the chat.</summary>
+    public Csat.CsatAnswer? Csat { get; init; }
 }

@@ -20,6 +20,8 @@ public sealed record ConversationFilter
     /// <summary>A case-insensitive substring of a message's text; matched on transcripts, not by the index.</summary>
     public string? Text { get; init; }
     public IReadOnlySet<string>? Departments { get; init; }
+    /// <summary>Only rooms where the visitor left an offline message; decided on the room, the index does not hold it.</summary>
+    public bool OfflineOnly { get; init; }
 
     public const int MaxTextLength = 100;
 
@@ -37,7 +39,8 @@ public sealed record ConversationFilter
         (Status is null || room.Status == Status)
         && (Department is null || room.Department == Department)
         && (UserId is null || room.UserId == UserId)
-        && (Departments is null || (room.Department is not null && Departments.Contains(room.Department)));
+        && (Departments is null || (room.Department is not null && Departments.Contains(room.Department)))
+        && (!OfflineOnly || room.Offline == Offline.OfflineState.Left);
 
     /// <summary>Parses the query string of a listing; a problem names the first bad field.</summary>
     public static Outcome<ConversationFilter> Parse(ConversationQuery query)
@@ -60,7 +63,9 @@ public sealed record ConversationFilter
         var text = Empty(query.Q?.Trim());
         if (text is not null && (text.Length > MaxTextLength || text.Any(char.IsControl)))
             return Problem.Invalid("q", $"At most {MaxTextLength} characters, no control characters.");
-        return new ConversationFilter { Status = status, Department = department, UserId = userId, From = from, To = to, Text = text };
+        var offlineOnly = false;
+        if (!string.IsNullOrEmpty(query.Offline) && !bool.TryParse(query.Offline, out offlineOnly)) return Problem.Invalid("offline", "true or false.");
+        return new ConversationFilter { Status = status, Department = department, UserId = userId, From = from, To = to, Text = text, OfflineOnly = offlineOnly };
     }
 
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
@@ -90,4 +95,4 @@ public sealed record ConversationFilter
 /// <summary>A listing's query string as the caller wrote it (every value optional).</summary>
 public sealed record ConversationQuery(
     string? Status = null, string? Department = null, string? UserId = null, string? From = null, string? To = null,
-    string? Q = null, string? ContinuationToken = null, string? PageSize = null);
+    string? Q = null, string? ContinuationToken = null, string? PageSize = null, string? Offline = null);

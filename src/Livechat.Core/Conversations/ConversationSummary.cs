@@ -13,7 +13,15 @@ public sealed record ConversationSummary(
     DateTimeOffset? EndedAt,
     string? AgentId,
     long MessageCount,
-    MessagePreview? LastMessage);
+    MessagePreview? LastMessage)
+{
+    /// <summary>Set when the room met the offline form: offered, or a message left (see <see cref="Rooms.Room.Offline"/>).</summary>
+    public Offline.OfflineState? Offline { get; init; }
+    /// <summary>The name and e-mail left on the offline form.</summary>
+    public Offline.VisitorContact? Contact { get; init; }
+    /// <summary>The visitor's rating of the chat.</summary>
+    public Csat.CsatAnswer? Csat { get; init; }
+}
 
 /// <summary>The start of a room's last message, so a list shows where a chat stands.</summary>
 public sealed record MessagePreview(Sender Sender, string Text, DateTimeOffset SentAt)

@@ -118,6 +118,9 @@ public sealed class ConversationsHandler(IConversationIndex index, IRoomStore ro
             Messages = messages.Count > MaxTranscript ? messages.Take(MaxTranscript).ToList() : messages,
             Truncated = truncated,
             Notes = await roomNotes,
+            Offline = room.Offline,
+            Contact = room.Contact,
+            Csat = room.Csat,
         };
     }
 
@@ -127,7 +130,7 @@ public sealed class ConversationsHandler(IConversationIndex index, IRoomStore ro
         var lastMessage = count == 0 ? null : (await rooms.ReadMessagesAsync(room.RoomId, count - 1, 1, cancellationToken)).FirstOrDefault();
         var name = (await ParamsAsync(room, cancellationToken)).Name;
         return new ConversationSummary(room.RoomId, room.Status, room.Department, room.UserId, name, room.CreatedAt, room.EndedAt, room.AgentId,
-            count, lastMessage is null ? null : MessagePreview.Of(lastMessage));
+            count, lastMessage is null ? null : MessagePreview.Of(lastMessage)) { Offline = room.Offline, Contact = room.Contact, Csat = room.Csat };
     }
 
     /// <summary>What the page told us about the visitor (setUserParams): on the user once there is one, else on the session.</summary>

@@ -23,7 +23,7 @@ public sealed class DepartmentAdminHandler(IDepartmentStore departments, TimePro
 
         var now = time.GetUtcNow();
         var existing = await departments.GetAsync(departmentId, cancellationToken);
-        var saved = new Department(departmentId, name, definition.Public ?? false, existing?.CreatedAt ?? now, now);
+        var saved = new Department(departmentId, name, definition.Public ?? false, existing?.CreatedAt ?? now, now) { Hours = existing?.Hours };
         await departments.SaveAsync(saved, cancellationToken);
         return saved;
     }

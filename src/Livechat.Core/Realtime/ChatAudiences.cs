@@ -32,6 +32,18 @@ public static class ChatAudiences
         ChatEvent.NoteAdded e => [ToAgents(e.Room, RealtimeEvents.Note, e.Note)],
         ChatEvent.UserIdentified => [],
         ChatEvent.QueuePositionChanged e => [ToVisitor(e.Room, RealtimeEvents.QueuePosition, new Routing.QueuePositionEvent(e.Room.RoomId, e.Position, e.EstimatedWaitSeconds))],
+        ChatEvent.OfflineFormOffered e => [ToVisitor(e.Room, RealtimeEvents.OfflineForm, new OfflineFormEvent(e.Room.RoomId, e.Room.Department!, e.Reason))],
+        // The department's agents, whoever is online later reads the list; the visitor saw their own message already.
+        ChatEvent.OfflineMessageLeft e => [ToDepartment(e.Room.Department!, RealtimeEvents.OfflineMessage,
+            new OfflineMessageEvent(e.Room.RoomId, e.Room.Department!, e.Contact.Name, e.Contact.Email, e.Message.Text, e.Message.SentAt))],
+        // The department's agents: the room's group may be gone with the chat; never the visitor.
+        ChatEvent.CsatSubmitted e => e.Room.Department is null ? [] : [ToDepartment(e.Room.Department, RealtimeEvents.Csat,
+            new CsatEvent(e.Room.RoomId, e.Room.AgentId, e.Answer.Rating, e.Answer.Comment))],
+        // The new agent's consoles open the chat; the department's queues and the old agent hear it as a claim.
+        ChatEvent.HandedOver e => [
+            new Delivery(RealtimeUsers.ForAgent(e.Room.AgentId!), null, RealtimeEvents.RoomHandedOver, new RoomHandedOverEvent(e.Room.RoomId, e.Room.Department!, e.Room.AgentId!, e.ToAgentName, e.FromAgentName)),
+            ToDepartment(e.Room.Department!, RealtimeEvents.RoomClaimed, new RoomClaimedEvent(e.Room.RoomId, e.Room.Department!, e.Room.AgentId!, e.ToAgentName)),
+        ],
         _ => throw new ArgumentOutOfRangeException(nameof(chatEvent), chatEvent.GetType().Name, "An event without audiences."),
     };
 

@@ -44,4 +44,16 @@ public abstract record ChatEvent
 
     /// <summary>A waiting room's place in its department's queue changed (or was just worked out): only its visitor hears it.</summary>
     public sealed record QueuePositionChanged(Room Room, int Position, int EstimatedWaitSeconds) : ChatEvent;
+
+    /// <summary>A transfer found nobody to answer (<paramref name="Reason"/>, see Offline.OfflineReasons): the visitor's widget shows the offline form.</summary>
+    public sealed record OfflineFormOffered(Room Room, string Reason) : ChatEvent;
+
+    /// <summary>The visitor left a message on the offline form; <paramref name="Room"/> as it was saved (ended, marked left).</summary>
+    public sealed record OfflineMessageLeft(Room Room, Offline.VisitorContact Contact, ChatMessage Message) : ChatEvent;
+
+    /// <summary>The visitor rated the chat with an agent that ended.</summary>
+    public sealed record CsatSubmitted(Room Room, Csat.CsatAnswer Answer) : ChatEvent;
+
+    /// <summary>An agent handed the room to another agent (<see cref="Room"/> names the new one); the note went the notes' way.</summary>
+    public sealed record HandedOver(Room Room, string FromAgentName, string ToAgentName) : ChatEvent;
 }

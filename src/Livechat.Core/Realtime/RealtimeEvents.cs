@@ -25,6 +25,14 @@ public static class RealtimeEvents
     public const string Note = "note";
     /// <summary>To a waiting room's visitor: payload <c>{roomId, position, estimatedWaitSeconds}</c>, position 1 = next.</summary>
     public const string QueuePosition = "queuePosition";
+    /// <summary>To the visitor: nobody can answer now, show the offline form; payload <c>{roomId, department, reason}</c>, reason "closed" or "nobodyOnline".</summary>
+    public const string OfflineForm = "offlineForm";
+    /// <summary>To a department's agents: a visitor left an offline message; payload <c>{roomId, department, name, email, message, sentAt}</c>.</summary>
+    public const string OfflineMessage = "offlineMessage";
+    /// <summary>To a department's agents: a visitor rated a chat; payload <c>{roomId, agentId, rating, comment}</c>.</summary>
+    public const string Csat = "csat";
+    /// <summary>To the agent a room was handed to: payload <c>{roomId, department, agentId, agentName, fromAgentName}</c>.</summary>
+    public const string RoomHandedOver = "roomHandedOver";
 }
 
 public sealed record RoomEvent(string RoomId);
@@ -34,3 +42,11 @@ public sealed record RoomEndedEvent(string RoomId, string Reason);
 public sealed record TypingEvent(string RoomId, string Sender);
 
 public sealed record ReadEvent(string RoomId, string Reader, long Seq);
+
+public sealed record OfflineFormEvent(string RoomId, string Department, string Reason);
+
+public sealed record OfflineMessageEvent(string RoomId, string Department, string Name, string Email, string Message, DateTimeOffset SentAt);
+
+public sealed record CsatEvent(string RoomId, string? AgentId, int Rating, string? Comment);
+
+public sealed record RoomHandedOverEvent(string RoomId, string Department, string AgentId, string AgentName, string FromAgentName);

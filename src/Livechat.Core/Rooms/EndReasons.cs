@@ -8,4 +8,6 @@ public static class EndReasons
     public const string RecipeEnded = "recipe";
     public const string Inactivity = "inactivity";
     public const string ClosedByAgent = "agent";
+    /// <summary>The visitor left a message on the offline form.</summary>
+    public const string Offline = "offline";
 }

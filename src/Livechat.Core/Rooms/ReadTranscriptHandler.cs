@@ -16,7 +16,7 @@ public sealed class ReadTranscriptHandler(IRoomStore rooms, IReadReceiptStore re
         if (room is null || !room.BelongsTo(session)) return Problem.NotFound("Room", "roomId");
         var read = receipts.GetAsync(roomId, cancellationToken);
         var messages = await rooms.ReadMessagesAsync(roomId, afterSeq, PageSize, cancellationToken);
-        return new Transcript(roomId, room.Status, await links.SignAsync(messages, cancellationToken)) { Read = await read };
+        return new Transcript(roomId, room.Status, await links.SignAsync(messages, cancellationToken)) { Read = await read, Offline = room.Offline, CsatPending = room.Status == RoomStatus.Ended && room.AgentId is not null && room.Csat is null };
     }
 }
 
@@ -24,4 +24,8 @@ public sealed record Transcript(string RoomId, RoomStatus Status, IReadOnlyList<
 {
     /// <summary>How far each side has seen the room: the widget shows "Seen" under the agent's mark after a reload.</summary>
     public ReadWatermarks Read { get; init; } = ReadWatermarks.None;
+    /// <summary>Set when a transfer offered the offline form (a reloaded widget shows it again) or a message was left.</summary>
+    public Offline.OfflineState? Offline { get; init; }
+    /// <summary>The chat with an agent ended and the visitor has not rated it: the widget asks.</summary>
+    public bool CsatPending { get; init; }
 }

@@ -36,6 +36,12 @@ public sealed record Room
     public string? ETag { get; init; }
     /// <summary>The visitor's language as the widget sent it when the room opened (normalized BCP 47); null: the recipe's default texts.</summary>
     public string? Language { get; init; }
+    /// <summary>Set when a transfer offered the offline form instead of a queue (see <see cref="Offline.OfflineRouting"/>).</summary>
+    public Offline.OfflineState? Offline { get; init; }
+    /// <summary>The name and e-mail the visitor left on the offline form.</summary>
+    public Offline.VisitorContact? Contact { get; init; }
+    /// <summary>The visitor's rating once the chat with an agent ended; asked once.</summary>
+    public Csat.CsatAnswer? Csat { get; init; }
 
     /// <summary>True when the session (or a later session of the same user) may act on this room.</summary>
     public bool BelongsTo(Sessions.VisitorSession session) =>

@@ -2,6 +2,8 @@
 // agent token an administrator issued (POST /api/v1/admin/agents/token) and listens on the realtime hub as the
 // agent: roomWaiting / roomClaimed keep the queues live, message / agentJoined / chatEnded the open chats.
 
+import { OfflineList } from './offlineList';
+import { TransferControl } from './transfer';
 import { HubConnection, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import type { AttachmentUpload, Message, NegotiateResult, RoomStatus, Transcript } from '../src/types';
 import { putFile, renderAttachment } from './attachments';
@@ -123,6 +125,8 @@ class AgentConsole {
   /** Set once the server refused the token: calls still in flight then fail too, and must not hide why. */
   private refused = false;
   private readonly api: string;
+  private offline: OfflineList | null = null;
+  private transfer: TransferControl | null = null;
 
   constructor() {
     // Only ever the console's own origin: an API base taken from the URL would send the agent's token to
@@ -152,6 +156,11 @@ class AgentConsole {
     document.addEventListener('visibilitychange', () => this.markRead());
     renderVisitorPanel($('visitor-panel'), null);
     $<HTMLInputElement>('file').addEventListener('change', () => void this.sendFile());
+    const call = <T>(method: string, path: string, body?: unknown) => this.call<T>(method, path, body);
+    this.offline = new OfflineList($<HTMLUListElement>('offline-list'), call, $('csat-line'), () => this.current);
+    this.transfer = new TransferControl($('transfer-slot'), call,
+      () => (this.current ? { roomId: this.current, mine: this.rooms.get(this.current)?.status === 'agent' } : null),
+      (t) => this.setStatus(t.roomId, t.agentId ? 'ended' : 'waiting'), (text) => this.status(text));
     this.renderChat();
     const invite = new URLSearchParams(location.search).get('invite');
     if (invite !== null) void this.redeem(invite);
@@ -203,6 +212,7 @@ class AgentConsole {
     $('sign-out').hidden = false;
     await this.refreshQueues();
     await this.loadPresence();
+    void this.offline?.refresh();
   }
 
   /** The agent's presence and the chats it holds (assigned while no console was open too): listed, the first opened. */
@@ -317,6 +327,9 @@ class AgentConsole {
     hub.on('typing', (e: { roomId: string; sender: string }) => {
       if (e.sender === 'visitor' && e.roomId === this.current) this.showVisitorTyping();
     });
+    this.offline?.attach(hub);
+    // Another agent handed this agent a chat: it opens like a claimed one.
+    hub.on('roomHandedOver', (e: { roomId: string }) => void this.open(e.roomId));
     hub.onreconnected(() => void this.resync());
     await hub.start();
     this.hub = hub;
@@ -376,7 +389,7 @@ class AgentConsole {
 
   private async loadTranscript(roomId: string): Promise<void> {
     try {
-      const transcript = await this.call<Transcript & { visitor: RoomVisitor; notes?: Note[] }>(
+      const transcript = await this.call<Transcript & { visitor: RoomVisitor; notes?: Note[]; csat?: { rating: number; comment?: string | null } | null }>(
         'GET',
         `/api/v1/agent/rooms/${encodeURIComponent(roomId)}/messages`,
       );
@@ -388,6 +401,7 @@ class AgentConsole {
       for (const n of transcript.notes ?? []) room.notes.set(n.id, n);
       this.addMessages(roomId, transcript.messages);
       if (roomId === this.current) void this.loadTools(roomId, transcript.visitor.department ?? null);
+      this.offline?.rated(roomId, transcript.csat);
     } catch (e) {
       this.status(`Could not read the chat: ${(e as Error).message}`);
     }
@@ -480,6 +494,7 @@ class AgentConsole {
     this.room(roomId).status = status;
     this.renderRooms();
     if (roomId === this.current) this.renderChat();
+    this.transfer?.render();
   }
 
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
@@ -634,6 +649,8 @@ class AgentConsole {
   }
 
   private renderChat(): void {
+    this.transfer?.render();
+    this.offline?.showRating();
     const log = $('log');
     log.replaceChildren();
     const room = this.current ? this.rooms.get(this.current) : undefined;

@@ -251,6 +251,16 @@ export class ApiClient {
     return this.request('POST', `/v1/rooms/${encodeURIComponent(roomId)}/close`, {});
   }
 
+  /** POST /v1/rooms/{roomId}/offline-message: the offline form, stored as the room. */
+  leaveOfflineMessage(roomId: string, body: { name: string; email: string; message: string }): Promise<unknown> {
+    return this.request('POST', `/v1/rooms/${encodeURIComponent(roomId)}/offline-message`, body);
+  }
+
+  /** POST /v1/rooms/{roomId}/csat: the visitor's rating of a chat with an agent, once. */
+  submitCsat(roomId: string, body: { rating: number; comment?: string }): Promise<unknown> {
+    return this.request('POST', `/v1/rooms/${encodeURIComponent(roomId)}/csat`, body);
+  }
+
   negotiate(): Promise<NegotiateResult> {
     return this.request('POST', '/v1/negotiate', {});
   }

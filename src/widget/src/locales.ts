@@ -32,6 +32,21 @@ export interface Strings {
   fileNotAccepted: string;
   /** While the chat waits for an agent: {position} (1 = next) and {minutes}, the rough wait. */
   queuePosition: string;
+  /** The offline form, shown instead of the queue when nobody can answer. */
+  offlineTitle: string;
+  offlineIntro: string;
+  offlineName: string;
+  offlineEmail: string;
+  offlineMessage: string;
+  offlineSend: string;
+  offlineSent: string;
+  offlineCheckFields: string;
+  /** The rating asked when a chat with an agent ended; `{n}` is the number of stars. */
+  csatQuestion: string;
+  csatStars: string;
+  csatComment: string;
+  csatSend: string;
+  csatThanks: string;
 }
 
 export interface Locale {
@@ -72,6 +87,19 @@ const en: Strings = {
   uploadFailed: 'The file could not be sent.',
   fileNotAccepted: 'This file cannot be sent: only images, PDF and text files up to the size limit.',
   queuePosition: 'You are number {position} in the queue (about {minutes} min)',
+  offlineTitle: 'We\'re away right now',
+  offlineIntro: 'Leave a message and we will get back to you by e-mail.',
+  offlineName: 'Your name',
+  offlineEmail: 'Your e-mail',
+  offlineMessage: 'Your message',
+  offlineSend: 'Send message',
+  offlineSent: 'Thank you! We will get back to you soon.',
+  offlineCheckFields: 'Please fill in your name, a valid e-mail and a message.',
+  csatQuestion: 'How was your chat?',
+  csatStars: '{n} out of 5',
+  csatComment: 'Anything to add? (optional)',
+  csatSend: 'Send rating',
+  csatThanks: 'Thank you for your feedback!',
 };
 
 const de: Strings = {
@@ -100,6 +128,19 @@ const de: Strings = {
   uploadFailed: 'Die Datei konnte nicht gesendet werden.',
   fileNotAccepted: 'Diese Datei kann nicht gesendet werden: nur Bilder, PDF- und Textdateien bis zur Größengrenze.',
   queuePosition: 'Sie sind Nummer {position} in der Warteschlange (etwa {minutes} Min.)',
+  offlineTitle: 'Wir sind gerade nicht da',
+  offlineIntro: 'Hinterlassen Sie eine Nachricht, wir antworten Ihnen per E-Mail.',
+  offlineName: 'Ihr Name',
+  offlineEmail: 'Ihre E-Mail-Adresse',
+  offlineMessage: 'Ihre Nachricht',
+  offlineSend: 'Nachricht senden',
+  offlineSent: 'Danke! Wir melden uns bald bei Ihnen.',
+  offlineCheckFields: 'Bitte geben Sie Ihren Namen, eine gültige E-Mail-Adresse und eine Nachricht ein.',
+  csatQuestion: 'Wie war Ihr Chat?',
+  csatStars: '{n} von 5',
+  csatComment: 'Möchten Sie etwas hinzufügen? (optional)',
+  csatSend: 'Bewertung senden',
+  csatThanks: 'Danke für Ihr Feedback!',
 };
 
 const fr: Strings = {
@@ -128,6 +169,19 @@ const fr: Strings = {
   uploadFailed: 'Le fichier n’a pas pu être envoyé.',
   fileNotAccepted: 'Ce fichier ne peut pas être envoyé : seulement des images, des PDF et des fichiers texte dans la limite de taille.',
   queuePosition: "Vous êtes numéro {position} dans la file d'attente (environ {minutes} min)",
+  offlineTitle: 'Nous sommes absents pour le moment',
+  offlineIntro: 'Laissez un message, nous vous répondrons par e-mail.',
+  offlineName: 'Votre nom',
+  offlineEmail: 'Votre e-mail',
+  offlineMessage: 'Votre message',
+  offlineSend: 'Envoyer le message',
+  offlineSent: 'Merci ! Nous vous répondrons bientôt.',
+  offlineCheckFields: 'Veuillez indiquer votre nom, un e-mail valide et un message.',
+  csatQuestion: 'Comment s’est passée votre discussion ?',
+  csatStars: '{n} sur 5',
+  csatComment: 'Quelque chose à ajouter ? (facultatif)',
+  csatSend: 'Envoyer la note',
+  csatThanks: 'Merci pour votre avis !',
 };
 
 const es: Strings = {
@@ -156,6 +210,19 @@ const es: Strings = {
   uploadFailed: 'No se pudo enviar el archivo.',
   fileNotAccepted: 'Este archivo no se puede enviar: solo imágenes, PDF y archivos de texto dentro del límite de tamaño.',
   queuePosition: 'Es el número {position} en la cola (unos {minutes} min)',
+  offlineTitle: 'Ahora no estamos disponibles',
+  offlineIntro: 'Déjanos un mensaje y te responderemos por correo electrónico.',
+  offlineName: 'Tu nombre',
+  offlineEmail: 'Tu correo electrónico',
+  offlineMessage: 'Tu mensaje',
+  offlineSend: 'Enviar mensaje',
+  offlineSent: '¡Gracias! Te responderemos pronto.',
+  offlineCheckFields: 'Indica tu nombre, un correo electrónico válido y un mensaje.',
+  csatQuestion: '¿Qué tal fue tu chat?',
+  csatStars: '{n} de 5',
+  csatComment: '¿Algo que añadir? (opcional)',
+  csatSend: 'Enviar valoración',
+  csatThanks: '¡Gracias por tu opinión!',
 };
 
 const ar: Strings = {
@@ -184,6 +251,19 @@ const ar: Strings = {
   uploadFailed: 'تعذّر إرسال الملف.',
   fileNotAccepted: 'لا يمكن إرسال هذا الملف: الصور وملفات PDF والنصوص فقط ضمن حد الحجم.',
   queuePosition: 'أنت رقم {position} في قائمة الانتظار (حوالي {minutes} دقيقة)',
+  offlineTitle: 'نحن غير متاحين الآن',
+  offlineIntro: 'اترك رسالة وسنرد عليك عبر البريد الإلكتروني.',
+  offlineName: 'اسمك',
+  offlineEmail: 'بريدك الإلكتروني',
+  offlineMessage: 'رسالتك',
+  offlineSend: 'إرسال الرسالة',
+  offlineSent: 'شكرًا لك! سنرد عليك قريبًا.',
+  offlineCheckFields: 'يرجى إدخال اسمك وبريد إلكتروني صالح ورسالة.',
+  csatQuestion: 'كيف كانت محادثتك؟',
+  csatStars: '{n} من 5',
+  csatComment: 'هل تريد إضافة شيء؟ (اختياري)',
+  csatSend: 'إرسال التقييم',
+  csatThanks: 'شكرًا على ملاحظاتك!',
 };
 
 export const LOCALES: Record<string, { dir: 'ltr' | 'rtl'; strings: Strings }> = {

@@ -15,6 +15,7 @@ export const REALTIME_EVENTS = [
   'typing',
   'read',
   'queuePosition',
+  'offlineForm',
 ] as const;
 export type RealtimeEventName = (typeof REALTIME_EVENTS)[number];
 

@@ -23,9 +23,11 @@ export interface RealtimeLinkOptions {
   ending: Pick<ChatEnding, 'chatEnded' | 'logoutComplete'>;
   /** The chat's place in the queue changed: the page's onQueuePositionChanged handlers hear it. */
   queuePosition?: (info: QueuePosition) => void;
+  /** The offline form and the rating (offlineForm.ts, csat.ts). */
+  feedback?: { offered(roomId: string): void; chatEnded(roomId: string): void };
 }
 
-export function createRealtimeLink({ realtime, rooms, ui, ending, queuePosition }: RealtimeLinkOptions): RealtimeLink {
+export function createRealtimeLink({ realtime, rooms, ui, ending, queuePosition, feedback }: RealtimeLinkOptions): RealtimeLink {
   let current: RealtimeConnection | null = null;
 
   function onEvent(name: RealtimeEventName, arg: unknown): void {
@@ -46,6 +48,10 @@ export function createRealtimeLink({ realtime, rooms, ui, ending, queuePosition 
       case 'chatEnded':
         if (roomId && rooms.isShowing(roomId)) ui.showQueuePosition(null);
         if (roomId) ending.chatEnded(roomId, typeof data.reason === 'string' ? data.reason : undefined);
+        if (roomId && rooms.isShowing(roomId)) feedback?.chatEnded(roomId);
+        break;
+      case 'offlineForm':
+        if (roomId && rooms.isShowing(roomId)) feedback?.offered(roomId);
         break;
       case 'logoutComplete':
         ending.logoutComplete();

@@ -467,6 +467,21 @@ export class ChatUI {
     }
   }
 
+  /** The language's strings and the page, for the modules that build their own panels (offlineForm.ts, csat.ts). */
+  get strings(): Locale['strings'] {
+    return this.t;
+  }
+
+  get document(): Document {
+    return this.doc;
+  }
+
+  /** A module's panel (the offline form, the rating) between the transcript and the composer; null removes it. */
+  showPanel(panel: HTMLElement | null): void {
+    this.win.querySelector(':scope > .panel')?.remove();
+    if (panel) this.win.insertBefore(panel, this.win.lastElementChild);
+  }
+
   notice(text: string): void {
     const node = el(this.doc, 'div', 'notice', { 'data-testid': 'notice' });
     node.textContent = text;

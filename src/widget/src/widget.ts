@@ -18,6 +18,8 @@ import { createSessionResume, type SessionResume } from './sessionResume';
 import type { TabChannel } from './tabs';
 import type { ChatUI } from './ui';
 import { createVisitorReports } from './visitorReports';
+import { createOfflineForm } from './offlineForm';
+import { createCsatPrompt } from './csat';
 import { xhrUploader, type Uploader } from './upload';
 
 /** How often the visitor's typing is told to the agent at most. */
@@ -108,12 +110,16 @@ export class Widget {
       events,
       calls,
     });
+    const offlineForm = createOfflineForm(http, ui);
+    const csat = createCsatPrompt(http, ui);
+    const feedback = { offered: (roomId: string) => offlineForm.offered(roomId), chatEnded: (roomId: string) => csat.chatEnded(roomId) };
     const realtime = createRealtimeLink({
       realtime: options.realtime,
       rooms,
       ui,
       ending,
       queuePosition: (info) => events.emit('onQueuePositionChanged', copyForPage(info)),
+      feedback,
     });
     const resume = createSessionResume({ http, rooms, realtime, chatWindow, ui, tabs });
     if (tabs) followOtherTabs({ tabs, calls, http, rooms, realtime });

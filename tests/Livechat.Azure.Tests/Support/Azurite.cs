@@ -28,6 +28,8 @@ public static class Azurite
             ["Webhooks:AllowPrivateNetworks"] = "true",
             // Engine tests send hundreds of messages a minute from one session.
             ["Limits:MessagesPerMinute"] = "10000",
+            // Rooms are queued with no agent console open; the offline tests ask for the form.
+            ["Offline:WhenNobodyOnline"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();

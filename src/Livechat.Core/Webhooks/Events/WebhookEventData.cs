@@ -42,3 +42,9 @@ public sealed record ChatEndedData(WebhookRoom Room, string Reason);
 
 /// <summary><c>user.identified</c>: setUserId linked a visitor to the customer's user.</summary>
 public sealed record UserIdentifiedData(string UserId, string VisitorId, bool Verified, string? RoomId);
+
+/// <summary><c>offline_message.created</c>: a visitor left a message on the offline form (the room is ended and marked offline).</summary>
+public sealed record OfflineMessageCreatedData(WebhookRoom Room, string Name, string Email, WebhookMessage Message);
+
+/// <summary><c>csat.submitted</c>: the visitor rated a chat with an agent, 1 to 5.</summary>
+public sealed record CsatSubmittedData(WebhookRoom Room, int Rating, string? Comment, DateTimeOffset SubmittedAt);

@@ -9,8 +9,10 @@ public static class WebhookEventTypes
     public const string ChatAssigned = "chat.assigned";
     public const string ChatEnded = "chat.ended";
     public const string UserIdentified = "user.identified";
+    public const string OfflineMessageCreated = "offline_message.created";
+    public const string CsatSubmitted = "csat.submitted";
 
-    public static IReadOnlyList<string> All { get; } = [ChatStarted, MessageCreated, ChatTransferred, ChatAssigned, ChatEnded, UserIdentified];
+    public static IReadOnlyList<string> All { get; } = [ChatStarted, MessageCreated, ChatTransferred, ChatAssigned, ChatEnded, UserIdentified, OfflineMessageCreated, CsatSubmitted];
 
     public static bool IsKnown(string? type) => type is not null && All.Contains(type, StringComparer.Ordinal);
 }

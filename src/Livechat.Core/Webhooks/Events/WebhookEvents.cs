@@ -19,6 +19,12 @@ public static class WebhookEvents
         ChatEvent.Claimed e => OfRoom(WebhookEventTypes.ChatAssigned, e.Room, new ChatAssignedData(WebhookRoom.From(e.Room), e.Department, e.AgentId, e.AgentName)),
         ChatEvent.Ended e => OfRoom(WebhookEventTypes.ChatEnded, e.Room, new ChatEndedData(WebhookRoom.From(e.Room) with { Status = RoomStatus.Ended }, e.Reason)),
         ChatEvent.UserIdentified e => new WebhookEvent(WebhookEventTypes.UserIdentified, e.RoomId, null, new UserIdentifiedData(e.UserId, e.VisitorId, e.Verified, e.RoomId)),
+        ChatEvent.OfflineMessageLeft e => OfRoom(WebhookEventTypes.OfflineMessageCreated, e.Room,
+            new OfflineMessageCreatedData(WebhookRoom.From(e.Room), e.Contact.Name, e.Contact.Email, WebhookMessage.From(e.Message))),
+        ChatEvent.CsatSubmitted e => OfRoom(WebhookEventTypes.CsatSubmitted, e.Room,
+            new CsatSubmittedData(WebhookRoom.From(e.Room), e.Answer.Rating, e.Answer.Comment, e.Answer.SubmittedAt)),
+        ChatEvent.HandedOver e => OfRoom(WebhookEventTypes.ChatAssigned, e.Room,
+            new ChatAssignedData(WebhookRoom.From(e.Room), e.Room.Department!, e.Room.AgentId!, e.ToAgentName)),
         _ => null,
     };
 

@@ -3,6 +3,7 @@ import { route } from '../router';
 import { el } from '../dom';
 import { admin, ApiError } from '../api';
 import { cannedResponsesSection } from './cannedResponses';
+import { businessHoursSection, type BusinessHours } from './businessHours';
 
 // Departments and agents: create and publish departments, invite agents with a one-time sign-in link, see who is
 // online and how many chats each holds, revoke an agent.
@@ -11,6 +12,7 @@ interface Department {
   id: string;
   name: string;
   public: boolean;
+  hours?: BusinessHours | null;
 }
 
 interface Agent {
@@ -223,10 +225,12 @@ export const teamPage: Page = {
     const agents = el('section', { id: 'team-agents', class: 'panel' },
       el('div', { class: 'row spread' }, el('h2', {}, 'Agents'), refresh), list, el('h3', {}, 'Invite an agent'), invite.form);
     const canned = cannedResponsesSection(context);
-    container.append(el('h1', {}, 'Team'), departments, agents, canned.section);
+    const hours = businessHoursSection(context);
+    container.append(el('h1', {}, 'Team'), departments, agents, canned.section, hours.section);
     const departmentsChanged = (d: Department[]) => {
       invite.setDepartments(d);
       canned.setDepartments(d);
+      hours.setDepartments(d);
     };
     await Promise.all([renderDepartments(departments, context, departmentsChanged), renderAgents(list, context)]);
     // Online and chats held change while the page is open; stops once another page replaced this one.

@@ -3,6 +3,7 @@ import { admin } from '../../api';
 import { el } from '../../dom';
 import { type ConversationDetail, type Field, when, SENDER_LABELS } from './format';
 import { placeNotes } from './notes';
+import { feedbackSection } from './feedback';
 
 // One room: the transcript with who said what and when, and beside it what the page told us about the visitor
 // (params, custom fields of both scopes), with whether the customer's server vouched for the user id.
@@ -44,6 +45,7 @@ export const conversationPage: Page = {
       ]),
       fields('User fields', 'user-fields', room.userFields),
       fields('Room fields', 'room-fields', room.roomFields),
+      feedbackSection(room),
       room.pageAsserted.length ? el('p', { class: 'muted' }, `Said by the page, not your server: ${room.pageAsserted.join(', ')}.`) : null);
     const facts = el('p', { class: 'muted', id: 'room-facts' },
       `Status ${room.status}`, room.department ? ` · ${room.department}` : '', room.agentId ? ` · agent ${room.agentId}` : '',

@@ -20,6 +20,9 @@ export interface ConversationRow {
   agentId?: string;
   messageCount: number;
   lastMessage?: { sender: string; text: string; sentAt: string };
+  offline?: 'offered' | 'left' | null;
+  contact?: { name: string; email: string } | null;
+  csat?: { rating: number; comment?: string | null; submittedAt: string } | null;
 }
 
 export interface ConversationPage {
@@ -55,6 +58,9 @@ export interface ConversationDetail {
   truncated?: boolean;
   /** The agents' internal notes (never shown to the visitor), each after message afterSeq. */
   notes?: RoomNote[];
+  offline?: 'offered' | 'left' | null;
+  contact?: { name: string; email: string } | null;
+  csat?: { rating: number; comment?: string | null; submittedAt: string } | null;
 }
 
 export interface RoomNote {
@@ -79,7 +85,7 @@ export interface Overview {
 }
 
 /** The filters the list's form and URL carry, in the API's names. */
-export const FILTERS = ['status', 'department', 'userId', 'from', 'to', 'q'] as const;
+export const FILTERS = ['status', 'department', 'userId', 'from', 'to', 'q', 'offline'] as const;
 
 /** The API query for the page's URL query: only the filters and the token, empty values left out. */
 export function apiQuery(search: string): string {

@@ -2,6 +2,7 @@ import type { Page, PageContext } from '../../router';
 import { route } from '../../router';
 import { admin } from '../../api';
 import { el } from '../../dom';
+import { feedbackBadges } from './feedback';
 import { apiQuery, type ConversationPage, FILTERS, when, SENDER_LABELS } from './format';
 
 // The conversations list: the filters live in the URL (?status=…&q=…), so a search can be shared, reloaded and gone
@@ -26,6 +27,9 @@ function filtersForm(params: URLSearchParams, departments: string[], context: Pa
   const form = el('form', { id: 'conversation-filters', class: 'filters panel', role: 'search', 'aria-label': 'Filter conversations' },
     field('Status', status), field('Department', department), list, field('User id', userId),
     field('Started from', from), field('Started until', to), field('Text', q),
+    field('Offline messages', el('select', { id: 'filter-offline', name: 'offline' },
+      el('option', { value: '', selected: params.get('offline') !== 'true' }, 'All chats'),
+      el('option', { value: 'true', selected: params.get('offline') === 'true' }, 'Only offline messages'))),
     el('div', { class: 'field actions' }, el('button', { type: 'submit', class: 'primary' }, 'Search'),
       el('a', { href: BASE }, 'Clear')));
   form.addEventListener('submit', (e) => {
@@ -52,7 +56,7 @@ function table(page: ConversationPage): HTMLElement {
     const row = el('tr', { 'data-room-id': c.roomId, class: 'clickable' },
       el('td', {}, el('a', { href, title: c.roomId }, when(c.startedAt))),
       el('td', {}, visitor, c.userId && c.visitorName ? el('span', { class: 'muted' }, ` (${c.userId})`) : null),
-      el('td', {}, el('span', { class: `badge status-${c.status}` }, c.status)),
+      el('td', {}, el('span', { class: `badge status-${c.status}` }, c.status), ...feedbackBadges(c)),
       el('td', {}, c.department ?? ''),
       el('td', {}, c.agentId ?? ''),
       el('td', { class: 'number' }, String(c.messageCount)),

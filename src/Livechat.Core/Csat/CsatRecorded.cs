@@ -1,0 +1,3 @@
+namespace Livechat.Core.Csat;
+
+public sealed record CsatRecorded(string RoomId, int Rating, string? Comment);
