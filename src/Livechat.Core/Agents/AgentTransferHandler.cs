@@ -23,7 +23,8 @@ public sealed partial class AgentTransferHandler(
     ChatEventPublisher events,
     Microsoft.Extensions.Options.IOptions<RoomOptions> options,
     TimeProvider time,
-    ILogger<AgentTransferHandler> logger)
+    ILogger<AgentTransferHandler> logger,
+    Routing.RoomRouting? routing = null)
 {
     public async Task<Outcome<AgentTransferred>> HandleAsync(AgentIdentity agent, string roomId, AgentTransferRequest request, CancellationToken cancellationToken)
     {
@@ -88,6 +89,7 @@ public sealed partial class AgentTransferHandler(
         await events.PublishAsync(new ChatEvent.MessageAdded(joined, outcome.Result.Message), cancellationToken);
         await events.PublishAsync(new ChatEvent.AgentJoined(joined, to.Name), cancellationToken);
         await events.PublishAsync(new ChatEvent.HandedOver(joined, from.Name, to.Name), cancellationToken);
+        if (routing is not null) await routing.ReleasedAsync(from.AgentId, room.RoomId, to.AgentId, cancellationToken);
         LogHandedOver(room.RoomId, from.AgentId, to.AgentId);
         return new AgentTransferred(room.RoomId, department, RoomStatus.Agent, to.AgentId, noteId);
     }
@@ -107,6 +109,7 @@ public sealed partial class AgentTransferHandler(
         await realtime.RemoveUserFromGroupAsync(from.RealtimeUserId, RealtimeGroups.Room(room.RoomId), cancellationToken);
         await activity.RemoveHeldRoomAsync(from.AgentId, room.RoomId, cancellationToken);
         var queued = await transfer.TransferAsync(room.RoomId, department, cancellationToken);
+        if (routing is not null) await routing.ReleasedAsync(from.AgentId, room.RoomId, null, cancellationToken);
         if (!queued.IsSuccess) return queued.Problem!;
         LogToDepartment(room.RoomId, from.AgentId, department);
         return new AgentTransferred(room.RoomId, department, queued.Value!.Status, null, noteId, queued.Value.Offline);

@@ -33,6 +33,20 @@ public sealed partial class RoomRouting(AutoAssigner assigner, QueuePositions po
             }
         });
 
+    /// <summary>
+    /// An agent let a room go while it went on (handed to <paramref name="toAgentId"/>, or back to a department's queue
+    /// when null): the seat moves with the room. Handed to an agent, the freed agent takes the next waiting chat; back
+    /// in a queue, not now: the freed seat would be offered the very room its agent just let go.
+    /// </summary>
+    public Task ReleasedAsync(string fromAgentId, string roomId, string? toAgentId, CancellationToken cancellationToken) =>
+        BestEffortAsync(roomId, async () =>
+        {
+            await seats.RemoveAsync(fromAgentId, roomId, cancellationToken);
+            if (toAgentId is null) return;
+            await seats.AddAsync(toAgentId, roomId, cancellationToken);
+            await AgentFreeCoreAsync(fromAgentId, cancellationToken);
+        });
+
     /// <summary>The agent came online or got more capacity: each of its departments' queues is offered to it (and the others).</summary>
     public Task AgentFreeAsync(string agentId, CancellationToken cancellationToken) =>
         BestEffortAsync(agentId, () => AgentFreeCoreAsync(agentId, cancellationToken));

@@ -57,6 +57,31 @@ public sealed class RoomReofferTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HandOver_MovesTheSeat_SoTheFreedAgentTakesTheNextWaitingChat()
+    {
+        var presence = _services.GetRequiredService<PresenceHandler>();
+        var routing = _services.GetRequiredService<IAgentRoutingStore>();
+        await TokenAsync("ann");
+        await TokenAsync("bob");
+        await _services.GetRequiredService<CapacityHandler>().SetAsync("ann", new CapacityRequest(1), None);
+        var first = await WaitingRoomAsync();
+        Assert.Equal([first], (await presence.SetAsync(Identity("ann"), new PresenceRequest("online"), None)).Value!.RoomIds);
+        var second = await WaitingRoomAsync();
+        Assert.Equal(RoomStatus.Waiting, (await _services.GetRequiredService<IRoomStore>().GetAsync(second, None))!.Status);
+        await _services.GetRequiredService<CapacityHandler>().SetAsync("bob", new CapacityRequest(1), None);
+
+        var handed = await _services.GetRequiredService<AgentTransferHandler>()
+            .HandleAsync(Identity("ann"), first, new AgentTransferRequest(null, "bob", "Wants a refund."), None);
+
+        Assert.True(handed.IsSuccess, handed.Problem?.Title);
+        Assert.Equal([first], (await routing.GetAsync("bob", None)).RoomIds);
+        // Ann's one seat is free again, so the chat that waited is hers now.
+        Assert.Equal([second], (await routing.GetAsync("ann", None)).RoomIds);
+        var taken = (await _services.GetRequiredService<IRoomStore>().GetAsync(second, None))!;
+        Assert.Equal((RoomStatus.Agent, "ann"), (taken.Status, taken.AgentId));
+    }
+
+    [Fact]
     public async Task SetAsync_UnknownStatus_IsRefusedNamingTheField()
     {
         var refused = await _services.GetRequiredService<PresenceHandler>().SetAsync(Identity("ann"), new PresenceRequest("Online, Away"), None);

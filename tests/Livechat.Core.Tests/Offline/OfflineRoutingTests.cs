@@ -43,7 +43,7 @@ public sealed class OfflineRoutingTests
         var offline = new OfflineRouting(_departments.Object, _availability.Object, _rooms.Object, events,
             Options.Create(new OfflineOptions { WhenNobodyOnline = whenNobodyOnline }), _time, NullLogger<OfflineRouting>.Instance);
         return new RoomTransfer(_rooms.Object, _queue.Object, new Mock<ISessionStore>().Object, new Mock<IUserStore>().Object, events, _time,
-            NullLogger<RoomTransfer>.Instance, offline);
+            NullLogger<RoomTransfer>.Instance, offline: offline);
     }
 
     [Fact]
