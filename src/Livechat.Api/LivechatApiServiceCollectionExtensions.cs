@@ -30,6 +30,7 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<VisitorReportsApi>();
         services.AddSingleton<Admin.CannedResponsesAdminApi>();
         services.AddSingleton<Admin.WebhooksAdminApi>();
+        services.AddSingleton<Admin.PrivacyAdminApi>();
         services.AddSingleton<Attachments.AttachmentsApi>();
         return services;
     }

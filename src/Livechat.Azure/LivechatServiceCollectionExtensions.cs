@@ -158,6 +158,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddHttpClient<CallWebhookActivity>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(OutboundHandler);
         AddWebhookEvents(services, configuration);
+        AddDataLifecycle(services, configuration);
         return services;
     }
 
@@ -183,6 +184,20 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<DeliverWebhookBatchActivity>();
         services.AddSingleton<DeadLetterWebhookEventActivity>();
         services.AddHttpClient<WebhookDelivery>(client => client.Timeout = Timeout.InfiniteTimeSpan).ConfigurePrimaryHttpMessageHandler(OutboundHandler);
+    }
+
+    /// <summary>Export, erasure and retention: every table's holder, the locator, the audit log; the histories' port is the host's.</summary>
+    private static void AddDataLifecycle(IServiceCollection services, IConfiguration configuration)
+    {
+        AddValidatedOptions<Livechat.Core.Privacy.RetentionOptions>(services, configuration, "Retention");
+        services.AddSingleton<IEnumerable<Livechat.Core.Privacy.IPersonalDataHolder>>(sp => PersonalDataTables.Holders(sp.GetRequiredService<LivechatTables>()));
+        services.AddSingleton<Livechat.Core.Privacy.ISubjectLocator, TableSubjectLocator>();
+        services.AddSingleton<Livechat.Core.Privacy.IAuditLog, TableAuditLog>();
+        // The Functions app puts its own in place (registered after this).
+        services.TryAddSingleton<Livechat.Core.Privacy.IRoomHistories, Livechat.Core.Privacy.NoRoomHistories>();
+        services.AddSingleton<Livechat.Core.Privacy.PersonalDataEraser>();
+        services.AddSingleton<Livechat.Core.Privacy.PrivacyHandler>();
+        services.AddSingleton<Livechat.Core.Privacy.RoomRetention>();
     }
 
     /// <summary>Binds a section, validates data annotations, and fails start-up when a setting is wrong.</summary>
