@@ -31,6 +31,7 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<Admin.CannedResponsesAdminApi>();
         services.AddSingleton<Admin.WebhooksAdminApi>();
         services.AddSingleton<Admin.PrivacyAdminApi>();
+        services.AddSingleton<Agents.AgentConversationsApi>();
         services.AddSingleton<Attachments.AttachmentsApi>();
         return services;
     }
