@@ -7,6 +7,9 @@
 # loopback port for each phase, and its echo-floor app on another, their storage behind request-counting proxies,
 # with the SignalR emulator), writes docs/benchmark.md and docs/benchmark.png, and stops everything it started.
 # --smoke: N = 5, K = 3, no history phase, writes nothing, exits non-zero on any error.
+# --scale-out [--scale-out-conversations 500]: instead, two Livechat hosts on one task hub behind a round-robin front end:
+#   500 bot conversations split over both, then 100 with one host killed mid-load; prints its report, exits non-zero on
+#   anything lost, duplicated or failed (with --smoke: 20 conversations).
 # BENCH_SERVER_LOG=/path/prefix keeps each host's whole output, timed, in /path/prefix-NN-APP.log.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -105,6 +105,9 @@ internal sealed class AgentPhase(MeasuredApi api, BotRoomSteps botRoom, TimeSpan
                 }
                 else if (wait < TimeSpan.FromMilliseconds(-100)) m.Late();
 
+                // As the widget and the console do (issue 20): the typing signal before each message and a read mark
+                // once the other side's message is shown; their calls count in the load, outside the timed paths.
+                await api.CallAsync(m, "typing (visitor)", HttpMethod.Post, $"api/v1/rooms/{room.RoomId}/typing", room.Token, null, ct);
                 var visitorMessageId = $"av{room.Index}-{e}";
                 var sent = Stopwatch.GetTimestamp();
                 await api.CallAsync(m, "sendMessage (to agent)", HttpMethod.Post, $"api/v1/rooms/{room.RoomId}/messages", room.Token,
@@ -112,6 +115,8 @@ internal sealed class AgentPhase(MeasuredApi api, BotRoomSteps botRoom, TimeSpan
                 var heard = await agent.Inbox.WaitAsync(ev => ev.Name == "message" && ev.Str("roomId") == room.RoomId && ev.Str("clientMessageId") == visitorMessageId, replyTimeout, ct)
                     ?? throw ConversationAborted.Lost(m, $"visitor message {e} to the agent in {room.RoomId}");
                 m.Live(Scenario.VisitorToAgent).Add(Stopwatch.GetElapsedTime(sent, heard.ReceivedAt));
+                await api.CallAsync(m, "read (agent)", HttpMethod.Post, $"api/v1/agent/rooms/{room.RoomId}/read", agent.Token, new { seq = heard.Seq }, ct);
+                await api.CallAsync(m, "typing (agent)", HttpMethod.Post, $"api/v1/agent/rooms/{room.RoomId}/typing", agent.Token, null, ct);
 
                 var agentMessageId = $"aa{room.Index}-{e}";
                 var answered = Stopwatch.GetTimestamp();
@@ -120,6 +125,7 @@ internal sealed class AgentPhase(MeasuredApi api, BotRoomSteps botRoom, TimeSpan
                 var delivered = await room.Inbox.WaitAsync(ev => ev.Name == "message" && ev.Str("roomId") == room.RoomId && ev.Str("sender") == "agent" && ev.Str("text") == $"Answer {e}", replyTimeout, ct)
                     ?? throw ConversationAborted.Lost(m, $"agent answer {e} to the visitor in {room.RoomId}");
                 m.Live(Scenario.AgentToVisitor).Add(Stopwatch.GetElapsedTime(answered, delivered.ReceivedAt));
+                await api.CallAsync(m, "read (visitor)", HttpMethod.Post, $"api/v1/rooms/{room.RoomId}/read", room.Token, new { seq = delivered.Seq }, ct);
             }
             return true;
         }

@@ -44,6 +44,11 @@ public sealed class BenchmarkCommandLine
         $"Bot phase: seconds over which the N visitors' starts are spread (0: all at once); 0 to 300. [default: N ÷ {Defaults.ArrivalsPerSecond:0.##} s]");
     private readonly Option<int> _repeats = Count("--repeat", "R", Defaults.SingleVisitorRepeats, 1, 200,
         "Bot phase at N = 1: conversations one after the other, so each call's percentiles have samples; 1 to 200.");
+    private readonly Option<bool> _scaleOut = Flag("--scale-out",
+        "Instead of the phases: bot conversations over two Livechat hosts on one task hub behind a round-robin front end, then a fifth " +
+        "of them again with one host killed mid-load; 0 lost and 0 duplicated or the exit code is 1. With --smoke: 20 conversations.");
+    private readonly Option<int> _scaleOutConversations = Count("--scale-out-conversations", "C", 500, 1, 5000,
+        "With --scale-out: the conversations of the first load; 1 to 5000.");
     private readonly Option<AzuriteEndpoints?> _azurite = Ports("--azurite-ports",
         $"Azurite's blob, queue and table ports on loopback. [default: {BenchAzurite.BlobPort},{BenchAzurite.QueuePort},{BenchAzurite.TablePort}]");
     private readonly Option<string> _output = Text("--out", "DIR", "docs", "Where benchmark.md and benchmark.png are written (not with --smoke).");
@@ -54,7 +59,7 @@ public sealed class BenchmarkCommandLine
         foreach (var option in new Option[]
                  {
                      _visitors, _exchanges, _smoke, _noAgents, _historyExchanges, _saturationRooms, _saturationClicks, _saturationEveryLevel,
-                     _agentInterval, _arrivalWindow, _repeats, _azurite, _output, _command,
+                     _agentInterval, _arrivalWindow, _repeats, _azurite, _output, _command, _scaleOut, _scaleOutConversations,
                  })
             _root.Options.Add(option);
     }
@@ -91,6 +96,8 @@ public sealed class BenchmarkCommandLine
         };
         var smoke = parsed.GetValue(_smoke);
         if (smoke) options = BenchmarkOptions.Smoke with { Agents = options.Agents };
+        if (parsed.GetValue(_scaleOut))
+            options = options with { ScaleOutConversations = smoke ? BenchmarkOptions.SmokeScaleOutConversations : parsed.GetValue(_scaleOutConversations) };
         return new BenchmarkArguments(options, parsed.GetValue(_azurite) ?? BenchAzurite, parsed.GetValue(_output)!, parsed.GetValue(_command)!, smoke);
     }
 

@@ -42,6 +42,15 @@ public sealed record BenchmarkOptions
     /// <summary>History phase: one bot conversation per K on a fresh server after the levels, then its orchestration history. Empty: off.</summary>
     public IReadOnlyList<int> HistoryExchanges { get; init; } = [10, 100, 1000];
 
+    /// <summary>
+    /// <c>--scale-out</c>: instead of the phases, this many bot conversations over two hosts on one task hub, then a
+    /// fifth of them again with one host killed mid-load (<see cref="ScaleOutRun"/>). 0: the phases.
+    /// </summary>
+    public int ScaleOutConversations { get; init; }
+
+    /// <summary>The scale-out run's size with --smoke.</summary>
+    public const int SmokeScaleOutConversations = 20;
+
     /// <summary>N = 5, K = 3, small floors: a check that every path works, in well under a minute.</summary>
     public static BenchmarkOptions Smoke { get; } = new()
     {
@@ -194,7 +203,8 @@ public static class BenchmarkRun
                     var tableProxied = await Floors.TableUpsertAsync(proxies.ConnectionString, options.FloorSamples, cancellationToken);
                     var httpFloor = await Floors.HttpRoundTripAsync(http, options.FloorSamples, cancellationToken);
                     var echo = await Floors.OrchestrationEchoAsync(proxies, options.EchoSingleEvents, options.EchoInstances, options.EchoEventsPerInstance, log, cancellationToken);
-                    floors = new FloorResults(table, tableProxied, httpFloor, echo.Single, echo.Saturated, echo.EventsPerSecond, options.EchoInstances, echo.Errors);
+                    var widget = await WidgetWeight.MeasureAsync(target.BaseAddress, cancellationToken);
+                    floors = new FloorResults(table, tableProxied, httpFloor, echo.Single, echo.Saturated, echo.EventsPerSecond, options.EchoInstances, echo.Errors, echo.Start, widget);
                     log.WriteLine($"  table p50 {table.P50:F1} ms ({tableProxied.P50:F1} ms through the proxy), HTTP p50 {httpFloor.P50:F1} ms, echo p50 {echo.Single.P50:F0} ms alone, {echo.Saturated.P50:F0} ms at {echo.EventsPerSecond:F1} events/s");
                 }
 

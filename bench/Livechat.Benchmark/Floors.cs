@@ -10,10 +10,15 @@ namespace Livechat.Benchmark;
 /// <paramref name="TableUpsertProxied"/>: the same upsert through the counting proxy, the path every storage call of
 /// the server takes, so what the proxy adds to a call can be told from what the server does.
 /// </summary>
-public sealed record FloorResults(Percentiles TableUpsert, Percentiles TableUpsertProxied, Percentiles HttpRoundTrip, Percentiles OrchestrationEcho, Percentiles OrchestrationEchoSaturated, double EchoEventsPerSecond, int EchoInstances, int EchoErrors);
+public sealed record FloorResults(Percentiles TableUpsert, Percentiles TableUpsertProxied, Percentiles HttpRoundTrip, Percentiles OrchestrationEcho, Percentiles OrchestrationEchoSaturated, double EchoEventsPerSecond, int EchoInstances, int EchoErrors,
+    Percentiles? OrchestrationStart = null, WidgetWeight? Widget = null)
+{
+    /// <summary>A bare orchestration start: the echo app's <c>POST</c> that schedules a new instance (the floor of <c>openRoom</c>).</summary>
+    public Percentiles StartFloor => OrchestrationStart ?? Percentiles.Empty;
+}
 
 /// <summary>The orchestration echo: one instance alone (the floor for ratios), and several at once (saturation).</summary>
-public sealed record EchoResults(Percentiles Single, Percentiles Saturated, double EventsPerSecond, int Errors);
+public sealed record EchoResults(Percentiles Single, Percentiles Saturated, double EventsPerSecond, int Errors, Percentiles Start);
 
 public static class Floors
 {
@@ -125,11 +130,12 @@ public static class Floors
         var host = await ServerHosts.StartEchoAsync(proxies);
         var latencies = new Latencies();
         var single = new Latencies();
+        var starts = new Latencies();
         var errors = 0;
         try
         {
             using var http = MeasuredApi.CreateHttpClient(host.BaseAddress);
-            await StartEchoAsync(http, "alone", singleEvents + 1, cancellationToken);
+            starts.Add(await StartEchoAsync(http, "alone", singleEvents + 1, cancellationToken));
             for (var e = 0; e <= singleEvents; e++)
             {
                 var elapsed = await EchoAsync(http, "alone", "alone" + e, cancellationToken);
@@ -138,7 +144,7 @@ public static class Floors
             }
 
             var started = Enumerable.Range(0, instances).Select(i => $"echo{i}").ToList();
-            foreach (var instance in started) await StartEchoAsync(http, instance, eventsPerInstance, cancellationToken);
+            foreach (var instance in started) starts.Add(await StartEchoAsync(http, instance, eventsPerInstance, cancellationToken));
 
             // Warm-up: one echo per instance, so instance start-up is not in the figures.
             await Task.WhenAll(started.Select(instance => EchoAsync(http, instance, "warm", cancellationToken)));
@@ -154,7 +160,7 @@ public static class Floors
                 }
             }));
             var rate = latencies.Count / clock.Elapsed.TotalSeconds;
-            return new EchoResults(single.Summarize(), latencies.Summarize(), rate, errors);
+            return new EchoResults(single.Summarize(), latencies.Summarize(), rate, errors, starts.Summarize());
         }
         finally
         {
@@ -163,10 +169,13 @@ public static class Floors
         }
     }
 
-    private static async Task StartEchoAsync(HttpClient http, string instanceId, int events, CancellationToken cancellationToken)
+    /// <summary>Starts an echo instance; the round trip is the bare orchestration start (the instance row written, its first message queued).</summary>
+    private static async Task<TimeSpan> StartEchoAsync(HttpClient http, string instanceId, int events, CancellationToken cancellationToken)
     {
+        var sent = Stopwatch.GetTimestamp();
         using var response = await http.PostAsync($"api/echo/{instanceId}?events={events}", null, cancellationToken);
         response.EnsureSuccessStatusCode();
+        return Stopwatch.GetElapsedTime(sent);
     }
 
     /// <summary>One echo, raise → activity ran; null when it failed or took more than 30 s.</summary>

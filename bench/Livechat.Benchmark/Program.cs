@@ -1,7 +1,7 @@
 using Livechat.Benchmark;
 using System.Runtime.InteropServices;
 
-// ./bench.sh [--visitors 1,50,500] [--exchanges 3] [--history-k 10,100,1000] [--smoke]; bench.sh starts Azurite and builds,
+// ./bench.sh [--visitors 1,50,500] [--exchanges 3] [--history-k 10,100,1000] [--smoke] [--scale-out]; bench.sh starts Azurite and builds,
 // this runs the rest. Every option, its default and bounds: --help (BenchmarkCommandLine).
 var commandLine = new BenchmarkCommandLine();
 var parsed = commandLine.Parse(args);
@@ -13,11 +13,27 @@ if (ServerHosts.Unbuilt().ToList() is [_, ..] unbuilt)
     return 2;
 }
 
-using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(smoke ? 2 : 60));
+// A scale-out smoke run waits for the killed host's partition leases to move: minutes, not seconds.
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(smoke ? (options.ScaleOutConversations > 0 ? 6 : 2) : 60));
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 // A kill (SIGTERM) stops the run as Ctrl+C does, so the Functions hosts it started are stopped too, not left running.
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; cancel.Cancel(); });
 await using var proxies = new StorageProxies(azurite);
+if (options.ScaleOutConversations > 0)
+{
+    try
+    {
+        var (report, clean) = await ScaleOutRun.RunAsync(options.ScaleOutConversations, options.Exchanges, proxies, Console.Out, cancel.Token);
+        Console.WriteLine();
+        Console.WriteLine(report);
+        return clean ? 0 : 1;
+    }
+    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+    {
+        Console.Error.WriteLine("The scale-out run was stopped (Ctrl+C, a kill or its overall bound) before it finished.");
+        return 130;
+    }
+}
 BenchmarkResult result;
 try
 {

@@ -35,6 +35,7 @@ public static class Report
         sb.AppendLine($"| HTTP | `GET /api/widget.js` with its ETag (304: the host's Kestrel and routing, its hop to the worker, the function; no storage) ({f.HttpRoundTrip.Count} samples) | {Ms(f.HttpRoundTrip.P50)} | {Ms(f.HttpRoundTrip.P95)} | {Ms(f.HttpRoundTrip.P99)} |");
         sb.AppendLine($"| orchestration | `POST` that raises an event → one activity ran: bench/Livechat.Benchmark.EchoApp on the same host, host.json and proxied storage, one instance alone ({f.OrchestrationEcho.Count} samples) | {Ms(f.OrchestrationEcho.P50)} | {Ms(f.OrchestrationEcho.P95)} | {Ms(f.OrchestrationEcho.P99)} |");
         sb.AppendLine($"| orchestration, saturated | the same, {f.EchoInstances} instances each raising its next event when the last echo arrived: **{f.EchoEventsPerSecond:F1} events/s** ({f.OrchestrationEchoSaturated.Count} samples) | {Ms(f.OrchestrationEchoSaturated.P50)} | {Ms(f.OrchestrationEchoSaturated.P95)} | {Ms(f.OrchestrationEchoSaturated.P99)} |");
+        sb.AppendLine($"| orchestration start | the echo app's `POST` that schedules a new instance (the instance row and its first queue message), the floor of `openRoom` ({f.StartFloor.Count} samples) | {Ms(f.StartFloor.P50)} | {Ms(f.StartFloor.P95)} | {Ms(f.StartFloor.P99)} |");
         sb.AppendLine();
         sb.AppendLine("The hub is server-to-client only (clients never send on it), so there is no SignalR echo to measure; the agent path " +
                       "(an HTTP call, one table transaction, a hub send, no orchestration) is the realtime path without the engine.");
@@ -77,6 +78,7 @@ public static class Report
         sb.AppendLine();
 
         AppendColdStart(sb, result);
+        AppendWidgetWeight(sb, result);
         AppendSaturation(sb, result);
 
         sb.AppendLine("## Latency");
@@ -276,6 +278,24 @@ public static class Report
         }
         sb.AppendLine();
     }
+
+    private static void AppendWidgetWeight(StringBuilder sb, BenchmarkResult result)
+    {
+        if (result.Floors.Widget is not { } w) return;
+        sb.AppendLine("## The widget on the wire");
+        sb.AppendLine();
+        sb.AppendLine("A page's first load of the widget as the app serves it (precompressed at start-up): the loader at the snippet's fixed URL, then the versioned bundle it adds. " +
+                      $"A returning visitor's browser revalidates the loader only (the bundle is cached for a year). Anchors (issue 22): {WidgetWeight.Anchors}.");
+        sb.AppendLine();
+        sb.AppendLine("| file | brotli | gzip | uncompressed |");
+        sb.AppendLine("| --- | ---: | ---: | ---: |");
+        sb.AppendLine($"| loader (`GET /api/widget.js`) | {Kb(w.LoaderBrotli)} | {Kb(w.LoaderGzip)} | {Kb(w.LoaderIdentity)} |");
+        sb.AppendLine($"| bundle (`GET /api/widget/{{version}}.js`) | {Kb(w.BundleBrotli)} | {Kb(w.BundleGzip)} | {Kb(w.BundleIdentity)} |");
+        sb.AppendLine($"| **first load** | **{Kb(w.Brotli)}** | **{Kb(w.Gzip)}** | {Kb(w.LoaderIdentity + w.BundleIdentity)} |");
+        sb.AppendLine();
+    }
+
+    private static string Kb(long bytes) => (bytes / 1000.0).ToString("F1", Inv) + " KB";
 
     private static void AppendSaturation(StringBuilder sb, BenchmarkResult result)
     {

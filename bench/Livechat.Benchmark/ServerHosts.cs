@@ -43,7 +43,17 @@ public static class ServerHosts
     public static IEnumerable<string> Unbuilt() =>
         new[] { LivechatAppDirectory, EchoAppDirectory }.Where(d => !File.Exists(Path.Combine(d, "functions.metadata")));
 
-    private static Task<FunctionsHost> StartAsync(StorageProxies proxies, string app, string appDirectory)
+    /// <summary>
+    /// Two or more Livechat hosts on one task hub, tables and SignalR hub behind a round-robin front end
+    /// (<c>./bench.sh --scale-out</c>), with the same settings as the phases' one host.
+    /// </summary>
+    public static Task<ScaleOut> StartLivechatScaleOutAsync(StorageProxies proxies, int instances) =>
+        ScaleOut.StartAsync(instances, Settings(proxies), i => LogPath($"livechat{i}"), Snapshot.Value.Livechat);
+
+    private static Task<FunctionsHost> StartAsync(StorageProxies proxies, string app, string appDirectory) =>
+        FunctionsHost.StartAsync(Settings(proxies), LogPath(app), appDirectory);
+
+    private static Dictionary<string, string> Settings(StorageProxies proxies)
     {
         var settings = new Dictionary<string, string>
         {
@@ -61,13 +71,17 @@ public static class ServerHosts
             ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
             ["AzureFunctionsJobHost__logging__logLevel__Host.Startup"] = "Information",
         };
-        // For a look at what a host said over a whole run: BENCH_SERVER_LOG=/path/prefix, one file per host, each line
-        // with the time it arrived, so an overload can be lined up with the phases.
-        var log = Environment.GetEnvironmentVariable("BENCH_SERVER_LOG") is { Length: > 0 } prefix
+        return settings;
+    }
+
+    /// <summary>
+    /// For a look at what a host said over a whole run: BENCH_SERVER_LOG=/path/prefix, one file per host, each line
+    /// with the time it arrived, so an overload can be lined up with the phases.
+    /// </summary>
+    private static string? LogPath(string app) =>
+        Environment.GetEnvironmentVariable("BENCH_SERVER_LOG") is { Length: > 0 } prefix
             ? $"{prefix}-{Interlocked.Increment(ref _started):00}-{app}.log"
             : null;
-        return FunctionsHost.StartAsync(settings, log, appDirectory);
-    }
 
     private static void Delete(string directory)
     {

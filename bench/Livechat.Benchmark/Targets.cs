@@ -5,14 +5,23 @@ namespace Livechat.Benchmark;
 /// <summary>One of the issue's targets: what was measured, the goal, and whether it was met.</summary>
 public sealed record TargetCheck(int Number, string Target, string Measured, string Goal, string Verdict);
 
-/// <summary>The issue's five targets, checked against one run's figures.</summary>
+/// <summary>The targets (issues 19 and 23, and the widget's weight of issue 22), checked against one run's figures, each beside its floor from the same run.</summary>
 public static class Targets
 {
     /// <summary>How far above its floor a figure may be and still meet its target.</summary>
     public const double FloorFactor = 1.5;
 
-    /// <summary>The agent path's target: p99 under this at <see cref="AgentTargetRooms"/> rooms, one message per room per <see cref="AgentTargetInterval"/>.</summary>
-    public const double AgentP99Ms = 100;
+    /// <summary>The agent path's target (issue 23): p99 under this at <see cref="AgentTargetRooms"/> rooms, one message per room per <see cref="AgentTargetInterval"/>.</summary>
+    public const double AgentP99Ms = 50;
+
+    /// <summary>Issue 23: each configuration call's p50 within this many bare table upserts' p50 …</summary>
+    public const double ConfigCallFactor = 2;
+
+    /// <summary>… except openRoom, within this many bare orchestration starts' p50.</summary>
+    public const double OpenRoomFactor = 1.5;
+
+    /// <summary>Azure Communication Services chat: USD per message sent (the comparison issue 23 asks for).</summary>
+    public const double AcsPerMessage = 0.0008;
     public const int AgentTargetRooms = 500;
     public static readonly TimeSpan AgentTargetInterval = TimeSpan.FromSeconds(5);
 
@@ -33,6 +42,9 @@ public static class Targets
         AgentPath(result),
         ConfigCallsAlone(result),
         ErrorsAndHistory(result),
+        ColdStart(result),
+        CostAgainstAcs(result),
+        WidgetOnTheWire(result),
     ];
 
     private static TargetCheck BotReplyAlone(BenchmarkResult r)
@@ -67,7 +79,10 @@ public static class Targets
     private static TargetCheck AgentPath(BenchmarkResult r)
     {
         var what = $"visitor ↔ human agent message (no orchestration on its path) at N = {AgentTargetRooms} rooms, one message per room every {AgentTargetInterval.TotalSeconds:0} s, p99";
-        var goal = $"p99 < {AgentP99Ms:0} ms";
+        // The path's floor (issue 23): one HTTP call, one table transaction (through the proxy, as the server's go) and
+        // one send through the emulator; the send has no floor of its own here, so this is a lower bound of the floor.
+        var floor = r.Floors.HttpRoundTrip.P99 + r.Floors.TableUpsertProxied.P99;
+        var goal = $"p99 < {AgentP99Ms:0} ms (floor: HTTP p99 + proxied upsert p99 = {Ms(floor)} ms, the hub send not included)";
         var level = r.Levels.Where(l => l.Agent is not null).OrderBy(l => l.N == AgentTargetRooms ? 0 : 1).ThenByDescending(l => l.N).FirstOrDefault();
         if (level?.Agent is not { } agent) return new(3, what, "the agent phase did not run", goal, NotMeasured);
         var toAgent = agent.Realtime.GetValueOrDefault(Scenario.VisitorToAgent)?.Summarize() ?? Percentiles.Empty;
@@ -88,15 +103,18 @@ public static class Targets
     {
         const string what = "each configuration call at N = 1, p50 (createSession, setUserParams, setCustomField ×2, openRoom, closeRoom, sendMessage)";
         var table = r.Floors.TableUpsert;
-        var goal = $"each ≤ {FloorFactor} × a bare table upsert's p50 ({Ms(table.P50)} ms) = {Ms(FloorFactor * table.P50)} ms";
+        var start = r.Floors.StartFloor;
+        var goal = $"each ≤ {ConfigCallFactor} × a bare table upsert's p50 ({Ms(table.P50)} ms) = {Ms(ConfigCallFactor * table.P50)} ms; " +
+                   $"openRoom ≤ {OpenRoomFactor} × a bare orchestration start's p50 ({Ms(start.P50)} ms) = {Ms(OpenRoomFactor * start.P50)} ms";
         var level = r.Levels.FirstOrDefault(l => l.N == 1);
         if (level is null) return new(4, what, "no N = 1 level in this run", goal, NotMeasured);
-        var calls = ConfigCalls.Select(name => (Name: name, P: level.Bot.Calls.GetValueOrDefault(name)?.Summarize() ?? Percentiles.Empty)).ToList();
+        var calls = ConfigCalls.Select(name => (Name: name, P: level.Bot.Calls.GetValueOrDefault(name)?.Summarize() ?? Percentiles.Empty,
+            Floor: name == "openRoom" && start.Count > 0 ? (Factor: OpenRoomFactor, P50: start.P50) : (Factor: ConfigCallFactor, P50: table.P50))).ToList();
         if (calls.Any(c => c.P.Count == 0)) return new(4, what, "missing: " + string.Join(", ", calls.Where(c => c.P.Count == 0).Select(c => c.Name)), goal, Missed);
-        var worst = calls.MaxBy(c => c.P.P50);
-        var within = calls.Count(c => c.P.P50 <= FloorFactor * table.P50);
-        var measured = $"{within} of {calls.Count} within; slowest {worst.Name} {Ms(worst.P.P50)} ms (×{Ratio(worst.P.P50, table.P50)}); " +
-                       string.Join(", ", calls.Select(c => $"{c.Name} {Ms(c.P.P50)} (×{Ratio(c.P.P50, table.P50)})")) +
+        var within = calls.Count(c => c.P.P50 <= c.Floor.Factor * c.Floor.P50);
+        var worst = calls.MaxBy(c => c.P.P50 / c.Floor.P50);
+        var measured = $"{within} of {calls.Count} within; furthest {worst.Name} {Ms(worst.P.P50)} ms (×{Ratio(worst.P.P50, worst.Floor.P50)} its floor); " +
+                       string.Join(", ", calls.Select(c => $"{c.Name} {Ms(c.P.P50)} (×{Ratio(c.P.P50, c.Floor.P50)})")) +
                        $"; {calls.Min(c => c.P.Count)}+ samples each; the server's storage calls go through the counting proxy, where one upsert takes {Ms(r.Floors.TableUpsertProxied.P50)} ms";
         return new(4, what, measured, goal, within == calls.Count ? Met : Missed);
     }
@@ -120,6 +138,59 @@ public static class Targets
         var verdict = !errorsMet ? Missed : bounded switch { true => Met, false => Missed, null => Met + " (history not run)" };
         return new(5, what, string.Join("; ", parts) + ". " + historyText, goal, verdict);
     }
+
+    private static TargetCheck ColdStart(BenchmarkResult r)
+    {
+        const string what = "cold start: host start → first answered POST /api/v1/sessions, and → first bot greeting";
+        const string goal = "reported (what a visitor waits for when the platform starts an instance for them)";
+        if (r.Cold is not { HostStart.Count: > 0 } cold) return new(6, what, "no host start measured", goal, NotMeasured);
+        var host = cold.HostStart.Summarize();
+        var session = cold.FirstCalls["createSession"].Summarize();
+        var negotiate = cold.FirstCalls["negotiate"].Summarize();
+        var open = cold.FirstCalls["openRoom"].Summarize();
+        var greeting = cold.FirstCalls["greeting (openRoom → menu)"].Summarize();
+        // The warm-up's calls run one after the other from the moment the host answers: the sums are the visitor's wait.
+        var toSession = host.P50 + session.P50;
+        var toGreeting = toSession + Zero(negotiate.P50) + Zero(open.P50) + Zero(greeting.P50);
+        var measured = $"p50 over {host.Count} starts: {Ms(toSession)} ms to the first session (host {Ms(host.P50)} + first createSession {Ms(session.P50)}), " +
+                       $"{Ms(toGreeting)} ms to the first greeting (+ negotiate {Ms(negotiate.P50)}, openRoom {Ms(open.P50)}, greeting {Ms(greeting.P50)}); on Azure the platform's allocation and the app's download come first (not measured)";
+        return new(6, what, measured, goal, "reported");
+    }
+
+    private static TargetCheck CostAgainstAcs(BenchmarkResult r)
+    {
+        const string what = "cost per 1,000 conversations (bot, agent) from what the host counted, against Azure Communication Services chat";
+        var level = r.Levels.Where(l => l.Errors == 0).OrderByDescending(l => l.N).FirstOrDefault() ?? r.Levels.LastOrDefault();
+        var goal = FormattableString.Invariant($"below ACS chat at ${AcsPerMessage:0.0000} per message ({Prices.AsOf})");
+        if (level is null) return new(7, what, "no level in this run", goal, NotMeasured);
+        var k = level.Exchanges;
+        var parts = new List<string>();
+        var below = true;
+        void Add(string kind, PhaseMetrics? phase, StorageCounts storage, HistoryCounts history, double messages)
+        {
+            if (ConversationCost.From(kind, level, phase, storage, history) is not { } cost) return;
+            var acs = messages * AcsPerMessage * 1000;
+            below &= cost.TotalFlex * 1000 < acs;
+            parts.Add(FormattableString.Invariant($"{kind}: ${cost.TotalFlex * 1000:0.000} on Flex (upper bound), ${cost.TotalConsumption * 1000:0.000} on Consumption; ACS ${acs:0.00} for its {messages:0} messages"));
+        }
+        // Messages a conversation sends, as ACS would bill them: the bot's greeting and menu, then per exchange the
+        // visitor's click, the bot's answer and the menu again; with an agent, the greeting and menu, then a message each way.
+        Add("bot", level.Bot, level.BotStorage, level.BotHistory, 2 + 3 * k);
+        Add("agent", level.Agent, level.AgentStorage, level.AgentHistory, 2 + 2 * k);
+        if (parts.Count == 0) return new(7, what, "no conversation counted", goal, NotMeasured);
+        return new(7, what, $"per 1,000 at N = {level.N}, K = {k}: " + string.Join("; ", parts), goal, below ? Met : Missed);
+    }
+
+    private static TargetCheck WidgetOnTheWire(BenchmarkResult r)
+    {
+        const string what = "the widget's first load on the wire (loader + bundle, as served)";
+        var goal = $"lighter than the lightest anchor ({WidgetWeight.Anchors})";
+        if (r.Floors.Widget is not { } w) return new(8, what, "not measured", goal, NotMeasured);
+        var measured = FormattableString.Invariant($"{w.Brotli / 1000.0:0.0} KB brotli, {w.Gzip / 1000.0:0.0} KB gzip (loader {w.LoaderBrotli} B + bundle {w.BundleBrotli / 1000.0:0.0} KB brotli; {(w.LoaderIdentity + w.BundleIdentity) / 1000.0:0.0} KB uncompressed)");
+        return new(8, what, measured, goal, Math.Max(w.Brotli, w.Gzip) < WidgetWeight.LightestAnchorBytes ? Met : Missed);
+    }
+
+    private static double Zero(double v) => double.IsNaN(v) ? 0 : v;
 
     /// <summary>Bounded: the rows of the current execution and of the whole instance at the largest K are each at most <see cref="HistoryGrowthBound"/> × the most at a smaller K.</summary>
     public static (bool? Bounded, string Text) HistoryBounded(IReadOnlyList<HistoryGrowth> history)

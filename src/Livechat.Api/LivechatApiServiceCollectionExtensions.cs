@@ -33,6 +33,7 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<Admin.PrivacyAdminApi>();
         services.AddSingleton<Agents.AgentConversationsApi>();
         services.AddSingleton<Attachments.AttachmentsApi>();
+        services.AddSingleton<RoutingApi>();
         return services;
     }
 }

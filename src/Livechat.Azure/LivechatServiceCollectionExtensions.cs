@@ -15,6 +15,7 @@ using Livechat.Core.Sessions;
 using Livechat.Core.Users;
 using Livechat.Core.Webhooks;
 using Livechat.Core.Webhooks.Events;
+using Livechat.Core.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -158,6 +159,7 @@ public static class LivechatServiceCollectionExtensions
         services.AddHttpClient<CallWebhookActivity>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(OutboundHandler);
         AddWebhookEvents(services, configuration);
+        AddRouting(services, configuration);
         AddDataLifecycle(services, configuration);
         return services;
     }
@@ -198,6 +200,23 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<Livechat.Core.Privacy.PersonalDataEraser>();
         services.AddSingleton<Livechat.Core.Privacy.PrivacyHandler>();
         services.AddSingleton<Livechat.Core.Privacy.RoomRetention>();
+    }
+
+    /// <summary>Presence, capacity, round-robin auto-assignment and queue positions (see docs/decisions/0011).</summary>
+    private static void AddRouting(IServiceCollection services, IConfiguration configuration)
+    {
+        AddValidatedOptions<RoutingOptions>(services, configuration, "Routing");
+        services.AddSingleton<IAgentRoutingStore, TableAgentRoutingStore>();
+        services.AddSingleton<AgentRoster>();
+        services.AddSingleton<AgentSeats>();
+        services.AddSingleton<QueuePositions>();
+        services.AddSingleton<ClaimBookkeeping>();
+        services.AddSingleton<AutoAssigner>();
+        services.AddSingleton<RoomRouting>();
+        services.AddSingleton<RoomReoffer>();
+        services.AddSingleton<PresenceHandler>();
+        services.AddSingleton<CapacityHandler>();
+        services.AddSingleton<IAgentAvailability, PresenceAgentAvailability>();
     }
 
     /// <summary>Binds a section, validates data annotations, and fails start-up when a setting is wrong.</summary>

@@ -166,6 +166,17 @@ public sealed class BenchmarkCommandLineTests
         Assert.Contains("[default: docs]", help, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_ScaleOut_500ConversationsByDefault_20WithSmoke_NoneWithout()
+    {
+        Assert.Equal(0, Read().Options.ScaleOutConversations);
+        Assert.Equal(500, Read("--scale-out").Options.ScaleOutConversations);
+        Assert.Equal(120, Read("--scale-out", "--scale-out-conversations", "120").Options.ScaleOutConversations);
+        Assert.Equal(BenchmarkOptions.SmokeScaleOutConversations, Read("--scale-out", "--smoke").Options.ScaleOutConversations);
+        Assert.Contains("--scale-out", Answer("--help").Output, StringComparison.Ordinal);
+        Assert.Equal(BenchmarkCommandLine.UsageError, Answer("--scale-out", "--scale-out-conversations", "0").ExitCode);
+    }
+
     private BenchmarkArguments Read(params string[] args)
     {
         var parsed = _commandLine.Parse(args);

@@ -34,5 +34,10 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
         Assert.True(result.Floors.OrchestrationEcho.Count > 0 && result.Floors.OrchestrationEchoSaturated.Count > 0 && result.Floors.TableUpsert.Count > 0 && result.Floors.HttpRoundTrip.Count > 0);
         Assert.Equal(2, result.Cold!.HostStart.Count);
         Assert.Contains("Cost per 1,000 conversations", report);
+        // Issue 23's floors and figures: a bare orchestration start beside openRoom, the widget's bytes as served.
+        Assert.True(result.Floors.StartFloor.Count > 0, "the bare orchestration start is timed");
+        Assert.True(result.Floors.Widget is { Brotli: > 0, Gzip: > 0, BundleBrotli: > 0 }, "the widget's loader and bundle are weighed");
+        Assert.Equal(8, Targets.Evaluate(result).Count);
+        Assert.Contains("Azure Communication Services", report);
     }
 }

@@ -79,6 +79,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             (HttpMethod.Put, "api/v1/admin/webhooks/{x}"), (HttpMethod.Delete, "api/v1/admin/webhooks/{x}"), (HttpMethod.Post, "api/v1/admin/webhooks/{x}/secret"),
             (HttpMethod.Get, "api/v1/admin/webhooks/{x}/dead-letters"), (HttpMethod.Post, "api/v1/admin/webhooks/{x}/dead-letters/{x}/resend"),
             (HttpMethod.Get, "api/v1/admin/webhooks/{x}/events?after={x}"), (HttpMethod.Post, "api/v1/admin/webhooks/{x}/replay"),
+            (HttpMethod.Get, "api/v1/agent/presence"), (HttpMethod.Put, "api/v1/agent/presence"), (HttpMethod.Put, "api/v1/admin/agents/{x}/capacity"),
             (HttpMethod.Get, "api/v1/admin/subjects/export?userId={x}"), (HttpMethod.Post, "api/v1/admin/subjects/erase"),
             (HttpMethod.Get, "api/v1/admin/audit"), (HttpMethod.Get, "api/v1/admin/conversations/{room}/transcript?format={x}"),
             (HttpMethod.Get, "api/v1/agent/conversations?q={x}"), (HttpMethod.Get, "api/v1/agent/conversations/{room}"),

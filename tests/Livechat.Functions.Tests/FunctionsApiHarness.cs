@@ -93,6 +93,13 @@ public sealed class FunctionsApiHarness
         var webhookSubscriptions = new Mock<Livechat.Core.Webhooks.Events.IWebhookSubscriptionStore>();
         webhookSubscriptions.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
         services.AddSingleton(webhookSubscriptions.Object);
+        // Nobody has chosen a presence: no agent is online, nothing is auto-assigned; a seat saved is saved.
+        var routing = new Mock<Livechat.Core.Routing.IAgentRoutingStore>();
+        routing.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string agentId, CancellationToken _) => Livechat.Core.Routing.AgentRouting.New(agentId));
+        routing.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        routing.Setup(s => s.TrySaveAsync(It.IsAny<Livechat.Core.Routing.AgentRouting>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Livechat.Core.Routing.AgentRouting r, CancellationToken _) => r with { ETag = "1" });
+        services.AddSingleton(routing.Object);
         services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();
         services.AddSingleton(Tokens);
         _httpServices = services.BuildServiceProvider();

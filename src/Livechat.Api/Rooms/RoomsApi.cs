@@ -17,7 +17,7 @@ public sealed class RoomsApi(
 {
     /// <summary>POST /api/v1/rooms: the visitor's open room, started if there is none.</summary>
     public Task<IResult> OpenAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        call.RunAsync<EmptyRequest, RoomOpened>(request, (s, _) => open.HandleAsync(s, ClientAddress.KeyOf(request), cancellationToken), r => TypedResults.Ok(r), cancellationToken, new EmptyRequest());
+        call.RunAsync<OpenRoomRequest, RoomOpened>(request, (s, body) => open.HandleAsync(s, ClientAddress.KeyOf(request), body, cancellationToken), r => TypedResults.Ok(r), cancellationToken, new OpenRoomRequest(null));
 
     /// <summary>GET /api/v1/rooms/{roomId}/messages?afterSeq=N: the transcript after message N.</summary>
     public Task<IResult> ReadMessagesAsync(HttpRequest request, string roomId, CancellationToken cancellationToken)

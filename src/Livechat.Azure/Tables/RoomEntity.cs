@@ -33,6 +33,7 @@ internal sealed class RoomEntity : ITableEntity
     public long NextSeq { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
+    public string? Language { get; set; }
 
     public static RoomEntity From(Room r) => new()
     {
@@ -56,6 +57,7 @@ internal sealed class RoomEntity : ITableEntity
         CreatedAt = r.CreatedAt,
         EndedAt = r.EndedAt,
         ETag = r.ETag is null ? default : new ETag(r.ETag),
+        Language = r.Language,
     };
 
     public Room ToRoom() => new()
@@ -79,5 +81,6 @@ internal sealed class RoomEntity : ITableEntity
         EndedAt = EndedAt,
         LastWriteAt = Timestamp,
         ETag = ETag.ToString(),
+        Language = Language,
     };
 }

@@ -1,4 +1,6 @@
 using Livechat.Core.Rooms;
+using Livechat.Core.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Livechat.Core.Agents;
 
@@ -9,7 +11,7 @@ namespace Livechat.Core.Agents;
 /// chat that ended by any path (visitor, agent, bot, inactivity) stops counting without those paths knowing.
 /// </summary>
 public sealed class AgentDirectory(IAgentTokenStore tokens, IAgentInvitationStore invitations, IAgentActivityStore activity, IRoomStore rooms,
-    TimeProvider time)
+    TimeProvider time, IAgentRoutingStore? routing = null, IOptions<RoutingOptions>? routingOptions = null)
 {
     public async Task<AgentList> ListAsync(CancellationToken cancellationToken)
     {
@@ -26,13 +28,17 @@ public sealed class AgentDirectory(IAgentTokenStore tokens, IAgentInvitationStor
                 agents[invitation.AgentId] = (invitation.Name, new SortedSet<string>(invitation.Departments, StringComparer.Ordinal), true);
 
         var seen = (await activity.ListAsync(cancellationToken)).ToDictionary(a => a.AgentId, StringComparer.Ordinal);
+        var routed = routing is null ? [] : (await routing.ListAsync(cancellationToken)).ToDictionary(r => r.AgentId, StringComparer.Ordinal);
+        var options = routingOptions?.Value ?? new RoutingOptions();
         var list = new List<AgentSummary>();
         foreach (var (agentId, agent) in agents.OrderBy(a => a.Value.Name, StringComparer.OrdinalIgnoreCase).ThenBy(a => a.Key, StringComparer.Ordinal))
         {
             seen.TryGetValue(agentId, out var heard);
             var held = heard is null ? 0 : await CountHeldAsync(agentId, heard.HeldRoomIds, cancellationToken);
             var online = heard?.LastSeenAt is { } at && now - at < AgentPresence.OnlineWithin;
-            list.Add(new AgentSummary(agentId, agent.Name, [.. agent.Departments], online, heard?.LastSeenAt, held, agent.Invited));
+            var row = routed.TryGetValue(agentId, out var r) ? r : AgentRouting.New(agentId) with { LastSeenAt = heard?.LastSeenAt };
+            list.Add(new AgentSummary(agentId, agent.Name, [.. agent.Departments], online, heard?.LastSeenAt, held, agent.Invited,
+                routing is null ? null : AgentPresenceRules.Effective(row, now, options.AwayAfter), routing is null ? null : AgentPresenceRules.Capacity(row, options)));
         }
         return new AgentList(list);
     }

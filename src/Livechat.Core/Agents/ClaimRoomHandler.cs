@@ -17,7 +17,8 @@ public sealed partial class ClaimRoomHandler(
     ChatEventPublisher events,
     IAgentActivityStore activity,
     TimeProvider time,
-    ILogger<ClaimRoomHandler> logger)
+    ILogger<ClaimRoomHandler> logger,
+    Routing.ClaimBookkeeping? routing = null)
 {
     public async Task<Outcome<RoomClaimed>> HandleAsync(AgentIdentity agent, string roomId, CancellationToken cancellationToken)
     {
@@ -53,6 +54,8 @@ public sealed partial class ClaimRoomHandler(
         await events.PublishAsync(new ChatEvent.MessageAdded(joined, appended.Message), cancellationToken);
         await events.PublishAsync(new ChatEvent.AgentJoined(joined, agent.Name), cancellationToken);
         await events.PublishAsync(new ChatEvent.Claimed(joined, department, agent.AgentId, agent.Name), cancellationToken);
+        // After roomClaimed: the seat (for capacity) and the places of the visitors still waiting.
+        if (routing is not null) await routing.ClaimedAsync(agent.AgentId, department, roomId, cancellationToken);
         LogClaimed(roomId, agent.AgentId, department);
         return new RoomClaimed(roomId, department, RoomStatus.Agent, agent.AgentId);
     }

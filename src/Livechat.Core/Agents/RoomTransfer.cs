@@ -19,7 +19,8 @@ public sealed partial class RoomTransfer(
     IUserStore users,
     ChatEventPublisher events,
     TimeProvider time,
-    ILogger<RoomTransfer> logger)
+    ILogger<RoomTransfer> logger,
+    Routing.RoomRouting? routing = null)
 {
     public const string ConnectingText = "Connecting you to an agent…";
 
@@ -67,6 +68,7 @@ public sealed partial class RoomTransfer(
         // The room after its notice, so the webhook's seq sorts chat.transferred after the message announcing it.
         await events.PublishAsync(new ChatEvent.Queued(appended.Room ?? waiting, department!, visitorName), cancellationToken);
         LogTransferred(roomId, department!);
+        if (routing is not null) await routing.QueuedAsync(department!, cancellationToken);
         return new RoomTransferred(roomId, department!, RoomStatus.Waiting);
     }
 

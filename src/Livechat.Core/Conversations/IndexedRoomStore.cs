@@ -84,17 +84,7 @@ public sealed partial class IndexedRoomStore(IRoomStore rooms, IConversationInde
         });
     });
 
-    private async Task BestEffortAsync(string roomId, Func<Task> write)
-    {
-        try
-        {
-            await write();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogIndexFailed(e, roomId);
-        }
-    }
+    private Task BestEffortAsync(string roomId, Func<Task> write) => BestEffort.RunAsync(write, e => LogIndexFailed(e, roomId));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The conversations index missed a change of room {RoomId}; the room is as written")]
     private partial void LogIndexFailed(Exception exception, string roomId);

@@ -31,6 +31,7 @@ public static class ChatAudiences
         // A note is the agents' own: never the visitor's realtime user, whatever the room's state.
         ChatEvent.NoteAdded e => [ToAgents(e.Room, RealtimeEvents.Note, e.Note)],
         ChatEvent.UserIdentified => [],
+        ChatEvent.QueuePositionChanged e => [ToVisitor(e.Room, RealtimeEvents.QueuePosition, new Routing.QueuePositionEvent(e.Room.RoomId, e.Position, e.EstimatedWaitSeconds))],
         _ => throw new ArgumentOutOfRangeException(nameof(chatEvent), chatEvent.GetType().Name, "An event without audiences."),
     };
 

@@ -41,4 +41,7 @@ public abstract record ChatEvent
 
     /// <summary>setUserId linked the visitor to a user (<paramref name="RoomId"/>: the open room that went with it). No client hears it; webhooks do.</summary>
     public sealed record UserIdentified(string VisitorId, string UserId, bool Verified, string? RoomId) : ChatEvent;
+
+    /// <summary>A waiting room's place in its department's queue changed (or was just worked out): only its visitor hears it.</summary>
+    public sealed record QueuePositionChanged(Room Room, int Position, int EstimatedWaitSeconds) : ChatEvent;
 }

@@ -23,6 +23,8 @@ public static class RealtimeEvents
     public const string Read = "read";
     /// <summary>To the room's agents only: an internal note, payload <c>{id, roomId, afterSeq, agentId, agentName, text, clientNoteId, sentAt}</c>.</summary>
     public const string Note = "note";
+    /// <summary>To a waiting room's visitor: payload <c>{roomId, position, estimatedWaitSeconds}</c>, position 1 = next.</summary>
+    public const string QueuePosition = "queuePosition";
 }
 
 public sealed record RoomEvent(string RoomId);

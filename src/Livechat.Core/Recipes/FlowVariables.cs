@@ -23,6 +23,9 @@ public sealed record FlowVariables
     /// </summary>
     public IReadOnlyList<string> ServerFields { get; init; } = [];
 
+    /// <summary>The visitor's language (a BCP 47 tag the widget sent when the room opened): picks recipe text variants.</summary>
+    public string? Language { get; init; }
+
     public static FlowVariables Empty { get; } = new();
 
     /// <summary>Reads as "true" or "false": whether the user id is verified.</summary>

@@ -30,6 +30,7 @@ public sealed class FlowVariablesStore(ISessionStore sessions, IUserStore users,
             RoomFields = (await roomFields).ToDictionary(f => f.Key, f => f.Value),
             Department = room.Department,
             UserVerified = room.UserVerified,
+            Language = room.Language,
             ServerFields =
             [
                 .. (await userFields).Where(f => f.Source == FieldSource.Server).Select(f => FlowVariables.ServerKey(FieldScope.User, f.Key)),

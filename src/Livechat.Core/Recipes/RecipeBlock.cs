@@ -14,6 +14,7 @@ namespace Livechat.Core.Recipes;
 /// <item><c>end</c>: optional Text.</item>
 /// </list>
 /// Texts may hold placeholders: <c>{{name}}</c>, <c>{{email}}</c>, <c>{{phone}}</c>, <c>{{field.KEY}}</c>.
+/// <see cref="Variants"/> holds the same texts in other languages (see <see cref="RecipeTexts"/>).
 /// </summary>
 public sealed record RecipeBlock
 {
@@ -33,4 +34,7 @@ public sealed record RecipeBlock
     public string? Url { get; init; }
     public string? OnFailure { get; init; }
     public string? Department { get; init; }
+
+    /// <summary>The block's texts per language (BCP 47 tag to variant); null or empty: one language only.</summary>
+    public IReadOnlyDictionary<string, BlockVariant>? Variants { get; init; }
 }

@@ -26,16 +26,19 @@ public static partial class RecipeInterpreter
         {
             case BlockTypes.Buttons:
                 var buttons = block.Buttons ?? [];
+                var shown = RecipeTexts.Buttons(block, variables.Language);
+                // A typed answer counts when it is a button's label, as shown to the visitor or in the default language.
                 var chosen = buttons.FirstOrDefault(b => b.Id == input.ButtonId)
+                    ?? buttons.Where((b, i) => string.Equals(shown[i].Label, input.Text?.Trim(), StringComparison.OrdinalIgnoreCase)).FirstOrDefault()
                     ?? buttons.FirstOrDefault(b => string.Equals(b.Label, input.Text?.Trim(), StringComparison.OrdinalIgnoreCase));
                 return chosen is null
-                    ? Wait(block, variables, [new BotMessage(block.Id, ChooseAnOptionText, ToChatButtons(block))], [])
+                    ? Wait(block, variables, [new BotMessage(block.Id, FlowLines.For(variables.Language).ChooseAnOption, shown)], [])
                     : Run(recipe, variables, chosen.Next, [], []);
 
             case BlockTypes.Ask:
                 var answer = input.Text?.Trim() ?? "";
                 if (!IsValidAnswer(block.Ask!, answer))
-                    return Wait(block, variables, [new BotMessage(block.Id, Render(block.InvalidText ?? InvalidAnswerText(block.Ask!), variables), [])], []);
+                    return Wait(block, variables, [new BotMessage(block.Id, Render(RecipeTexts.InvalidText(block, variables.Language) ?? InvalidAnswerText(block.Ask!, variables.Language), variables), [])], []);
                 var save = new FlowSave(AskTarget(block), answer, block.Scope ?? FieldScope.Room);
                 return Run(recipe, variables.With(save), block.Next, [], [save]);
 
@@ -72,11 +75,11 @@ public static partial class RecipeInterpreter
             switch (block.Type)
             {
                 case BlockTypes.Message:
-                    messages.Add(new BotMessage(block.Id, Render(block.Text ?? "", variables), []));
+                    messages.Add(new BotMessage(block.Id, Render(TextOf(block, variables), variables), []));
                     blockId = block.Next;
                     break;
                 case BlockTypes.Buttons:
-                    messages.Add(new BotMessage(block.Id, Render(block.Text ?? "", variables), ToChatButtons(block)));
+                    messages.Add(new BotMessage(block.Id, Render(TextOf(block, variables), variables), RecipeTexts.Buttons(block, variables.Language)));
                     return Wait(block, variables, messages, saves);
                 case BlockTypes.Ask:
                     if (!string.IsNullOrEmpty(variables.Get(AskTarget(block))))
@@ -84,7 +87,7 @@ public static partial class RecipeInterpreter
                         blockId = block.Next; // already known: the page set it, or an earlier block asked
                         break;
                     }
-                    messages.Add(new BotMessage(block.Id, Render(block.Text ?? "", variables), []));
+                    messages.Add(new BotMessage(block.Id, Render(TextOf(block, variables), variables), []));
                     return Wait(block, variables, messages, saves);
                 case BlockTypes.Condition:
                     blockId = Holds(block, variables) ? block.Then : block.Else;
@@ -92,13 +95,13 @@ public static partial class RecipeInterpreter
                 case BlockTypes.Webhook:
                     return new FlowStep(messages, null, false) { Saves = saves, Variables = variables, WebhookBlockId = block.Id };
                 case BlockTypes.Transfer:
-                    if (!string.IsNullOrEmpty(block.Text)) messages.Add(new BotMessage(block.Id, Render(block.Text, variables), []));
+                    if (!string.IsNullOrEmpty(TextOf(block, variables))) messages.Add(new BotMessage(block.Id, Render(TextOf(block, variables), variables), []));
                     return new FlowStep(messages, null, false)
                     {
                         Saves = saves, Variables = variables, Transferred = true, TransferDepartment = block.Department ?? variables.Department,
                     };
                 case BlockTypes.End:
-                    if (!string.IsNullOrEmpty(block.Text)) messages.Add(new BotMessage(block.Id, Render(block.Text, variables), []));
+                    if (!string.IsNullOrEmpty(TextOf(block, variables))) messages.Add(new BotMessage(block.Id, Render(TextOf(block, variables), variables), []));
                     return new FlowStep(messages, null, true) { Saves = saves, Variables = variables };
                 default:
                     blockId = null;
@@ -121,11 +124,11 @@ public static partial class RecipeInterpreter
         _ => answer.Length is > 0 and <= 1000,
     };
 
-    private static string InvalidAnswerText(string kind) => kind switch
+    private static string InvalidAnswerText(string kind, string? language) => kind switch
     {
-        AskKinds.Email => "That doesn't look like an e-mail address. Please try again.",
-        AskKinds.Phone => "That doesn't look like a phone number. Please try again.",
-        _ => "Please type an answer.",
+        AskKinds.Email => FlowLines.For(language).NotAnEmail,
+        AskKinds.Phone => FlowLines.For(language).NotAPhone,
+        _ => FlowLines.For(language).TypeAnAnswer,
     };
 
     private static bool Holds(RecipeBlock block, FlowVariables variables)
@@ -141,8 +144,8 @@ public static partial class RecipeInterpreter
         };
     }
 
-    private static IReadOnlyList<ChatButton> ToChatButtons(RecipeBlock block) =>
-        (block.Buttons ?? []).Select(b => new ChatButton(b.Id, b.Label)).ToList();
+    /// <summary>The block's text in the visitor's language (<see cref="RecipeTexts"/>).</summary>
+    private static string TextOf(RecipeBlock block, FlowVariables variables) => RecipeTexts.Text(block, variables.Language) ?? "";
 
     [GeneratedRegex(@"\{\{\s*(name|email|phone|field\.[A-Za-z0-9_.\-]+)\s*\}\}")]
     private static partial Regex Placeholder();

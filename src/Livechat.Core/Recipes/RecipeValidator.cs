@@ -67,6 +67,7 @@ public static class RecipeValidator
                     if (block.Department is not null && !Ids.IsSafe(block.Department, 64)) Error($"{at}.department", "1 to 64 letters, digits, '-', '_' or '.'.");
                     break;
             }
+            RecipeVariantValidator.Validate(block, at, Error);
         }
         if (!ids.Contains(recipe.StartBlockId ?? "")) Error("startBlockId", "Must name one of the blocks.");
 

@@ -32,8 +32,15 @@ public sealed partial class OpenRoomHandler(
     ILogger<OpenRoomHandler> logger)
 {
     /// <param name="client">Whom the per-address limit on new chats counts.</param>
-    public async Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session, Limits.ClientKey client, CancellationToken cancellationToken)
+    public Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session, Limits.ClientKey client, CancellationToken cancellationToken) =>
+        HandleAsync(session, client, new OpenRoomRequest(null), cancellationToken);
+
+    /// <param name="client">Whom the per-address limit on new chats counts.</param>
+    /// <param name="request">The widget's body: the visitor's language, kept by a room this call starts (an open room keeps its own).</param>
+    public async Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session, Limits.ClientKey client, OpenRoomRequest request, CancellationToken cancellationToken)
     {
+        if (request.Language is not null && !Languages.LanguageTags.IsValid(request.Language)) return Problem.Invalid("language", Languages.LanguageTags.Shape);
+        var language = request.Language is null ? null : Languages.LanguageTags.Normalize(request.Language);
         var slot = await LoadSlotAsync(session, reload: false, cancellationToken);
         return await OptimisticConcurrency.RunAsync<RoomOpened>(session.UserId is null ? "session" : "user", async attempt =>
         {
@@ -43,17 +50,17 @@ public sealed partial class OpenRoomHandler(
                 if (existing is not null && existing.Status != RoomStatus.Ended)
                     return new RoomOpened(existing.RoomId, existing.Status, Created: false);
                 // Claimed but not yet created: by a request still running, or one that died. Finish it, idempotently.
-                if (existing is null) return await CreateRoomAsync(session, openId, cancellationToken);
+                if (existing is null) return await CreateRoomAsync(session, openId, language, cancellationToken);
             }
 
             if (attempt == 0 && (limiter.TryRoom(session.SessionId) ?? await clients.TryRoomAsync(client, cancellationToken)) is { } tooMany) return tooMany;
-            if (await slot.TryClaimAsync(Ids.New("r"), cancellationToken) is { } claimed) return await CreateRoomAsync(session, claimed, cancellationToken);
+            if (await slot.TryClaimAsync(Ids.New("r"), cancellationToken) is { } claimed) return await CreateRoomAsync(session, claimed, language, cancellationToken);
             slot = await LoadSlotAsync(session, reload: true, cancellationToken);
             return null;
         });
     }
 
-    private async Task<Outcome<RoomOpened>> CreateRoomAsync(VisitorSession session, string roomId, CancellationToken cancellationToken)
+    private async Task<Outcome<RoomOpened>> CreateRoomAsync(VisitorSession session, string roomId, string? language, CancellationToken cancellationToken)
     {
         var recipeId = session.RecipeId ?? await recipes.GetDefaultIdAsync(cancellationToken) ?? recipeOptions.Value.DefaultRecipeId;
         // Only the dashboard's preview call makes a session with a preview id (no page call accepts one).
@@ -77,6 +84,7 @@ public sealed partial class OpenRoomHandler(
             RecipeVersion = recipe.Version,
             Department = session.Department,
             CreatedAt = time.GetUtcNow(),
+            Language = language,
         };
         var (first, deferred) = await greeting.PlanAsync(planned, recipe, session.UserId is null ? session.UserParams : null, cancellationToken);
         var (room, created) = await rooms.CreateAsync(planned with { DeferredFlow = deferred }, cancellationToken);

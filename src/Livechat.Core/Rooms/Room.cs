@@ -34,6 +34,8 @@ public sealed record Room
     /// <summary>When the room was last written (a message, a status change), as storage saw it; null before it is stored.</summary>
     public DateTimeOffset? LastWriteAt { get; init; }
     public string? ETag { get; init; }
+    /// <summary>The visitor's language as the widget sent it when the room opened (normalized BCP 47); null: the recipe's default texts.</summary>
+    public string? Language { get; init; }
 
     /// <summary>True when the session (or a later session of the same user) may act on this room.</summary>
     public bool BelongsTo(Sessions.VisitorSession session) =>

@@ -6,7 +6,7 @@ namespace Livechat.Core.Rooms;
 /// <summary>
 /// Ends a room once, whoever asks (visitor, logout, bot, agent, inactivity), and tells every tab and agent.
 /// </summary>
-public sealed class RoomCloser(IRoomStore rooms, ChatEventPublisher events, TimeProvider time)
+public sealed class RoomCloser(IRoomStore rooms, ChatEventPublisher events, TimeProvider time, Routing.RoomRouting? routing = null)
 {
     /// <summary>Ends the room; returns the ended room, or null when it does not exist.</summary>
     public async Task<Room?> CloseAsync(string roomId, string reason, CancellationToken cancellationToken)
@@ -28,6 +28,8 @@ public sealed class RoomCloser(IRoomStore rooms, ChatEventPublisher events, Time
         var ended = await rooms.TryReplaceAsync(room with { Status = RoomStatus.Ended, EndReason = reason, EndedAt = time.GetUtcNow() }, cancellationToken);
         if (ended is null) return null;
         await events.PublishAsync(new ChatEvent.Ended(room with { RealtimeUserId = ended.RealtimeUserId }, reason), cancellationToken);
+        // An agent's seat frees (the next waiting room goes to it), or a waiting visitor left and those behind move up.
+        if (routing is not null) await routing.EndedAsync(room, cancellationToken);
         return ended;
     }
 }

@@ -47,6 +47,14 @@ function visitorLabel(v: { userId?: string | null; userVerified?: boolean; visit
   return parts.join(' · ');
 }
 
+/** GET/PUT /api/v1/agent/presence. */
+interface Presence {
+  status: 'online' | 'away' | 'offline';
+  chosen?: string | null;
+  capacity: number;
+  roomIds: string[];
+}
+
 interface Problem {
   title?: string;
   detail?: string;
@@ -136,6 +144,7 @@ class AgentConsole {
       void this.send();
     });
     $<HTMLButtonElement>('close-room').addEventListener('click', () => void this.closeRoom());
+    $<HTMLSelectElement>('presence').addEventListener('change', () => void this.setPresence($<HTMLSelectElement>('presence').value));
     $<HTMLInputElement>('text').addEventListener('input', () => this.typed());
     this.picker = new CannedPicker($<HTMLInputElement>('text'), $<HTMLUListElement>('canned'));
     this.alerts = new Alerts($<HTMLInputElement>('alerts'));
@@ -193,6 +202,50 @@ class AgentConsole {
     $('signed-in').hidden = false;
     $('sign-out').hidden = false;
     await this.refreshQueues();
+    await this.loadPresence();
+  }
+
+  /** The agent's presence and the chats it holds (assigned while no console was open too): listed, the first opened. */
+  private async loadPresence(): Promise<void> {
+    try {
+      this.showPresence(await this.call<Presence>('GET', '/api/v1/agent/presence'));
+    } catch (e) {
+      this.status(`Presence: ${(e as Error).message}`);
+    }
+  }
+
+  /** Online takes chats from the queues (up to the capacity); away takes none; offline also hands back unanswered ones. */
+  private async setPresence(status: string): Promise<void> {
+    try {
+      this.showPresence(await this.call<Presence>('PUT', '/api/v1/agent/presence', { status }));
+    } catch (e) {
+      this.status(`Presence not changed: ${(e as Error).message}`);
+    }
+  }
+
+  private showPresence(presence: Presence): void {
+    const select = $<HTMLSelectElement>('presence');
+    select.disabled = false;
+    select.value = presence.status;
+    select.title = `Up to ${presence.capacity} chats at once`;
+    for (const roomId of presence.roomIds) void this.assigned(roomId);
+  }
+
+  /**
+   * A chat this agent holds, assigned to it or claimed: listed and read now, opened when none is. Always read, even
+   * when the room is known already: its "joined" message arrives before roomClaimed and made it known.
+   */
+  private async assigned(roomId: string): Promise<void> {
+    for (const q of this.queues.values()) q.delete(roomId);
+    this.renderQueues();
+    const room = this.room(roomId);
+    room.status = 'agent';
+    const openNow = !this.current || this.rooms.get(this.current)?.status !== 'agent';
+    if (openNow) await this.open(roomId);
+    else {
+      await this.loadTranscript(roomId);
+      this.renderRooms();
+    }
   }
 
   private async signOut(): Promise<void> {
@@ -233,13 +286,19 @@ class AgentConsole {
       .configureLogging(LogLevel.Warning)
       .build();
     hub.on('roomWaiting', (e: QueuedRoom) => {
+      // Offered again (this agent went offline before answering): no longer this agent's chat.
+      if (this.rooms.get(e.roomId)?.status === 'agent') this.setStatus(e.roomId, 'waiting');
       this.queue(e.department).set(e.roomId, { ...e, enqueuedAt: e.enqueuedAt ?? new Date().toISOString() });
       this.renderQueues();
       this.alerts?.notify('New chat waiting', `${visitorLabel(e) || 'A visitor'} in ${e.department}`);
     });
-    hub.on('roomClaimed', (e: { roomId: string; department: string }) => {
+    hub.on('roomClaimed', (e: { roomId: string; department: string; agentId: string }) => {
       this.queue(e.department).delete(e.roomId);
       this.renderQueues();
+      if (e.agentId === this.claims?.agentId && this.current !== e.roomId) {
+        this.alerts?.notify('New chat assigned', `A chat in ${e.department} is yours`);
+        void this.assigned(e.roomId);
+      }
     });
     hub.on('message', (m: Message) => {
       const isNew = !this.rooms.get(m.roomId)?.messages.has(m.seq);

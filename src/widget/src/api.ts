@@ -109,6 +109,8 @@ export interface ApiClientOptions {
   tokens: TokenStore;
   /** Per-request timeout; 0 disables. */
   timeoutMs?: number;
+  /** The visitor's language (a BCP 47 tag, see Locale.tag), sent when a chat opens so the bot speaks it. */
+  language?: string;
 }
 
 type On401 = 'renew' | 'discard';
@@ -123,6 +125,7 @@ export class ApiClient {
   private readonly fetchImpl: FetchLike;
   readonly tokens: TokenStore;
   private readonly timeoutMs: number;
+  private readonly language: string | undefined;
   private creating: Promise<CreatedSession> | null = null;
   /** Called when a 401 made the client drop the stored session and create a new one. */
   onSessionRenewed: (() => void) | null = null;
@@ -134,6 +137,7 @@ export class ApiClient {
     this.fetchImpl = options.fetch;
     this.tokens = options.tokens;
     this.timeoutMs = options.timeoutMs ?? 20000;
+    this.language = options.language;
   }
 
   hasSession(): boolean {
@@ -207,8 +211,9 @@ export class ApiClient {
     }
   }
 
+  /** POST /v1/rooms with the visitor's language: a chat it starts greets in it (an open one keeps its own). */
   openRoom(): Promise<OpenRoomResult> {
-    return this.request('POST', '/v1/rooms', {});
+    return this.request('POST', '/v1/rooms', this.language ? { language: this.language } : {});
   }
 
   getMessages(roomId: string, afterSeq: number): Promise<Transcript> {

@@ -11,6 +11,7 @@ export const HANDLER_NAMES = [
   'onChatMaximized',
   'onChatMinimized',
   'onWidgetLoaded',
+  'onQueuePositionChanged',
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

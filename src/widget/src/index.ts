@@ -58,14 +58,16 @@ function boot(): void {
   const storage = handed ? null : localStorageOrNull();
   const tokens = new TokenStore(storage);
   if (handed) tokens.set({ sessionId: '', token: handed });
+  const locale = localeFor(window.VerloopConfig?.language, document, window.navigator);
   const api = new ApiClient({
     apiBase,
     fetch: (url, init) => window.fetch(url, init),
     tokens,
+    language: locale.tag ?? locale.lang,
   });
   const widget = new Widget({
     api,
-    ui: new ChatUI(document, localeFor(window.VerloopConfig?.language, document, window.navigator), readBrand(ownScript)),
+    ui: new ChatUI(document, locale, readBrand(ownScript)),
     events: new EventBus(),
     realtime: signalRRealtime({ negotiate: () => api.negotiate(), baseUrl: apiBase }),
     domReady,

@@ -30,11 +30,18 @@ export interface Strings {
   uploading: string;
   uploadFailed: string;
   fileNotAccepted: string;
+  /** While the chat waits for an agent: {position} (1 = next) and {minutes}, the rough wait. */
+  queuePosition: string;
 }
 
 export interface Locale {
   /** The BCP 47 language the strings are in. */
   lang: string;
+  /**
+   * The visitor's tag that picked this locale, region kept ("de-CH"): sent when a chat opens, so the bot's recipe
+   * texts follow the same choice (the server tries "de-CH", then "de", then the recipe's default text).
+   */
+  tag?: string;
   dir: 'ltr' | 'rtl';
   strings: Strings;
 }
@@ -64,6 +71,7 @@ const en: Strings = {
   uploading: 'Uploading…',
   uploadFailed: 'The file could not be sent.',
   fileNotAccepted: 'This file cannot be sent: only images, PDF and text files up to the size limit.',
+  queuePosition: 'You are number {position} in the queue (about {minutes} min)',
 };
 
 const de: Strings = {
@@ -91,6 +99,7 @@ const de: Strings = {
   uploading: 'Wird hochgeladen…',
   uploadFailed: 'Die Datei konnte nicht gesendet werden.',
   fileNotAccepted: 'Diese Datei kann nicht gesendet werden: nur Bilder, PDF- und Textdateien bis zur Größengrenze.',
+  queuePosition: 'Sie sind Nummer {position} in der Warteschlange (etwa {minutes} Min.)',
 };
 
 const fr: Strings = {
@@ -118,6 +127,7 @@ const fr: Strings = {
   uploading: 'Envoi en cours…',
   uploadFailed: 'Le fichier n’a pas pu être envoyé.',
   fileNotAccepted: 'Ce fichier ne peut pas être envoyé : seulement des images, des PDF et des fichiers texte dans la limite de taille.',
+  queuePosition: "Vous êtes numéro {position} dans la file d'attente (environ {minutes} min)",
 };
 
 const es: Strings = {
@@ -145,6 +155,7 @@ const es: Strings = {
   uploading: 'Subiendo…',
   uploadFailed: 'No se pudo enviar el archivo.',
   fileNotAccepted: 'Este archivo no se puede enviar: solo imágenes, PDF y archivos de texto dentro del límite de tamaño.',
+  queuePosition: 'Es el número {position} en la cola (unos {minutes} min)',
 };
 
 const ar: Strings = {
@@ -172,6 +183,7 @@ const ar: Strings = {
   uploading: 'جارٍ الرفع…',
   uploadFailed: 'تعذّر إرسال الملف.',
   fileNotAccepted: 'لا يمكن إرسال هذا الملف: الصور وملفات PDF والنصوص فقط ضمن حد الحجم.',
+  queuePosition: 'أنت رقم {position} في قائمة الانتظار (حوالي {minutes} دقيقة)',
 };
 
 export const LOCALES: Record<string, { dir: 'ltr' | 'rtl'; strings: Strings }> = {
@@ -184,17 +196,33 @@ export const LOCALES: Record<string, { dir: 'ltr' | 'rtl'; strings: Strings }> =
 
 export const ENGLISH: Locale = { lang: 'en', ...LOCALES.en };
 
-/** The first of the candidates (most preferred first) the widget speaks, else English. */
+/**
+ * The first of the candidates (most preferred first) the widget speaks, else English. Its tag is that candidate's;
+ * with English as the fallback, the visitor's first candidate: the widget's strings are then English, but a recipe
+ * with texts in that language (a customer's own, say "nl") still greets in it.
+ */
 export function pickLocale(candidates: ReadonlyArray<string | null | undefined>): Locale {
+  let first: string | undefined;
   for (const candidate of candidates) {
     if (typeof candidate !== 'string') continue;
     const tag = candidate.trim().toLowerCase();
     if (!tag) continue;
     const language = tag.split(/[-_]/)[0];
+    first = first ?? visitorTag(tag, language);
     const found = LOCALES[language];
-    if (found) return { lang: language, ...found };
+    if (found) return { lang: language, tag: visitorTag(tag, language), ...found };
   }
-  return ENGLISH;
+  return first && /^[a-z]{2,3}(-|$)/.test(first) ? { ...ENGLISH, tag: first } : ENGLISH;
+}
+
+/** "de_ch" as "de-CH"; anything not shaped like a BCP 47 tag as its language alone, which the server accepts. */
+export function visitorTag(candidate: string, language: string): string {
+  const parts = candidate.trim().split(/[-_]/);
+  const shaped = /^[a-z]{2,3}(-[a-z]{4})?(-([a-z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*$/i.test(parts.join('-'));
+  if (!shaped || parts.join('-').length > 35) return language;
+  return parts
+    .map((p, i) => (i === 0 ? p.toLowerCase() : i === 1 && p.length === 4 ? p[0].toUpperCase() + p.slice(1).toLowerCase() : p.length === 2 ? p.toUpperCase() : p.toLowerCase()))
+    .join('-');
 }
 
 /** The snippet's setting, the page's language, then the browser's languages, in that order. */

@@ -33,6 +33,8 @@ export interface VerloopApi {
   onChatMaximized: HandlerRegistration;
   onChatMinimized: HandlerRegistration;
   onWidgetLoaded: HandlerRegistration;
+  /** Beyond the spec: `{position, estimatedWaitSeconds}` while the chat waits in a department's queue. */
+  onQueuePositionChanged: HandlerRegistration;
 }
 
 export interface PageApiOptions {

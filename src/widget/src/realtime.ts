@@ -14,6 +14,7 @@ export const REALTIME_EVENTS = [
   'agentJoined',
   'typing',
   'read',
+  'queuePosition',
 ] as const;
 export type RealtimeEventName = (typeof REALTIME_EVENTS)[number];
 

@@ -5,7 +5,7 @@
 import type { ChatEnding } from './chatEnding';
 import type { RealtimeConnection, RealtimeEventName, RealtimeFactory } from './realtime';
 import type { RoomTracker } from './roomTracker';
-import type { Message } from './types';
+import type { Message, QueuePosition } from './types';
 import type { ChatUI } from './ui';
 
 export interface RealtimeLink {
@@ -18,12 +18,14 @@ export interface RealtimeLink {
 export interface RealtimeLinkOptions {
   realtime: RealtimeFactory;
   rooms: Pick<RoomTracker, 'accept' | 'isShowing' | 'switchTo' | 'sync' | 'announceStarted'>;
-  ui: Pick<ChatUI, 'showTyping' | 'showSeen'>;
+  ui: Pick<ChatUI, 'showTyping' | 'showSeen' | 'showQueuePosition'>;
   /** Hears the server's chatEnded and logoutComplete, which may answer this page's own closeWidget or logout. */
   ending: Pick<ChatEnding, 'chatEnded' | 'logoutComplete'>;
+  /** The chat's place in the queue changed: the page's onQueuePositionChanged handlers hear it. */
+  queuePosition?: (info: QueuePosition) => void;
 }
 
-export function createRealtimeLink({ realtime, rooms, ui, ending }: RealtimeLinkOptions): RealtimeLink {
+export function createRealtimeLink({ realtime, rooms, ui, ending, queuePosition }: RealtimeLinkOptions): RealtimeLink {
   let current: RealtimeConnection | null = null;
 
   function onEvent(name: RealtimeEventName, arg: unknown): void {
@@ -42,12 +44,15 @@ export function createRealtimeLink({ realtime, rooms, ui, ending }: RealtimeLink
         rooms.announceStarted(roomId);
         break;
       case 'chatEnded':
+        if (roomId && rooms.isShowing(roomId)) ui.showQueuePosition(null);
         if (roomId) ending.chatEnded(roomId, typeof data.reason === 'string' ? data.reason : undefined);
         break;
       case 'logoutComplete':
         ending.logoutComplete();
         break;
       case 'agentJoined':
+        // Out of the queue: the place line goes.
+        if (roomId && rooms.isShowing(roomId)) ui.showQueuePosition(null);
         // Nothing to show: the transcript's system message ("Ann joined the chat") follows as a message event and is
         // what a reload or another tab shows too; a notice here showed the join twice.
         break;
@@ -59,6 +64,13 @@ export function createRealtimeLink({ realtime, rooms, ui, ending }: RealtimeLink
       case 'read':
         // Only the agent's reads reach the visitor: "Seen" under the visitor's last message the agent has seen.
         if (roomId && rooms.isShowing(roomId) && data.reader === 'agent' && typeof data.seq === 'number') ui.showSeen(data.seq);
+        break;
+      case 'queuePosition':
+        if (roomId && rooms.isShowing(roomId) && typeof data.position === 'number' && typeof data.estimatedWaitSeconds === 'number') {
+          const info: QueuePosition = { position: data.position, estimatedWaitSeconds: data.estimatedWaitSeconds };
+          ui.showQueuePosition(info);
+          queuePosition?.(info);
+        }
         break;
     }
   }

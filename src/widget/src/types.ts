@@ -108,3 +108,9 @@ export type OutgoingMessage =
   | { clientMessageId: string; text: string }
   | { clientMessageId: string; buttonId: string; text?: string }
   | { clientMessageId: string; attachmentId: string; text?: string };
+
+/** The chat's place in its department's queue (1 = next) and a rough wait, from the `queuePosition` event. */
+export interface QueuePosition {
+  position: number;
+  estimatedWaitSeconds: number;
+}

@@ -4,7 +4,7 @@
 
 import type { WidgetBrand } from './brand';
 import { ENGLISH, type Locale } from './locales';
-import type { Attachment, ChatButton, Message, Sender } from './types';
+import type { Attachment, ChatButton, Message, QueuePosition, Sender } from './types';
 
 /** The files the server takes by default (Attachments:AllowedContentTypes): the picker offers these. */
 const ACCEPTED_FILES = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain';
@@ -84,6 +84,8 @@ button{cursor:pointer}
 .reply[aria-pressed=true]{background:var(--accent);color:#fff;opacity:1}
 .notice{align-self:center;padding:3px 12px;border-radius:999px;background:#f3f4f6;color:var(--muted);font-size:12px}
 .seen{margin-top:2px;font-size:11px;color:var(--muted);text-align:end}
+.queue{padding:6px 18px;background:#eff6ff;color:#1e3a8a;font-size:13px}
+.queue[hidden]{display:none}
 .typing{min-height:20px;padding:0 18px 4px;background:#f9fafb;color:var(--muted);font-size:12px}
 .composer{display:flex;gap:8px;padding:10px;border-top:1px solid var(--line);background:#fff}
 .input{flex:1;min-width:0;padding:9px 14px;border:1px solid #d1d5db;border-radius:999px;background:#fff}
@@ -118,6 +120,7 @@ export class ChatUI {
   private win!: HTMLElement;
   private log!: HTMLElement;
   private typing!: HTMLElement;
+  private queueLine!: HTMLElement;
   private input!: HTMLInputElement;
   private sendButton!: HTMLButtonElement;
   private readonly byId = new Map<string, HTMLElement>();
@@ -209,6 +212,8 @@ export class ChatUI {
 
     this.log = el(d, 'div', 'log', { role: 'log', 'aria-live': 'polite', 'aria-label': this.t.messages, 'data-testid': 'log' });
     this.typing = el(d, 'div', 'typing', { 'aria-live': 'polite' });
+    this.queueLine = el(d, 'div', 'queue', { role: 'status', 'data-testid': 'queue-position' });
+    this.queueLine.hidden = true;
 
     const form = el(d, 'form', 'composer');
     form.noValidate = true;
@@ -251,7 +256,7 @@ export class ChatUI {
       }
     });
 
-    this.win.append(header, this.log, this.typing, form);
+    this.win.append(header, this.log, this.queueLine, this.typing, form);
     wrap.append(this.win, this.bubble);
     root.appendChild(wrap);
     (d.body || d.documentElement).appendChild(host);
@@ -512,6 +517,17 @@ export class ChatUI {
     const mark = el(this.doc, 'div', 'seen', { 'data-testid': 'seen' });
     mark.textContent = this.t.seen;
     target.appendChild(mark);
+  }
+
+  /** "You are number N in the queue (about M min)" while the chat waits for an agent; null hides it. */
+  showQueuePosition(info: QueuePosition | null): void {
+    if (!this.queueLine) return;
+    this.queueLine.hidden = info === null;
+    this.queueLine.textContent = info
+      ? this.t.queuePosition
+          .replace('{position}', String(info.position))
+          .replace('{minutes}', String(Math.max(1, Math.round(info.estimatedWaitSeconds / 60))))
+      : '';
   }
 
   showTyping(sender: Sender | null): void {

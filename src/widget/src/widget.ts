@@ -108,7 +108,13 @@ export class Widget {
       events,
       calls,
     });
-    const realtime = createRealtimeLink({ realtime: options.realtime, rooms, ui, ending });
+    const realtime = createRealtimeLink({
+      realtime: options.realtime,
+      rooms,
+      ui,
+      ending,
+      queuePosition: (info) => events.emit('onQueuePositionChanged', copyForPage(info)),
+    });
     const resume = createSessionResume({ http, rooms, realtime, chatWindow, ui, tabs });
     if (tabs) followOtherTabs({ tabs, calls, http, rooms, realtime });
     options.wake?.(() => {

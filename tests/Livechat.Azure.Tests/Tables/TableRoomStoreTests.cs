@@ -175,4 +175,14 @@ public sealed class TableRoomStoreTests : IAsyncLifetime
         Assert.Equal(AppendStatus.RoomEnded, late.Status);
         Assert.Single(await _rooms.ReadMessagesAsync(room.RoomId, 0, 10, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task CreateAsync_RoomWithALanguage_ReadsItBack_AndOneWithoutHasNone()
+    {
+        var room = await NewRoomAsync();
+        var german = (await _rooms.CreateAsync(room with { RoomId = Azurite.UniqueName("r"), Language = "de-CH", ETag = null }, CancellationToken.None)).Room;
+
+        Assert.Equal("de-CH", (await _rooms.GetAsync(german.RoomId, CancellationToken.None))!.Language);
+        Assert.Null((await _rooms.GetAsync(room.RoomId, CancellationToken.None))!.Language);
+    }
 }

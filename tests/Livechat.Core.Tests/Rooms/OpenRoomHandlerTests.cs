@@ -298,12 +298,43 @@ public sealed class OpenRoomHandlerTests
         _orchestrations.VerifyNoOtherCalls();
     }
 
-    private Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session) =>
+    [Fact]
+    public async Task HandleAsync_GermanVisitor_GreetsInGermanAndKeepsTheLanguageOnTheRoom()
+    {
+        var recipe = WelcomeRecipe.Create() with { Version = 3 };
+        recipe = recipe with
+        {
+            Blocks = [.. recipe.Blocks.Select(b => b.Id == "greet" ? b with { Variants = new Dictionary<string, BlockVariant> { ["de"] = new() { Text = "Hallo! 👋" } } } : b)],
+        };
+        _recipes.Setup(r => r.GetLatestAsync(WelcomeRecipe.Id, It.IsAny<CancellationToken>())).ReturnsAsync(recipe);
+
+        var opened = (await HandleAsync(_storedSession, new OpenRoomRequest("DE-at"))).Value!;
+
+        Assert.Equal("de-AT", _storedRooms[opened.RoomId].Language);
+        Assert.Equal(["Hallo! 👋", "How can we help you today?"], _greetings.Select(g => g.Message.Text));
+    }
+
+    [Theory]
+    [InlineData("german")]
+    [InlineData("de_DE")]
+    [InlineData("")]
+    public async Task HandleAsync_MalformedLanguage_Returns400NamingItAndOpensNothing(string language)
+    {
+        var outcome = await HandleAsync(_storedSession, new OpenRoomRequest(language));
+
+        Assert.Equal(ProblemKind.Validation, outcome.Problem?.Kind);
+        Assert.Contains("language", outcome.Problem!.Errors!.Keys);
+        Assert.Empty(_storedRooms);
+        Assert.Null(_storedSession.OpenRoomId);
+        _orchestrations.VerifyNoOtherCalls();
+    }
+
+    private Task<Outcome<RoomOpened>> HandleAsync(VisitorSession session, OpenRoomRequest? request = null) =>
         new OpenRoomHandler(_sessions.Object, _users.Object, _rooms.Object, _recipes.Object, _fields.Object, _orchestrations.Object, new ChatEventPublisher(_realtime.Object),
                 Options.Create(_roomOptions), Options.Create(new RecipeOptions()), new SessionRateLimiter(Options.Create(_limits), _time),
                 new ClientRateLimiter(new SharedCounters(_counters, TimeProvider.System), Options.Create(_limits), Options.Create(new SessionOptions { SigningKey = "core-tests-signing-key-0123456789abcdef" }), _time),
                 _idle, Greeting(), _time, NullLogger<OpenRoomHandler>.Instance)
-            .HandleAsync(session, Office, CancellationToken.None);
+            .HandleAsync(session, Office, request ?? new OpenRoomRequest(null), CancellationToken.None);
 
     private RoomGreeting Greeting()
     {

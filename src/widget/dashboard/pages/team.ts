@@ -21,6 +21,10 @@ interface Agent {
   lastSeenAt?: string | null;
   chatsHeld: number;
   invited: boolean;
+  /** What routing sees: online (takes chats), away or offline; see the README's presence. */
+  presence?: 'online' | 'away' | 'offline' | null;
+  /** Most chats at once auto-assignment gives the agent. */
+  capacity?: number | null;
 }
 
 interface Invitation {
@@ -123,16 +127,31 @@ async function renderAgents(list: HTMLElement, context: PageContext): Promise<vo
       yes.focus();
     });
     const state = agentState(a);
+    const capacity = el('input', { type: 'number', min: '0', max: '100', class: 'capacity', 'aria-label': `Capacity of ${a.name}` }) as HTMLInputElement;
+    capacity.value = String(a.capacity ?? '');
+    capacity.addEventListener('change', async () => {
+      try {
+        const set = await admin<{ capacity: number }>('PUT', `/api/v1/admin/agents/${encodeURIComponent(a.agentId)}/capacity`, {
+          capacity: capacity.value === '' ? null : Number(capacity.value),
+        });
+        capacity.value = String(set.capacity);
+        context.status(`${a.name} takes up to ${set.capacity} chats at once.`);
+      } catch (e) {
+        context.status(`Could not set the capacity of ${a.agentId}: ${explain(e)}`);
+      }
+    });
     body.append(el('tr', { 'data-agent-id': a.agentId },
       el('td', {}, a.name, ' ', el('span', { class: 'muted' }, `(${a.agentId})`)),
       el('td', {}, a.departments.join(', ')),
       el('td', { class: `state ${state}`, 'data-state': state, title: a.lastSeenAt ? `Last seen ${new Date(a.lastSeenAt).toLocaleString()}` : 'Never seen' }, state),
       el('td', { class: 'chats' }, String(a.chatsHeld)),
+      el('td', { class: `presence ${a.presence ?? ''}`, 'data-presence': a.presence ?? '' }, a.presence ?? ''),
+      el('td', {}, capacity),
       cell));
   }
-  if (agents.length === 0) body.append(el('tr', {}, el('td', { colspan: '5', class: 'muted' }, 'No agents yet: invite one below.')));
+  if (agents.length === 0) body.append(el('tr', {}, el('td', { colspan: '7', class: 'muted' }, 'No agents yet: invite one below.')));
   list.replaceChildren(el('table', { id: 'agents' },
-    el('thead', {}, el('tr', {}, el('th', {}, 'Agent'), el('th', {}, 'Departments'), el('th', {}, 'Status'), el('th', {}, 'Chats held'), el('th', {}, ''))),
+    el('thead', {}, el('tr', {}, el('th', {}, 'Agent'), el('th', {}, 'Departments'), el('th', {}, 'Status'), el('th', {}, 'Chats held'), el('th', {}, 'Presence'), el('th', {}, 'Capacity'), el('th', {}, ''))),
     body));
 }
 

@@ -12,6 +12,9 @@
     return;
   }
   window.VerloopConfig = { sessionToken: decodeURIComponent(match[1]) };
+  // "Try it ... in": the language the editor chose, as a snippet would set it; else the browser's.
+  var lang = /(?:^|&)lang=([^&]+)/.exec(location.hash.slice(1));
+  if (lang) window.VerloopConfig.language = decodeURIComponent(lang[1]);
   window.Verloop = window.Verloop || function (fn) { (window.Verloop.q = window.Verloop.q || []).push(fn); };
   window.Verloop(function () { this.openWidget(); });
   var script = document.createElement('script');

@@ -25,6 +25,19 @@ import {
   type RecipeDraftBody,
 } from './model';
 import { useRecipeStyles } from './style';
+import {
+  addButtonEverywhere,
+  draftLanguages,
+  isLanguageTag,
+  normalizeTag,
+  removeButtonEverywhere,
+  removeLanguage,
+  setVariantLabel,
+  setVariantText,
+  variantOf,
+  WIDGET_LANGUAGES,
+  type VariantText,
+} from './languages';
 
 interface VersionSummary {
   version: number;
@@ -74,6 +87,13 @@ class Editor {
   private saveSeq = 0;
   /** Where each field's finding is shown in the open form: key as the server names it after "blocks.ID.". */
   private errorSlots = new Map<string, HTMLElement>();
+  /** The language whose texts the form edits; '' for the default texts (and everything else about a block). */
+  private language = '';
+  /** The draft's languages, and those added here that have no text yet. */
+  private languages: string[] = [];
+  private readonly languageSelect = el('select', { id: 'edit-language' });
+  private readonly previewLanguage = el('select', { id: 'preview-language' });
+  private readonly removeLanguageButton = el('button', { type: 'button', id: 'remove-language', class: 'danger' }, 'Remove language');
 
   private readonly graph = el('div', { class: 'graph', id: 'graph', role: 'group', 'aria-label': 'Flow' });
   private readonly form = el('aside', { class: 'panel block-form', id: 'block-form', 'aria-label': 'Selected block' });
@@ -93,6 +113,7 @@ class Editor {
     this.errors = view.errors ?? {};
     this.publishedVersion = view.publishedVersion;
     this.selected = this.draft.startBlockId || (this.draft.blocks[0]?.id ?? null);
+    this.languages = draftLanguages(this.draft);
   }
 
   start(): void {
@@ -116,6 +137,34 @@ class Editor {
     const tryIt = el('button', { type: 'button', id: 'try-it' }, 'Try it');
     tryIt.addEventListener('click', () => void this.tryIt());
     this.setDefaultButton.addEventListener('click', () => void this.setDefault());
+    this.languageSelect.addEventListener('change', () => {
+      this.language = this.languageSelect.value;
+      this.removeLanguageButton.disabled = !this.language;
+      this.renderForm();
+    });
+    const newLanguage = el('input', { id: 'new-language', 'aria-label': 'New language tag', autocomplete: 'off', maxlength: '35', placeholder: 'de, fr-CA\u2026', list: 'known-languages', size: '10' });
+    const addLanguage = el('button', { type: 'button', id: 'add-language' }, 'Add language');
+    const languageProblem = el('span', { class: 'field-error', id: 'language-error', role: 'status' });
+    addLanguage.addEventListener('click', () => {
+      const tag = normalizeTag(newLanguage.value);
+      if (!isLanguageTag(tag)) {
+        languageProblem.textContent = 'A language tag such as de, de-CH or pt-BR.';
+        return;
+      }
+      languageProblem.textContent = '';
+      if (!this.languages.includes(tag)) this.languages = [...this.languages, tag].sort();
+      this.language = tag;
+      newLanguage.value = '';
+      this.renderAll();
+    });
+    const removeLanguageButton = this.removeLanguageButton;
+    removeLanguageButton.addEventListener('click', () => {
+      if (!this.language) return;
+      removeLanguage(this.draft, this.language);
+      this.languages = this.languages.filter((l) => l !== this.language);
+      this.language = '';
+      this.changed(true);
+    });
 
     this.container.append(
       el('p', {}, el('a', { href: '/dashboard/recipes' }, '\u2190 All recipes')),
@@ -128,10 +177,23 @@ class Editor {
         save,
         publish,
         tryIt,
+        el('label', { for: 'preview-language' }, 'Preview language'),
+        this.previewLanguage,
         this.setDefaultButton,
         this.saveState,
       ),
       this.recipeProblems,
+      el(
+        'div',
+        { class: 'row toolbar', id: 'language-bar' },
+        el('label', { for: 'edit-language' }, 'Language'),
+        this.languageSelect,
+        newLanguage,
+        el('datalist', { id: 'known-languages' }, ...WIDGET_LANGUAGES.map((l) => el('option', { value: l }))),
+        addLanguage,
+        removeLanguageButton,
+        languageProblem,
+      ),
       el(
         'div',
         { class: 'row toolbar' },
@@ -162,6 +224,7 @@ class Editor {
     this.renderForm();
     if (focused) document.getElementById(focused)?.focus();
     this.renderRecipeErrors();
+    this.renderLanguages();
     this.versionLabel.textContent = this.publishedVersion ? `(published: v${this.publishedVersion})` : '(not published yet)';
     this.setDefaultButton.disabled = !this.publishedVersion;
   }
@@ -293,6 +356,12 @@ class Editor {
       el('h2', {}, `${block.type} block `, el('code', {}, block.id)),
       blockProblem,
     ];
+    if (this.language) {
+      parts.push(...this.variantFields(block, this.language));
+      this.form.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
+      this.showErrors(problems);
+      return;
+    }
     const text = (key: keyof Block, label: string, multiline = false) => this.textField(block, key as string, label, multiline);
     switch (block.type) {
       case 'message':
@@ -439,7 +508,7 @@ class Editor {
       const remove = el('button', { type: 'button', class: 'danger remove-button' }, 'Remove');
       remove.setAttribute('aria-label', `Remove button ${i + 1}`);
       remove.addEventListener('click', () => {
-        buttons.splice(i, 1);
+        removeButtonEverywhere(block, i);
         this.changed(true);
       });
       return el(
@@ -455,6 +524,7 @@ class Editor {
     add.addEventListener('click', () => {
       const id = newButtonId(block);
       buttons.push({ id, label: '' });
+      addButtonEverywhere(block);
       this.changed(true);
       this.form.querySelector<HTMLInputElement>(`#${this.fieldId(`buttons.${id}.label`)}`)?.focus();
     });
@@ -462,6 +532,54 @@ class Editor {
     const slot = this.slot('buttons');
     section.append(slot);
     return section;
+  }
+
+  // ---- texts in other languages ----
+
+  private renderLanguages(): void {
+    const option = (value: string, label: string) => el('option', { value }, label);
+    this.languageSelect.replaceChildren(option('', 'Default'), ...this.languages.map((l) => option(l, l)));
+    this.languageSelect.value = this.language;
+    this.removeLanguageButton.disabled = !this.language;
+    const previewing = this.previewLanguage.value;
+    const offered = [...new Set([...this.languages, ...WIDGET_LANGUAGES])];
+    this.previewLanguage.replaceChildren(option('', 'the browser\u2019s language'), ...offered.map((l) => option(l, l)));
+    this.previewLanguage.value = offered.includes(previewing) ? previewing : '';
+  }
+
+  /** The block's texts in one language: each empty one says the default text, shown as its placeholder. */
+  private variantFields(block: Block, tag: string): HTMLElement[] {
+    const variant = variantOf(block, tag);
+    const fields: HTMLElement[] = [el('p', { class: 'muted' }, `Texts in ${tag}. Empty ones say the default text. Links, fields and buttons are edited under the Default language.`)];
+    const text = (key: VariantText, label: string, fallback: string | undefined) => {
+      const input = el('textarea', { rows: '3', placeholder: fallback ?? '' });
+      input.value = variant?.[key] ?? '';
+      input.addEventListener('input', () => {
+        setVariantText(block, tag, key, input.value);
+        this.changed(false);
+      });
+      return this.labelled(`variants.${tag}.${key}`, label, input);
+    };
+    if (['message', 'buttons', 'ask', 'transfer', 'end'].includes(block.type)) fields.push(text('text', block.type === 'ask' ? 'Question' : 'Text', block.text));
+    if (block.type === 'ask') fields.push(text('invalidText', 'Said when the answer is not valid', block.invalidText));
+    if (block.type === 'buttons') {
+      const labels = (block.buttons ?? []).map((button, i) => {
+        const input = el('input', { autocomplete: 'off', maxlength: '100', placeholder: button.label });
+        input.value = variant?.buttons?.[i] ?? '';
+        input.addEventListener('input', () => {
+          setVariantLabel(block, tag, i, input.value);
+          this.changed(false);
+        });
+        input.id = this.fieldId(`variants.${tag}.buttons.${i}`);
+        input.dataset.field = `variants.${tag}.buttons`;
+        return el('div', { class: 'field' }, el('label', { for: input.id }, `Button ${i + 1} (${button.id})`), input);
+      });
+      const section = el('div', { class: 'buttons', id: 'variant-buttons' }, el('h3', {}, 'Button labels'), ...labels);
+      section.append(this.slot(`variants.${tag}.buttons`));
+      fields.push(section);
+    }
+    if (fields.length === 1) fields.push(el('p', { class: 'muted' }, `A ${block.type} block says nothing the visitor reads.`));
+    return fields;
   }
 
   private renderRecipeErrors(): void {
@@ -548,6 +666,8 @@ class Editor {
     await this.saveNow();
     try {
       const preview = await admin<PreviewStarted>('POST', `/api/v1/admin/recipes/${encodeURIComponent(this.recipeId)}/preview`);
+      // The preview page hands the language to the widget as the snippet's setting would.
+      if (this.previewLanguage.value) preview.pageUrl += `&lang=${encodeURIComponent(this.previewLanguage.value)}`;
       const opened = window.open(preview.pageUrl, '_blank');
       if (opened) opened.opener = null;
       const link = el('a', { href: preview.pageUrl, target: '_blank', rel: 'noopener', id: 'preview-link' }, 'Open the preview');

@@ -28,6 +28,8 @@ export interface Block {
   url?: string;
   onFailure?: string;
   department?: string;
+  /** The block's texts in other languages (see languages.ts). */
+  variants?: Record<string, import('./languages').BlockVariant>;
 }
 
 /** The body of PUT /api/v1/admin/recipes/{id}/draft. */
