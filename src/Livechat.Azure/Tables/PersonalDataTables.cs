@@ -45,6 +45,8 @@ public static class PersonalDataTables
             s => TableSubjectRows.AnyOf("RoomId", s.RoomIds).Concat(s.UserIds.Count + s.VisitorIds.Count == 0 ? [] : [$"Type eq {TableSubjectRows.Quoted(WebhookEventTypes.UserIdentified)}"]),
             (row, s) => row.GetString("RoomId") is { } room && s.RoomIds.Contains(room) || NamesAny(row.GetString("Body"), s)),
         new TableSubjectRows(LivechatTables.WebhookDeadLettersName, t.WebhookDeadLetters, s => TableSubjectRows.AnyOf("RoomId", s.RoomIds)),
+        // The agents' own rows in AgentActivity hold the rooms in their seats: those ids go, the rows stay.
+        new TableAgentSeatRooms(t),
     ];
 
     private static bool NamesAny(string? body, SubjectScope scope) =>
