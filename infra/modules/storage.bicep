@@ -62,6 +62,7 @@ param tableNames array = [
   'WebhookSubscriptions'
   'WebhookEvents'
   'WebhookDeadLetters'
+  'AuditLog'
 ]
 
 var isWindowsConsumption = planKind == 'WindowsConsumption'

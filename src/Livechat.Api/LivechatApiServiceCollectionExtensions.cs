@@ -30,6 +30,8 @@ public static class LivechatApiServiceCollectionExtensions
         services.AddSingleton<VisitorReportsApi>();
         services.AddSingleton<Admin.CannedResponsesAdminApi>();
         services.AddSingleton<Admin.WebhooksAdminApi>();
+        services.AddSingleton<Admin.PrivacyAdminApi>();
+        services.AddSingleton<Agents.AgentConversationsApi>();
         services.AddSingleton<Attachments.AttachmentsApi>();
         services.AddSingleton<RoutingApi>();
         services.AddSingleton<VisitorFeedbackApi>();

@@ -161,6 +161,7 @@ public static class LivechatServiceCollectionExtensions
         AddWebhookEvents(services, configuration);
         AddRouting(services, configuration);
         AddOfflineAndCsat(services, configuration);
+        AddDataLifecycle(services, configuration);
         return services;
     }
 
@@ -186,6 +187,20 @@ public static class LivechatServiceCollectionExtensions
         services.AddSingleton<DeliverWebhookBatchActivity>();
         services.AddSingleton<DeadLetterWebhookEventActivity>();
         services.AddHttpClient<WebhookDelivery>(client => client.Timeout = Timeout.InfiniteTimeSpan).ConfigurePrimaryHttpMessageHandler(OutboundHandler);
+    }
+
+    /// <summary>Export, erasure and retention: every table's holder, the locator, the audit log; the histories' port is the host's.</summary>
+    private static void AddDataLifecycle(IServiceCollection services, IConfiguration configuration)
+    {
+        AddValidatedOptions<Livechat.Core.Privacy.RetentionOptions>(services, configuration, "Retention");
+        services.AddSingleton<IEnumerable<Livechat.Core.Privacy.IPersonalDataHolder>>(sp => PersonalDataTables.Holders(sp.GetRequiredService<LivechatTables>()));
+        services.AddSingleton<Livechat.Core.Privacy.ISubjectLocator, TableSubjectLocator>();
+        services.AddSingleton<Livechat.Core.Privacy.IAuditLog, TableAuditLog>();
+        // The Functions app puts its own in place (registered after this).
+        services.TryAddSingleton<Livechat.Core.Privacy.IRoomHistories, Livechat.Core.Privacy.NoRoomHistories>();
+        services.AddSingleton<Livechat.Core.Privacy.PersonalDataEraser>();
+        services.AddSingleton<Livechat.Core.Privacy.PrivacyHandler>();
+        services.AddSingleton<Livechat.Core.Privacy.RoomRetention>();
     }
 
     /// <summary>Presence, capacity, round-robin auto-assignment and queue positions (see docs/decisions/0011).</summary>

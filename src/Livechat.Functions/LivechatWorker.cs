@@ -57,6 +57,7 @@ public static class LivechatWorker
             services.AddHostedService<StartupWarnings>();
             services.AddSingleton<IRoomOrchestrations, FunctionsRoomOrchestrations>();
             services.AddSingleton<Core.Webhooks.Events.IWebhookPumps, Webhooks.FunctionsWebhookPumps>();
+            services.AddSingleton<Core.Privacy.IRoomHistories, FunctionsRoomHistories>();
             services.AddSignalRService(context.Configuration);
             services.AddSingleton(sp => new StaticAssets(StaticAssets.DefaultRoot, sp.GetRequiredService<SignalRTokenFactory>().Endpoint,
                 sp.GetRequiredService<BlobServiceClient>().Uri.GetLeftPart(UriPartial.Authority)));

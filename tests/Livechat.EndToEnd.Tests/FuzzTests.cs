@@ -83,6 +83,10 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             (HttpMethod.Put, "api/v1/admin/departments/{x}/hours"), (HttpMethod.Delete, "api/v1/admin/departments/{x}/hours"),
             (HttpMethod.Post, "api/v1/rooms/{room}/offline-message"), (HttpMethod.Post, "api/v1/rooms/{room}/csat"),
             (HttpMethod.Post, "api/v1/agent/rooms/{room}/transfer"), (HttpMethod.Get, "api/v1/agent/offline-messages"),
+            (HttpMethod.Get, "api/v1/admin/subjects/export?userId={x}"), (HttpMethod.Post, "api/v1/admin/subjects/erase"),
+            (HttpMethod.Get, "api/v1/admin/audit"), (HttpMethod.Get, "api/v1/admin/conversations/{room}/transcript?format={x}"),
+            (HttpMethod.Get, "api/v1/agent/conversations?q={x}"), (HttpMethod.Get, "api/v1/agent/conversations/{room}"),
+            (HttpMethod.Get, "api/v1/agent/conversations/{room}/transcript?format={x}"),
         };
         foreach (var (method, path) in routes)
         {
@@ -143,6 +147,16 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var hostile in HostileBodies.Append("{\"url\":\"ftp://example.com/x\",\"events\":[\"chat.started\"]}")
                      .Append("{\"url\":\"https://example.com/x\",\"events\":[\"chat.exploded\"]}").Append("{\"url\":\"https://u:p@example.com/x\",\"events\":[\"chat.started\"]}"))
             adminCases.Add((HttpMethod.Post, "api/v1/admin/webhooks", hostile, "admin: hostile webhook body"));
+        // The admin key on the data-subject routes: hostile ids are refused before any table is read; no erasure of a real id here.
+        foreach (var hostile in HostileStrings.Where(h => !h.Contains('\u0000') && !Ids.IsSafe(h)))
+        {
+            adminCases.Add((HttpMethod.Get, $"api/v1/admin/subjects/export?userId={Enc(hostile)}", null, "admin: hostile subject"));
+            adminCases.Add((HttpMethod.Get, $"api/v1/admin/subjects/export?visitorId={Enc(hostile)}", null, "admin: hostile subject"));
+            adminCases.Add((HttpMethod.Post, "api/v1/admin/subjects/erase", $"{{\"userId\":{System.Text.Json.JsonSerializer.Serialize(hostile)}}}", "admin: hostile subject"));
+            adminCases.Add((HttpMethod.Get, $"api/v1/admin/conversations/{Enc(hostile)}/transcript?format={Enc(hostile)}", null, "admin: hostile transcript"));
+        }
+        foreach (var hostile in HostileBodies.Append("{\"userId\":\"a\",\"visitorId\":\"b\"}").Append("{}"))
+            adminCases.Add((HttpMethod.Post, "api/v1/admin/subjects/erase", hostile, "admin: hostile subject body"));
         cases.AddRange(adminCases.Select(c => (c.Method, c.Path, c.Body, (string?)null, c.Why)));
 
         using var http = new HttpClient { BaseAddress = _server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

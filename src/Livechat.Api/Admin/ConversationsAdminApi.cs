@@ -22,6 +22,16 @@ public sealed class ConversationsAdminApi(AdminCall call, ConversationsHandler c
     public Task<IResult> GetAsync(HttpRequest request, string roomId, CancellationToken cancellationToken) =>
         call.RunAsync(request, () => conversations.GetAsync(roomId, null, cancellationToken), d => TypedResults.Ok(d));
 
+    /// <summary>GET /api/v1/admin/conversations/{roomId}/transcript?format=json|text</summary>
+    public async Task<IResult> TranscriptAsync(HttpRequest request, string roomId, CancellationToken cancellationToken)
+    {
+        if (call.Authenticate(request) is { IsSuccess: false } refused) return refused.Problem!.ToResult();
+        var asText = TranscriptResults.ParseFormat(request.Query["format"]);
+        if (!asText.IsSuccess) return asText.Problem!.ToResult();
+        var detail = await conversations.GetAsync(roomId, null, cancellationToken);
+        return detail.IsSuccess ? TranscriptResults.Of(ConversationTranscript.Of(detail.Value!), asText.Value) : detail.Problem!.ToResult();
+    }
+
     /// <summary>GET /api/v1/admin/overview?days=14</summary>
     public Task<IResult> OverviewAsync(HttpRequest request, CancellationToken cancellationToken) =>
         call.RunAsync(request, () => overview.GetAsync(request.Query["days"], cancellationToken), o => TypedResults.Ok(o));

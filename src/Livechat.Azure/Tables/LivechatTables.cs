@@ -17,6 +17,7 @@ namespace Livechat.Azure.Tables;
 /// was last heard from and the rooms it claimed. Brands: PK site id: how the widget looks on each of the customer's sites.
 /// WebhookSubscriptions: PK subscription id. WebhookEvents: PK UTC day, RK time-ordered event id: the chat events
 /// webhooks deliver, once each. WebhookDeadLetters: PK subscription id, RK event id.
+/// AuditLog: erasures and retention purges, newest first (see AuditLogEntity).
 /// </summary>
 public sealed class LivechatTables
 {
@@ -39,6 +40,7 @@ public sealed class LivechatTables
     public const string WebhookSubscriptionsName = "WebhookSubscriptions";
     public const string WebhookEventsName = "WebhookEvents";
     public const string WebhookDeadLettersName = "WebhookDeadLetters";
+    public const string AuditLogName = "AuditLog";
 
     public LivechatTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -61,6 +63,7 @@ public sealed class LivechatTables
         WebhookSubscriptions = service.GetTableClient(prefix + WebhookSubscriptionsName);
         WebhookEvents = service.GetTableClient(prefix + WebhookEventsName);
         WebhookDeadLetters = service.GetTableClient(prefix + WebhookDeadLettersName);
+        AuditLog = service.GetTableClient(prefix + AuditLogName);
     }
 
     public TableClient Sessions { get; }
@@ -82,8 +85,9 @@ public sealed class LivechatTables
     public TableClient WebhookSubscriptions { get; }
     public TableClient WebhookEvents { get; }
     public TableClient WebhookDeadLetters { get; }
+    public TableClient AuditLog { get; }
 
-    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations, AgentInvitations, AgentActivity, Brands, CannedResponses, WebhookSubscriptions, WebhookEvents, WebhookDeadLetters];
+    public IEnumerable<TableClient> All => [Sessions, Rooms, Recipes, Users, CustomFields, AgentQueues, IdleRoomClocks, AgentTokens, Departments, RateCounters, Conversations, AgentInvitations, AgentActivity, Brands, CannedResponses, WebhookSubscriptions, WebhookEvents, WebhookDeadLetters, AuditLog];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Livechat.Core.Attachments;
 using Livechat.Core.Common;
 using Livechat.Core.CustomFields;
 using Livechat.Core.Notes;
@@ -15,7 +16,7 @@ namespace Livechat.Core.Conversations;
 /// <see cref="MaxTranscriptsPerPage"/> a page.
 /// </summary>
 public sealed class ConversationsHandler(IConversationIndex index, IRoomStore rooms, IUserStore users, ISessionStore sessions, ICustomFieldStore fields,
-    INoteStore? notes = null)
+    INoteStore? notes = null, AttachmentLinks? links = null)
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
@@ -115,7 +116,8 @@ public sealed class ConversationsHandler(IConversationIndex index, IRoomStore ro
             StartedAt = room.CreatedAt,
             EndedAt = room.EndedAt,
             EndReason = room.EndReason,
-            Messages = messages.Count > MaxTranscript ? messages.Take(MaxTranscript).ToList() : messages,
+            // The container is private: an attachment shows through a fresh short-lived read link, as in the console.
+            Messages = links is null ? Shown(messages) : await links.SignAsync(Shown(messages), cancellationToken),
             Truncated = truncated,
             Notes = await roomNotes,
             Offline = room.Offline,
@@ -123,6 +125,8 @@ public sealed class ConversationsHandler(IConversationIndex index, IRoomStore ro
             Csat = room.Csat,
         };
     }
+
+    private static List<ChatMessage> Shown(List<ChatMessage> messages) => messages.Count > MaxTranscript ? messages.Take(MaxTranscript).ToList() : messages;
 
     private async Task<ConversationSummary> SummaryAsync(Room room, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 
 namespace Livechat.Functions.Durable;
 
-/// <summary>The app's sweeper: its orchestration, the activity that ends idle rooms and stops their flows, and the one that deletes expired sessions and spent rate counters.</summary>
+/// <summary>The app's sweeper: its orchestration, the activity that ends idle rooms and stops their flows, and the one that deletes expired sessions, spent rate counters and (retention) old ended rooms with their histories.</summary>
 public sealed class IdleSweepFunctions(SweepIdleRoomsActivity sweep, SweepExpiredDataActivity expired)
 {
     [Function(nameof(IdleSweepOrchestrator))]
@@ -17,5 +17,6 @@ public sealed class IdleSweepFunctions(SweepIdleRoomsActivity sweep, SweepExpire
         sweep.ExecuteAsync(cancellationToken);
 
     [Function(nameof(SweepExpiredDataActivity))]
-    public Task<int> SweepExpired([ActivityTrigger] string? input, CancellationToken cancellationToken) => expired.ExecuteAsync(cancellationToken);
+    public Task<int> SweepExpired([ActivityTrigger] string? input, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        expired.ExecuteAsync(cancellationToken);
 }

@@ -23,6 +23,7 @@ internal sealed class DurableClientMiddleware : IFunctionsWorkerMiddleware
             ?? throw new InvalidOperationException($"The Durable client of {context.FunctionDefinition.Name} could not be bound.");
         using var _ = FunctionsRoomOrchestrations.Bind(client);
         using var webhookPumps = Webhooks.FunctionsWebhookPumps.Bind(client);
+        using var histories = FunctionsRoomHistories.Bind(client);
         await next(context);
     }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiQuery, bars, duration, percent } from '../dashboard/pages/conversations/format';
+import { apiQuery, bars, duration, fileSize, percent } from '../dashboard/pages/conversations/format';
 
 describe('dashboard conversations helpers', () => {
   it('passes only the filters and the token on to the API, empty ones left out', () => {
@@ -18,5 +18,13 @@ describe('dashboard conversations helpers', () => {
     expect(drawn.map((b) => Math.round(b.height))).toEqual([1, 50, 100]);
     expect(drawn.every((b) => b.y + b.height === 100)).toBe(true);
     expect(drawn[1].x).toBeGreaterThan(drawn[0].x + drawn[0].width);
+  });
+});
+
+describe('fileSize', () => {
+  it('says bytes, KB or MB', () => {
+    expect(fileSize(512)).toBe('512 B');
+    expect(fileSize(20 * 1024)).toBe('20 KB');
+    expect(fileSize(3.5 * 1024 * 1024)).toBe('3.5 MB');
   });
 });

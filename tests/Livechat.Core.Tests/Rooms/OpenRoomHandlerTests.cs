@@ -338,7 +338,7 @@ public sealed class OpenRoomHandlerTests
 
     private RoomGreeting Greeting()
     {
-        var variables = new FlowVariablesStore(_sessions.Object, _users.Object, _fields.Object, new UserParamsWriter(_sessions.Object, _users.Object, _time));
+        var variables = new FlowVariablesStore(_sessions.Object, _users.Object, _fields.Object, new UserParamsWriter(_sessions.Object, _users.Object));
         var events = new ChatEventPublisher(_realtime.Object);
         return new RoomGreeting(variables, new BotTurnDelivery(_rooms.Object, new RoomSnapshots(_rooms.Object), events, new RoomCloser(_rooms.Object, events, _time), variables, _time));
     }

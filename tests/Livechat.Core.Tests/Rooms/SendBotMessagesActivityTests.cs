@@ -59,7 +59,7 @@ public sealed class SendBotMessagesActivityTests
     {
         var sessions = new Mock<ISessionStore>();
         var users = new Mock<IUserStore>();
-        var variables = new FlowVariablesStore(sessions.Object, users.Object, _fields.Object, new UserParamsWriter(sessions.Object, users.Object, _time));
+        var variables = new FlowVariablesStore(sessions.Object, users.Object, _fields.Object, new UserParamsWriter(sessions.Object, users.Object));
         var delivery = new BotTurnDelivery(_rooms.Object, new RoomSnapshots(_rooms.Object), new ChatEventPublisher(_realtime.Object), new RoomCloser(_rooms.Object, new ChatEventPublisher(_realtime.Object), _time), variables, _time);
         return new SendBotMessagesActivity(_rooms.Object, delivery);
     }

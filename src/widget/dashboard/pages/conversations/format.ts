@@ -7,6 +7,23 @@ export interface Message {
   text: string;
   agentId?: string;
   sentAt: string;
+  /** A file sent in the chat; url is a short-lived read link the API signed for this answer. */
+  attachment?: Attachment | null;
+}
+
+export interface Attachment {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  url?: string | null;
+}
+
+/** A file's size for people: bytes, KB or MB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 export interface ConversationRow {
