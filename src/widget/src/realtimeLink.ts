@@ -48,7 +48,8 @@ export function createRealtimeLink({ realtime, rooms, ui, ending, queuePosition,
       case 'chatEnded':
         if (roomId && rooms.isShowing(roomId)) ui.showQueuePosition(null);
         if (roomId) ending.chatEnded(roomId, typeof data.reason === 'string' ? data.reason : undefined);
-        if (roomId && rooms.isShowing(roomId)) feedback?.chatEnded(roomId);
+        // A logout's end is not rated, and its session is gone: the rating's read would only make a new one.
+        if (roomId && rooms.isShowing(roomId) && data.reason !== 'logout') feedback?.chatEnded(roomId);
         break;
       case 'offlineForm':
         if (roomId && rooms.isShowing(roomId)) feedback?.offered(roomId);

@@ -120,4 +120,23 @@ describe('RealtimeLink', () => {
     expect(loggedOut).toBe(1);
     expect(events).toEqual([]);
   });
+  it('asks for a rating when a chat ends, but not when a logout ended it (its session is gone)', () => {
+    const asked: string[] = [];
+    const rated = createRealtimeLink({
+      realtime: (handlers) => {
+        const connection = new FakeRealtime(handlers);
+        connections.push(connection);
+        return connection;
+      },
+      rooms,
+      ui,
+      ending: { chatEnded: () => undefined, logoutComplete: () => undefined },
+      feedback: { offered: () => undefined, chatEnded: (roomId) => asked.push(roomId) },
+    });
+    rated.connect();
+    connections[0].emit('chatEnded', { roomId: 'r1', reason: 'logout' });
+    expect(asked).toEqual([]);
+    connections[0].emit('chatEnded', { roomId: 'r1', reason: 'agent' });
+    expect(asked).toEqual(['r1']);
+  });
 });
