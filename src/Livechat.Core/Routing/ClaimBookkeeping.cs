@@ -1,3 +1,4 @@
+using Livechat.Core.Common;
 using Microsoft.Extensions.Logging;
 
 namespace Livechat.Core.Routing;
@@ -8,18 +9,12 @@ namespace Livechat.Core.Routing;
 /// </summary>
 public sealed partial class ClaimBookkeeping(AgentSeats seats, QueuePositions positions, ILogger<ClaimBookkeeping> logger)
 {
-    public async Task ClaimedAsync(string agentId, string department, string roomId, CancellationToken cancellationToken)
-    {
-        try
+    public Task ClaimedAsync(string agentId, string department, string roomId, CancellationToken cancellationToken) =>
+        BestEffort.RunAsync(async () =>
         {
             await seats.AddAsync(agentId, roomId, cancellationToken);
             await positions.PublishAsync(department, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogFailed(e, roomId, agentId);
-        }
-    }
+        }, e => LogFailed(e, roomId, agentId));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Routing after room {RoomId} was claimed by {AgentId} failed; the next queue event retries")]
     private partial void LogFailed(Exception exception, string roomId, string agentId);
