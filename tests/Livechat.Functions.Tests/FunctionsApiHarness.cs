@@ -140,7 +140,7 @@ public sealed class FunctionsApiHarness
     /// <summary>Runs a function as the worker does: DurableClientMiddleware binds the invocation's Durable client around it.</summary>
     public async Task<IResult> WithDurableClientAsync(Func<Task<IResult>> function)
     {
-        using var _ = FunctionsRoomOrchestrations.Bind(Durable.Object);
+        using var _ = InvocationDurableClient.Bind(Durable.Object);
         return await function();
     }
     public SessionTokenService Tokens { get; }

@@ -1,6 +1,5 @@
 using Livechat.Azure.Durable;
 using Livechat.Core.Rooms;
-using Microsoft.DurableTask.Client;
 
 namespace Livechat.Functions.Durable;
 
@@ -10,17 +9,7 @@ namespace Livechat.Functions.Durable;
 /// </summary>
 public sealed class FunctionsRoomOrchestrations : IRoomOrchestrations
 {
-    private static readonly AsyncLocal<DurableTaskClientRoomOrchestrations?> Current = new();
-
-    /// <summary>Makes <paramref name="client"/> the one this invocation's handlers use.</summary>
-    internal static IDisposable Bind(DurableTaskClient client)
-    {
-        Current.Value = new DurableTaskClientRoomOrchestrations(client);
-        return new Unbind();
-    }
-
-    private static IRoomOrchestrations Client =>
-        Current.Value ?? throw new InvalidOperationException("No Durable client is bound: add a [DurableClient] parameter to the function.");
+    private static DurableTaskClientRoomOrchestrations Client => new(InvocationDurableClient.Required);
 
     public Task<bool> StartAsync(RoomOrchestrationInput input, CancellationToken cancellationToken) => Client.StartAsync(input, cancellationToken);
 
@@ -32,9 +21,4 @@ public sealed class FunctionsRoomOrchestrations : IRoomOrchestrations
     public Task EnsureIdleSweepAsync(CancellationToken cancellationToken) => Client.EnsureIdleSweepAsync(cancellationToken);
 
     public Task<string?> GetStatusAsync(string roomId, CancellationToken cancellationToken) => Client.GetStatusAsync(roomId, cancellationToken);
-
-    private sealed class Unbind : IDisposable
-    {
-        public void Dispose() => Current.Value = null;
-    }
 }

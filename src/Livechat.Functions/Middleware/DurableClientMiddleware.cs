@@ -21,9 +21,7 @@ internal sealed class DurableClientMiddleware : IFunctionsWorkerMiddleware
         var inputs = await context.Features.Get<IFunctionInputBindingFeature>()!.BindFunctionInputAsync(context);
         var client = inputs.Values.OfType<DurableTaskClient>().FirstOrDefault()
             ?? throw new InvalidOperationException($"The Durable client of {context.FunctionDefinition.Name} could not be bound.");
-        using var _ = FunctionsRoomOrchestrations.Bind(client);
-        using var webhookPumps = Webhooks.FunctionsWebhookPumps.Bind(client);
-        using var histories = FunctionsRoomHistories.Bind(client);
+        using var _ = InvocationDurableClient.Bind(client);
         await next(context);
     }
 

@@ -1,7 +1,6 @@
 using Livechat.Azure.Durable;
 using Livechat.Core.Common;
 using Livechat.Core.Webhooks.Events;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,19 +14,9 @@ namespace Livechat.Functions.Webhooks;
 public sealed partial class FunctionsWebhookPumps(IOptions<WebhookEventOptions> options, TimeProvider time, ILogger<FunctionsWebhookPumps> logger)
     : IWebhookPumps, IDisposable
 {
-    private static readonly AsyncLocal<DurableTaskClientWebhookPumps?> Current = new();
-
     private readonly OncePerInterval _wakes = new(options.Value.SettleTime > TimeSpan.FromMilliseconds(200) ? options.Value.SettleTime : TimeSpan.FromMilliseconds(200), time);
 
-    /// <summary>Makes <paramref name="client"/> the one this invocation's webhook calls use.</summary>
-    internal static IDisposable Bind(DurableTaskClient client)
-    {
-        Current.Value = new DurableTaskClientWebhookPumps(client);
-        return new Unbind();
-    }
-
-    private static DurableTaskClientWebhookPumps Client =>
-        Current.Value ?? throw new InvalidOperationException("No Durable client is bound: add a [DurableClient] parameter to the function.");
+    private static DurableTaskClientWebhookPumps Client => new(Durable.InvocationDurableClient.Required);
 
     public Task StartAsync(string subscriptionId, string cursor, CancellationToken cancellationToken) => Client.StartAsync(subscriptionId, cursor, cancellationToken);
 
@@ -36,9 +25,9 @@ public sealed partial class FunctionsWebhookPumps(IOptions<WebhookEventOptions> 
 
     public bool TryWake(string subscriptionId)
     {
-        if (Current.Value is not { } client) return false;
+        if (Durable.InvocationDurableClient.Bound is not { } bound) return false;
         if (!_wakes.TryPass(subscriptionId)) return true;
-        _ = WakeAsync(client, subscriptionId);
+        _ = WakeAsync(new DurableTaskClientWebhookPumps(bound), subscriptionId);
         return true;
     }
 
@@ -58,9 +47,4 @@ public sealed partial class FunctionsWebhookPumps(IOptions<WebhookEventOptions> 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook pump of subscription {SubscriptionId} could not be woken; it will find its events at its next poll")]
     private partial void LogWakeFailed(Exception exception, string subscriptionId);
-
-    private sealed class Unbind : IDisposable
-    {
-        public void Dispose() => Current.Value = null;
-    }
 }
