@@ -49,7 +49,7 @@ stack_start_host() {
   local app_dir="$1" port="$2" log="$3"
   if stack_listening "$port"; then echo "Port $port is in use: the Functions host needs it." >&2; return 1; fi
   if [ -n "${FUNCTIONS_HOST_DIR:-}" ]; then
-    setsid bash "$STACK_SHARED/functions-host/run.sh" "$app_dir" "$port" >"$log" 2>&1 &
+    setsid env LIVECHAT_SHARED_DIR="$STACK_SHARED" bash "$STACK_ROOT/scripts/functions-host.sh" "$app_dir" "$port" >"$log" 2>&1 &
   else
     (cd "$app_dir" && exec setsid func host start --port "$port") >"$log" 2>&1 &
   fi

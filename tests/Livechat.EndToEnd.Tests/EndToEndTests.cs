@@ -24,6 +24,21 @@ public sealed class EndToEndTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Contains("\"extendedSessionsEnabled\":true", loaded, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A host that creates its keys while it starts can fail its start (the key file's change event clears the key
+    /// cache between storing and returning it: a NullReferenceException in the Durable extension's webhook setup, a
+    /// red CI run). Seeded keys mean the host writes none: the file still has no host name, which the host stamps on
+    /// every write.
+    /// </summary>
+    [Fact]
+    public void Host_StartsOnItsSeededKeys_AndWritesNoKeyFile()
+    {
+        var keys = JsonNode.Parse(File.ReadAllText(Server.KeysFile))!;
+        Assert.Null(keys["hostName"]);
+        Assert.Contains(keys["systemKeys"]!.AsArray(), k => k!["name"]!.GetValue<string>() == "durabletask_extension");
+        Assert.DoesNotContain("A host error has occurred during startup", Server.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TwoTabsOfOneVisitor_BothReceiveEveryBotMessage()
     {

@@ -10,6 +10,7 @@ namespace Livechat.LocalStack;
 public sealed class FunctionsHost : IAsyncDisposable
 {
     public const string DevelopmentAdminKey = "local-development-only-admin-key-never-use-in-azure";
+    private const string StartupErrorLine = "A host error has occurred during startup";
 
     private readonly Dictionary<string, string> _settings;
     private readonly string _stateDirectory = Directory.CreateTempSubdirectory("livechat-host-").FullName;
@@ -34,6 +35,9 @@ public sealed class FunctionsHost : IAsyncDisposable
     public string AdminKey => _settings["Admin__ApiKey"];
     public string StorageConnectionString => _settings["Storage__ConnectionString"];
     public string Output => _process?.Output ?? "";
+
+    /// <summary>The host's key file (plain JSON in its state folder), as scripts/functions-host.sh seeds it.</summary>
+    public string KeysFile => Path.Combine(_stateDirectory, "secrets", "host.json");
 
     /// <summary>The host's and its worker's process ids while they run (for their memory).</summary>
     public IReadOnlyList<int> ProcessIds => _process is { HasExited: false } p ? p.ProcessTree() : [];
@@ -81,7 +85,15 @@ public sealed class FunctionsHost : IAsyncDisposable
         _process?.Dispose();
         _process = StackProcess.Start("bash", [StackPaths.FunctionsHostRunScript, _appDirectory, Port.ToString()],
             environment, logPath: _logPath);
-        await _process.WaitForOutputAsync("Job host started", TimeSpan.FromSeconds(90), "The Functions host");
+        try
+        {
+            await _process.WaitForOutputAsync("Job host started", TimeSpan.FromSeconds(90), "The Functions host");
+        }
+        catch (InvalidOperationException) when (!_process.HasExited && Output.Contains(StartupErrorLine, StringComparison.Ordinal))
+        {
+            // The host restarts its job host itself after a start-up error, after a back-off: give that start its time.
+            await _process.WaitForOutputAsync("Job host started", TimeSpan.FromSeconds(90), "The Functions host (after a start-up error)");
+        }
 
         // The host is up before its worker: wait for the app's own first answer.
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

@@ -17,11 +17,14 @@ public static class StackPaths
     /// <summary>The SignalR Service emulator built by <c>shared/signalr-emulator/build.sh</c>.</summary>
     public static string SignalREmulatorDirectory => FromEnvironment("SIGNALR_EMULATOR_DIR", "signalr-emulator");
 
-    /// <summary>The script that runs that host for an app (it execs the host, so its PID is the host's).</summary>
+    /// <summary>
+    /// The script that runs that host for an app (it execs the host, so its PID is the host's): the repository's
+    /// wrapper, which gives the host its keys before shared/functions-host/run.sh starts it.
+    /// </summary>
     public static string FunctionsHostRunScript =>
         Environment.GetEnvironmentVariable("FUNCTIONS_HOST_RUN") is { Length: > 0 } set
             ? set
-            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "functions-host", "run.sh"));
+            : Path.Combine(Root, "scripts", "functions-host.sh");
 
     public static string AzuriteExecutable => Path.Combine(Root, "node_modules", ".bin", "azurite");
 
