@@ -81,13 +81,9 @@ public sealed partial class AgentTransferHandler(
         await activity.AddHeldRoomAsync(to.AgentId, room.RoomId, cancellationToken);
         await activity.RemoveHeldRoomAsync(from.AgentId, room.RoomId, cancellationToken);
 
-        var outcome = await rooms.AppendAsync(moved.Value!,
-            new NewMessage(Sender.System, $"{to.Name} joined the chat", $"agent-joined-{to.AgentId}-{moved.Value!.NextSeq}", AgentId: to.AgentId),
-            time.GetUtcNow(), cancellationToken);
-        if (outcome.Status != AppendStatus.Appended) return outcome.Refusal();
-        var joined = outcome.Result.Room ?? moved.Value!;
-        await events.PublishAsync(new ChatEvent.MessageAdded(joined, outcome.Result.Message), cancellationToken);
-        await events.PublishAsync(new ChatEvent.AgentJoined(joined, to.Name), cancellationToken);
+        var announced = await AgentJoining.AnnounceAsync(rooms, events, time, moved.Value!, to, $"agent-joined-{to.AgentId}-{moved.Value!.NextSeq}", cancellationToken);
+        if (!announced.IsSuccess) return announced.Problem!;
+        var joined = announced.Value!;
         await events.PublishAsync(new ChatEvent.HandedOver(joined, from.Name, to.Name), cancellationToken);
         if (routing is not null) await routing.ReleasedAsync(from.AgentId, room.RoomId, to.AgentId, cancellationToken);
         LogHandedOver(room.RoomId, from.AgentId, to.AgentId);

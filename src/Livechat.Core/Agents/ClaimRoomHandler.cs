@@ -44,15 +44,9 @@ public sealed partial class ClaimRoomHandler(
         // the token works (a revocation of the agent's last token removes it sooner).
         await realtime.AddUserToGroupAsync(agent.RealtimeUserId, RealtimeGroups.Room(roomId), agent.ExpiresAt - time.GetUtcNow(), cancellationToken);
 
-        var outcome = await rooms.AppendAsync(claimed,
-            new NewMessage(Sender.System, $"{agent.Name} joined the chat", $"agent-joined-{agent.AgentId}", AgentId: agent.AgentId),
-            time.GetUtcNow(), cancellationToken);
-        // The room was claimed a moment ago: it ended in between (the visitor left).
-        if (outcome.Status != AppendStatus.Appended) return outcome.Refusal();
-        var appended = outcome.Result;
-        var joined = appended.Room ?? claimed;
-        await events.PublishAsync(new ChatEvent.MessageAdded(joined, appended.Message), cancellationToken);
-        await events.PublishAsync(new ChatEvent.AgentJoined(joined, agent.Name), cancellationToken);
+        var announced = await AgentJoining.AnnounceAsync(rooms, events, time, claimed, agent, $"agent-joined-{agent.AgentId}", cancellationToken);
+        if (!announced.IsSuccess) return announced.Problem!;
+        var joined = announced.Value!;
         await events.PublishAsync(new ChatEvent.Claimed(joined, department, agent.AgentId, agent.Name), cancellationToken);
         // After roomClaimed: the seat (for capacity) and the places of the visitors still waiting.
         if (routing is not null) await routing.ClaimedAsync(agent.AgentId, department, roomId, cancellationToken);

@@ -23,8 +23,6 @@ public sealed partial class RoomTransfer(
     Routing.RoomRouting? routing = null,
     Offline.OfflineRouting? offline = null)
 {
-    public const string ConnectingText = "Connecting you to an agent…";
-
     public async Task<Outcome<RoomTransferred>> TransferAsync(string roomId, string? department, CancellationToken cancellationToken)
     {
         if (offline is not null && await offline.OfferFormIfUnansweredAsync(roomId, department, cancellationToken) is { } offered) return offered;
@@ -56,7 +54,7 @@ public sealed partial class RoomTransfer(
         if (leftQueue is not null && leftQueue != department) await queue.RemoveAsync(leftQueue, roomId, cancellationToken);
 
         var outcome = await rooms.AppendAsync(waiting,
-            new NewMessage(Sender.System, ConnectingText, $"transfer-{roomId}-{department}"), time.GetUtcNow(), cancellationToken);
+            new NewMessage(Sender.System, Languages.SystemLines.For(waiting.Language).Connecting, $"transfer-{roomId}-{department}"), time.GetUtcNow(), cancellationToken);
         if (outcome.Status != AppendStatus.Appended)
         {
             // It ended in between (the visitor left): no agent should pick it up.

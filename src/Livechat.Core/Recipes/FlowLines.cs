@@ -16,9 +16,8 @@ public static class FlowLines
         "That doesn't look like a phone number. Please try again.",
         "Please type an answer.");
 
-    private static readonly Dictionary<string, Lines> ByLanguage = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly LanguageTable<Lines> Table = new(English, new Dictionary<string, Lines>
     {
-        ["en"] = English,
         ["de"] = new("Bitte wählen Sie eine der Optionen unten.",
             "Das sieht nicht nach einer E-Mail-Adresse aus. Bitte versuchen Sie es noch einmal.",
             "Das sieht nicht nach einer Telefonnummer aus. Bitte versuchen Sie es noch einmal.",
@@ -35,9 +34,8 @@ public static class FlowLines
             "لا يبدو هذا عنوان بريد إلكتروني. يرجى المحاولة مرة أخرى.",
             "لا يبدو هذا رقم هاتف. يرجى المحاولة مرة أخرى.",
             "يرجى كتابة إجابة."),
-    };
+    });
 
     /// <summary>The lines in the visitor's language (by its primary subtag), else English.</summary>
-    public static Lines For(string? language) =>
-        !string.IsNullOrEmpty(language) && ByLanguage.TryGetValue(LanguageTags.Primary(language), out var lines) ? lines : English;
+    public static Lines For(string? language) => Table.For(language);
 }

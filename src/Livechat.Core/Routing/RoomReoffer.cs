@@ -22,8 +22,6 @@ public sealed partial class RoomReoffer(
     TimeProvider time,
     ILogger<RoomReoffer> logger)
 {
-    public const string ReofferedText = "The agent is no longer available. Connecting you to another agent…";
-
     /// <summary>The rooms offered again.</summary>
     public async Task<IReadOnlyList<string>> ReofferAsync(AgentIdentity agent, CancellationToken cancellationToken)
     {
@@ -43,7 +41,7 @@ public sealed partial class RoomReoffer(
             await queue.EnqueueAsync(waiting, null, waiting.CreatedAt, cancellationToken);
             await seats.RemoveAsync(agent.AgentId, roomId, cancellationToken);
             await realtime.RemoveUserFromGroupAsync(agent.RealtimeUserId, RealtimeGroups.Room(roomId), cancellationToken);
-            var outcome = await rooms.AppendAsync(waiting, new NewMessage(Sender.System, ReofferedText, $"reoffer-{roomId}-{agent.AgentId}-{waiting.NextSeq}"),
+            var outcome = await rooms.AppendAsync(waiting, new NewMessage(Sender.System, Languages.SystemLines.For(waiting.Language).Reoffered, $"reoffer-{roomId}-{agent.AgentId}-{waiting.NextSeq}"),
                 time.GetUtcNow(), cancellationToken);
             var current = outcome.Status == AppendStatus.Appended ? outcome.Result.Room ?? waiting : waiting;
             if (outcome.Status == AppendStatus.Appended) await events.PublishAsync(new ChatEvent.MessageAdded(current, outcome.Result.Message), cancellationToken);

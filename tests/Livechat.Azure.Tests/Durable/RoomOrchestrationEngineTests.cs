@@ -19,7 +19,7 @@ public sealed class RoomOrchestrationEngineTests
         var greeting = await harness.WaitForMessagesAsync(roomId, 2);
 
         Assert.Equal(["greet", "menu"], greeting.Select(m => m.BlockId));
-        Assert.Equal(["pricing", "support"], greeting[1].Buttons.Select(b => b.Id));
+        Assert.Equal(["pricing", "support", "agent"], greeting[1].Buttons.Select(b => b.Id));
 
         var session2 = (await harness.Get<Core.Sessions.ISessionStore>().GetAsync(session.SessionId, None))!;
         var posted = await harness.Get<PostMessageHandler>().HandleAsync(session2, roomId, new PostMessageRequest("click-1", "Pricing", "pricing"), None);

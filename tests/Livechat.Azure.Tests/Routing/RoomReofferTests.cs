@@ -1,5 +1,6 @@
 using Livechat.Azure.Tests.Support;
 using Livechat.Core.Agents;
+using Livechat.Core.Languages;
 using Livechat.Core.Realtime;
 using Livechat.Core.Rooms;
 using Livechat.Core.Routing;
@@ -52,7 +53,7 @@ public sealed class RoomReofferTests : IAsyncLifetime
         var moved = (await rooms.GetAsync(unanswered, None))!;
         Assert.Equal((RoomStatus.Agent, "bob"), (moved.Status, moved.AgentId));
         var lines = (await rooms.ReadMessagesAsync(unanswered, 0, 100, None)).Select(m => m.Text).ToList();
-        Assert.Contains(RoomReoffer.ReofferedText, lines);
+        Assert.Contains(SystemLines.English.Reoffered, lines);
         Assert.Equal("BOB joined the chat", lines.Last());
     }
 

@@ -42,6 +42,19 @@ public sealed class ClaimRoomHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_RoomInGerman_TheVisitorReadsTheJoinedLineInGerman()
+    {
+        _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(Room(RoomStatus.Waiting) with { Language = "de-AT" });
+        _rooms.Setup(r => r.TryReplaceAsync(It.IsAny<Room>(), It.IsAny<CancellationToken>())).ReturnsAsync((Room r, CancellationToken _) => r with { ETag = "2" });
+        SetupAppend(_rooms);
+
+        await Handler().HandleAsync(Ann, RoomId, CancellationToken.None);
+
+        _realtime.Verify(p => p.SendToUserAsync(VisitorUser, RealtimeEvents.Message,
+            It.Is<ChatMessage>(m => m.Sender == Sender.System && m.Text == "Ann ist dem Chat beigetreten"), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
     public async Task HandleAsync_VisitorLeftBetweenClaimAndJoin_ReturnsConflictAndAnnouncesNoJoin()
     {
         _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(Room(RoomStatus.Waiting));

@@ -1,5 +1,6 @@
 using Livechat.Core.Agents;
 using Livechat.Core.Common;
+using Livechat.Core.Languages;
 using Livechat.Core.Realtime;
 using Livechat.Core.Rooms;
 using Livechat.Core.Sessions;
@@ -43,12 +44,25 @@ public sealed class RoomTransferTests
         Assert.Equal(new RoomTransferred(RoomId, "sales", RoomStatus.Waiting), outcome.Value);
         _rooms.Verify(r => r.TryReplaceAsync(It.Is<Room>(x => x.Status == RoomStatus.Waiting && x.Department == "sales" && x.ETag == "1"), It.IsAny<CancellationToken>()));
         _queue.Verify(q => q.EnqueueAsync(It.Is<Room>(x => x.RoomId == RoomId && x.Department == "sales"), "Vera", _time.GetUtcNow(), It.IsAny<CancellationToken>()));
-        _rooms.Verify(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.Is<NewMessage>(m => m.Sender == Sender.System && m.Text == RoomTransfer.ConnectingText
+        _rooms.Verify(r => r.AppendAsync(It.Is<Room>(x => x.RoomId == RoomId), It.Is<NewMessage>(m => m.Sender == Sender.System && m.Text == SystemLines.English.Connecting
             && m.IdempotencyKey == $"transfer-{RoomId}-sales"), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()));
         _realtime.Verify(p => p.SendToUserAsync(VisitorUser, RealtimeEvents.Message,
-            It.Is<ChatMessage>(m => m.Text == RoomTransfer.ConnectingText), It.IsAny<CancellationToken>()));
+            It.Is<ChatMessage>(m => m.Text == SystemLines.English.Connecting), It.IsAny<CancellationToken>()));
         _realtime.Verify(p => p.SendToGroupAsync(RealtimeGroups.Department("sales"), RealtimeEvents.RoomWaiting,
             new RoomWaitingEvent(RoomId, "sales", "Vera", null, false), It.IsAny<CancellationToken>()));
+    }
+
+    [Theory]
+    [InlineData("de", "Sie werden mit einem Mitarbeiter verbunden…")]
+    [InlineData("ar-EG", "جارٍ توصيلك بأحد الموظفين…")]
+    [InlineData("pt-BR", "Connecting you to an agent…")]
+    public async Task TransferAsync_RoomWithALanguage_TheConnectingLineIsInItOrInEnglish(string language, string line)
+    {
+        _rooms.Setup(r => r.GetAsync(RoomId, It.IsAny<CancellationToken>())).ReturnsAsync(Room(RoomStatus.Open, department: null) with { Language = language });
+
+        await Transfer().TransferAsync(RoomId, "sales", CancellationToken.None);
+
+        _realtime.Verify(p => p.SendToUserAsync(VisitorUser, RealtimeEvents.Message, It.Is<ChatMessage>(m => m.Text == line), It.IsAny<CancellationToken>()));
     }
 
     [Fact]

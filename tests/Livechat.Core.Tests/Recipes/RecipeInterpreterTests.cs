@@ -136,14 +136,14 @@ public sealed class RecipeInterpreterTests
     }
 
     [Fact]
-    public void Start_WelcomeRecipe_GreetsAndOffersTwoButtons()
+    public void Start_WelcomeRecipe_GreetsAndOffersItsThreeButtons()
     {
         var step = RecipeInterpreter.Start(WelcomeRecipe.Create(), FlowVariables.Empty);
 
         Assert.Equal(2, step.Messages.Count);
         Assert.Empty(step.Messages[0].Buttons);
         Assert.False(string.IsNullOrWhiteSpace(step.Messages[0].Text));
-        Assert.Equal(["Pricing", "Support"], step.Messages[1].Buttons.Select(b => b.Label));
+        Assert.Equal(["Pricing", "Support", "Talk to a person"], step.Messages[1].Buttons.Select(b => b.Label));
         Assert.Equal("menu", step.WaitingBlockId);
         Assert.False(step.Ended);
     }
@@ -155,7 +155,7 @@ public sealed class RecipeInterpreterTests
 
         Assert.Equal(2, step.Messages.Count);
         Assert.Contains("$10", step.Messages[0].Text);
-        Assert.Equal(["Pricing", "Support"], step.Messages[1].Buttons.Select(b => b.Label));
+        Assert.Equal(["Pricing", "Support", "Talk to a person"], step.Messages[1].Buttons.Select(b => b.Label));
         Assert.Equal("menu", step.WaitingBlockId);
     }
 }

@@ -311,7 +311,7 @@ public sealed class OpenRoomHandlerTests
         var opened = (await HandleAsync(_storedSession, new OpenRoomRequest("DE-at"))).Value!;
 
         Assert.Equal("de-AT", _storedRooms[opened.RoomId].Language);
-        Assert.Equal(["Hallo! 👋", "How can we help you today?"], _greetings.Select(g => g.Message.Text));
+        Assert.Equal(["Hallo! 👋", "Wie können wir Ihnen heute helfen?"], _greetings.Select(g => g.Message.Text));
     }
 
     [Theory]

@@ -133,7 +133,7 @@ public sealed class RoomOrchestratorTests
         Assert.Equal(1, greeting.Turn);
         Assert.Null(greeting.EndReason);
         Assert.Equal(["greet", "menu"], greeting.Messages.Select(m => m.BlockId));
-        Assert.Equal(["Pricing", "Support"], greeting.Messages[1].Buttons.Select(b => b.Label));
+        Assert.Equal(["Pricing", "Support", "Talk to a person"], greeting.Messages[1].Buttons.Select(b => b.Label));
         Assert.Empty(_reads);
         Assert.Equal([nameof(StartRoomActivity), "WaitForSignal"], _calls);
     }
@@ -153,7 +153,7 @@ public sealed class RoomOrchestratorTests
         Assert.Null(reply.EndReason);
         Assert.Equal(["pricing", "menu"], reply.Messages.Select(m => m.BlockId));
         Assert.Contains("$10", reply.Messages[0].Text);
-        Assert.Equal(["Pricing", "Support"], reply.Messages[1].Buttons.Select(b => b.Label));
+        Assert.Equal(["Pricing", "Support", "Talk to a person"], reply.Messages[1].Buttons.Select(b => b.Label));
         Assert.Empty(_reads);
     }
 
@@ -188,7 +188,7 @@ public sealed class RoomOrchestratorTests
 
         var reask = Assert.Single(_turns[1].Messages);
         Assert.Equal(RecipeInterpreter.ChooseAnOptionText, reask.Text);
-        Assert.Equal(["Pricing", "Support"], reask.Buttons.Select(b => b.Label));
+        Assert.Equal(["Pricing", "Support", "Talk to a person"], reask.Buttons.Select(b => b.Label));
     }
 
     [Theory]

@@ -20,7 +20,7 @@ public sealed class AgentConsoleBrowserTests(WidgetBrowserTests.HostAndChromium 
         await visitorPage.WaitForFunctionAsync("() => (window.__events || []).some(e => e.name === 'onWidgetLoaded')", null, new() { Timeout = 20_000 });
         var widget = visitorPage.Locator("#verloop-widget");
         await widget.GetByTestId("bubble").ClickAsync();
-        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
         var roomId = await visitorPage.EvaluateAsync<string>("() => window.__events.find(e => e.name === 'onChatStarted').arg.roomId");
 
         await using var agent = await Agent.CreateAsync(_server.BaseAddress, AdminKey, "ann", "Ann", "sales");

@@ -169,7 +169,7 @@ public sealed class AgentToolsBrowserTests(AgentToolsBrowserTests.Fixture fixtur
             }))
             """, new[] { signedUserId ?? "", signature });
         var widget = visitorPage.Locator("#verloop-widget");
-        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
         var roomId = await visitorPage.EvaluateAsync<string>("() => window.__events.find(e => e.name === 'onChatStarted').arg.roomId");
 
         var agent = await Agent.CreateAsync(Server.BaseAddress, Server.AdminKey, agentId, agentName, department);

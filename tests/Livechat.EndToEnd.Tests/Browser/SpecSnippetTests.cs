@@ -375,7 +375,7 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         var block = info.GetProperty("message");
         Assert.Equal(Menu, Str(block, "text"));
         Assert.Equal("bot", Str(block, "sender"));
-        Assert.Equal(["pricing", "support"], block.GetProperty("buttons").EnumerateArray().Select(b => Str(b, "id")!).ToArray());
+        Assert.Equal(["pricing", "support", "agent"], block.GetProperty("buttons").EnumerateArray().Select(b => Str(b, "id")!).ToArray());
         var recorded = (await EventsAsync(p)).Single(e => e.Name == "onButtonClicked");
         Assert.Equal("pricing", Str(recorded.Arg.GetProperty("button"), "id"));
         Assert.Equal(Str(block, "id"), Str(recorded.Arg.GetProperty("message"), "id"));
@@ -467,7 +467,7 @@ public sealed class SpecSnippetTests(SpecServerFixture fixture) : IClassFixture<
         Assert.Equal(bot.Select(m => Str(m, "text")), logged.Select(m => Str(m, "text")));
         Assert.Contains(Welcome, Str(logged[0], "text"));
         Assert.Equal(Menu, Str(logged[1], "text"));
-        Assert.Equal(2, logged[1].GetProperty("buttons").GetArrayLength());
+        Assert.Equal(3, logged[1].GetProperty("buttons").GetArrayLength());
         Assert.Equal("Please choose one of the options below.", Str(logged[2], "text"));
         Assert.All(logged, m => Assert.Equal(roomId, Str(m, "roomId")));
         Assert.DoesNotContain(logged, m => Str(m, "sender") == "visitor");

@@ -74,7 +74,7 @@ public sealed class WidgetBrowserTests(WidgetBrowserTests.HostAndChromium fixtur
         Assert.Equal(started, ended);
         var clicked = events.First(e => e.Name == "onButtonClicked").Arg;
         Assert.Equal("pricing", clicked.GetProperty("button").GetProperty("id").GetString());
-        Assert.Equal(2, clicked.GetProperty("message").GetProperty("buttons").GetArrayLength());
+        Assert.Equal(3, clicked.GetProperty("message").GetProperty("buttons").GetArrayLength());
         Assert.Contains(events, e => e.Name == "onIncomingMessage" && e.Arg.GetProperty("text").GetString()!.Contains("Our plans start at $10"));
     }
 
