@@ -10,6 +10,8 @@
 # --scale-out [--scale-out-conversations 500]: instead, two Livechat hosts on one task hub behind a round-robin front end:
 #   500 bot conversations split over both, then 100 with one host killed mid-load; prints its report, exits non-zero on
 #   anything lost, duplicated or failed (with --smoke: 20 conversations).
+# --retention [--retention-conversations 300]: instead, one host that keeps ended rooms 60 s: two batches of bot
+#   conversations, each followed by the sweeper's purge; prints the task hub's table sizes (docs/retention.md).
 # BENCH_SERVER_LOG=/path/prefix keeps each host's whole output, timed, in /path/prefix-NN-APP.log.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -49,6 +49,11 @@ public sealed class BenchmarkCommandLine
         "of them again with one host killed mid-load; 0 lost and 0 duplicated or the exit code is 1. With --smoke: 20 conversations.");
     private readonly Option<int> _scaleOutConversations = Count("--scale-out-conversations", "C", 500, 1, 5000,
         "With --scale-out: the conversations of the first load; 1 to 5000.");
+    private readonly Option<bool> _retention = Flag("--retention",
+        "Instead of the phases: two batches of bot conversations on a host that keeps ended rooms 60 s, each followed by the sweeper's " +
+        "purge; prints the task hub's table sizes after each; the exit code is 1 when a conversation failed or a purge did not come.");
+    private readonly Option<int> _retentionConversations = Count("--retention-conversations", "C", 300, 1, 2000,
+        "With --retention: the conversations of each batch; 1 to 2000.");
     private readonly Option<AzuriteEndpoints?> _azurite = Ports("--azurite-ports",
         $"Azurite's blob, queue and table ports on loopback. [default: {BenchAzurite.BlobPort},{BenchAzurite.QueuePort},{BenchAzurite.TablePort}]");
     private readonly Option<string> _output = Text("--out", "DIR", "docs", "Where benchmark.md and benchmark.png are written (not with --smoke).");
@@ -60,6 +65,7 @@ public sealed class BenchmarkCommandLine
                  {
                      _visitors, _exchanges, _smoke, _noAgents, _historyExchanges, _saturationRooms, _saturationClicks, _saturationEveryLevel,
                      _agentInterval, _arrivalWindow, _repeats, _azurite, _output, _command, _scaleOut, _scaleOutConversations,
+                     _retention, _retentionConversations,
                  })
             _root.Options.Add(option);
     }
@@ -98,6 +104,7 @@ public sealed class BenchmarkCommandLine
         if (smoke) options = BenchmarkOptions.Smoke with { Agents = options.Agents };
         if (parsed.GetValue(_scaleOut))
             options = options with { ScaleOutConversations = smoke ? BenchmarkOptions.SmokeScaleOutConversations : parsed.GetValue(_scaleOutConversations) };
+        if (parsed.GetValue(_retention)) options = options with { RetentionConversations = parsed.GetValue(_retentionConversations) };
         return new BenchmarkArguments(options, parsed.GetValue(_azurite) ?? BenchAzurite, parsed.GetValue(_output)!, parsed.GetValue(_command)!, smoke);
     }
 

@@ -48,6 +48,12 @@ public sealed record BenchmarkOptions
     /// </summary>
     public int ScaleOutConversations { get; init; }
 
+    /// <summary>
+    /// <c>--retention</c>: instead of the phases, two batches of this many bot conversations on a host with a short
+    /// retention, each followed by the sweeper's purge (<see cref="RetentionRun"/>). 0: the phases.
+    /// </summary>
+    public int RetentionConversations { get; init; }
+
     /// <summary>The scale-out run's size with --smoke.</summary>
     public const int SmokeScaleOutConversations = 20;
 

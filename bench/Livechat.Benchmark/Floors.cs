@@ -86,7 +86,8 @@ public static class Floors
         return latencies.Summarize();
     }
 
-    private static async Task<long> CountRowsAsync(TableClient table, CancellationToken cancellationToken)
+    /// <summary>The table's rows, counted one page of keys at a time (Azurite directly); 0 for a table not created.</summary>
+    public static async Task<long> CountRowsAsync(TableClient table, CancellationToken cancellationToken)
     {
         long rows = 0;
         await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"], maxPerPage: 1000, cancellationToken: cancellationToken)) rows++;

@@ -1,7 +1,7 @@
 using Livechat.Benchmark;
 using System.Runtime.InteropServices;
 
-// ./bench.sh [--visitors 1,50,500] [--exchanges 3] [--history-k 10,100,1000] [--smoke] [--scale-out]; bench.sh starts Azurite and builds,
+// ./bench.sh [--visitors 1,50,500] [--exchanges 3] [--history-k 10,100,1000] [--smoke] [--scale-out] [--retention]; bench.sh starts Azurite and builds,
 // this runs the rest. Every option, its default and bounds: --help (BenchmarkCommandLine).
 var commandLine = new BenchmarkCommandLine();
 var parsed = commandLine.Parse(args);
@@ -31,6 +31,21 @@ if (options.ScaleOutConversations > 0)
     catch (OperationCanceledException) when (cancel.IsCancellationRequested)
     {
         Console.Error.WriteLine("The scale-out run was stopped (Ctrl+C, a kill or its overall bound) before it finished.");
+        return 130;
+    }
+}
+if (options.RetentionConversations > 0)
+{
+    try
+    {
+        var (report, clean) = await RetentionRun.RunAsync(options.RetentionConversations, options.Exchanges, proxies, Console.Out, cancel.Token);
+        Console.WriteLine();
+        Console.WriteLine(report);
+        return clean ? 0 : 1;
+    }
+    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+    {
+        Console.Error.WriteLine("The retention run was stopped (Ctrl+C, a kill or its overall bound) before it finished.");
         return 130;
     }
 }

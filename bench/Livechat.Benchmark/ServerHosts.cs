@@ -37,6 +37,14 @@ public static class ServerHosts
 
     public static Task<FunctionsHost> StartLivechatAsync(StorageProxies proxies) => StartAsync(proxies, "livechat", Snapshot.Value.Livechat);
 
+    /// <summary>The Livechat app with <paramref name="settings"/> over the phases' settings (the retention run's).</summary>
+    public static Task<FunctionsHost> StartLivechatAsync(StorageProxies proxies, IReadOnlyDictionary<string, string> settings)
+    {
+        var all = Settings(proxies);
+        foreach (var (key, value) in settings) all[key] = value;
+        return FunctionsHost.StartAsync(all, LogPath("livechat"), Snapshot.Value.Livechat);
+    }
+
     public static Task<FunctionsHost> StartEchoAsync(StorageProxies proxies) => StartAsync(proxies, "echo", Snapshot.Value.Echo);
 
     /// <summary>The app folders that are not built, for a clear message before anything starts.</summary>

@@ -177,6 +177,16 @@ public sealed class BenchmarkCommandLineTests
         Assert.Equal(BenchmarkCommandLine.UsageError, Answer("--scale-out", "--scale-out-conversations", "0").ExitCode);
     }
 
+    [Fact]
+    public void Read_Retention_300ConversationsByDefault_NoneWithout()
+    {
+        Assert.Equal(0, Read().Options.RetentionConversations);
+        Assert.Equal(300, Read("--retention").Options.RetentionConversations);
+        Assert.Equal(40, Read("--retention", "--retention-conversations", "40").Options.RetentionConversations);
+        Assert.Contains("--retention", Answer("--help").Output, StringComparison.Ordinal);
+        Assert.Equal(BenchmarkCommandLine.UsageError, Answer("--retention", "--retention-conversations", "0").ExitCode);
+    }
+
     private BenchmarkArguments Read(params string[] args)
     {
         var parsed = _commandLine.Parse(args);

@@ -7,10 +7,11 @@ public sealed class RetentionOptions
 {
     /// <summary>
     /// Days after its end an ended room goes with its transcript, notes, receipts, files, webhook events and
-    /// orchestration history; 0 (the default) keeps rooms for good.
+    /// orchestration history; 0 (the default) keeps rooms for good. Fractions are allowed (0.5: twelve hours), which is
+    /// how the benchmark's retention run keeps rooms a minute.
     /// </summary>
-    [Range(0, 36_500)]
-    public int EndedRoomDays { get; set; }
+    [Range(0d, 36_500d)]
+    public double EndedRoomDays { get; set; }
 
     /// <summary>Rooms one run purges at most; the next run goes on.</summary>
     [Range(1, 10_000)]

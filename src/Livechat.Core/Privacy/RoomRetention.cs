@@ -17,7 +17,7 @@ public sealed partial class RoomRetention(IConversationIndex index, IRoomStore r
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
         var days = options.Value.EndedRoomDays;
-        if (days == 0) return 0;
+        if (days <= 0) return 0;
         var now = time.GetUtcNow();
         var cutoff = now - TimeSpan.FromDays(days);
         var due = new List<string>();
@@ -37,5 +37,5 @@ public sealed partial class RoomRetention(IConversationIndex index, IRoomStore r
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} rooms ended more than {Days} days ago")]
-    private partial void LogPurged(int count, int days);
+    private partial void LogPurged(int count, double days);
 }

@@ -5,7 +5,7 @@ using Livechat.Core.Sessions;
 namespace Livechat.Core.Rooms;
 
 /// <summary>Reads a room's transcript so a reloaded page or another device shows the chat so far.</summary>
-public sealed class ReadTranscriptHandler(IRoomStore rooms, IReadReceiptStore receipts, Attachments.AttachmentLinks links)
+public sealed class ReadTranscriptHandler(IRoomStore rooms, IReadReceiptStore receipts, Attachments.AttachmentLinks links, Routing.QueuePositions positions)
 {
     public const int PageSize = 500;
 
@@ -15,8 +15,15 @@ public sealed class ReadTranscriptHandler(IRoomStore rooms, IReadReceiptStore re
         var room = await rooms.GetAsync(roomId, cancellationToken);
         if (room is null || !room.BelongsTo(session)) return Problem.NotFound("Room", "roomId");
         var read = receipts.GetAsync(roomId, cancellationToken);
+        var queued = positions.OfAsync(room, cancellationToken);
         var messages = await rooms.ReadMessagesAsync(roomId, afterSeq, PageSize, cancellationToken);
-        return new Transcript(roomId, room.Status, await links.SignAsync(messages, cancellationToken)) { Read = await read, Offline = room.Offline, CsatPending = room.Status == RoomStatus.Ended && room.AgentId is not null && room.Csat is null };
+        return new Transcript(roomId, room.Status, await links.SignAsync(messages, cancellationToken))
+        {
+            Read = await read,
+            Offline = room.Offline,
+            CsatPending = room.Status == RoomStatus.Ended && room.AgentId is not null && room.Csat is null,
+            Queue = await queued,
+        };
     }
 }
 
@@ -28,4 +35,6 @@ public sealed record Transcript(string RoomId, RoomStatus Status, IReadOnlyList<
     public Offline.OfflineState? Offline { get; init; }
     /// <summary>The chat with an agent ended and the visitor has not rated it: the widget asks.</summary>
     public bool CsatPending { get; init; }
+    /// <summary>While the room waits for an agent: its place and rough wait, as the queuePosition event last said.</summary>
+    public Routing.QueuePositionEvent? Queue { get; init; }
 }

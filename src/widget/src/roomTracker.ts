@@ -53,9 +53,11 @@ export interface RoomTrackerOptions {
   entered: (roomId: string) => void;
   /** A visitor message with this clientMessageId reached the server (it needs no Retry). */
   delivered: (clientMessageId: string) => void;
+  /** A transcript read says the offline form was offered and nothing left yet (a reload shows the form again). */
+  offered?: (roomId: string) => void;
 }
 
-export function createRoomTracker({ http, ui, events, windowOpen, entered, delivered }: RoomTrackerOptions): RoomTracker {
+export function createRoomTracker({ http, ui, events, windowOpen, entered, delivered, offered }: RoomTrackerOptions): RoomTracker {
   const reads = new CallChain();
   let room: Room | null = null;
   /** Rooms this page has met, onChatStarted / onChatEnded fired for, message ids handled. */
@@ -113,6 +115,14 @@ export function createRoomTracker({ http, ui, events, windowOpen, entered, deliv
       accept(message, silent);
     }
     if (transcript?.read && typeof transcript.read.agent === 'number') ui.showSeen(transcript.read.agent);
+    if (transcript?.offline === 'offered' && transcript.status !== 'ended') offered?.(reading.id);
+    // A reloaded or woken page learns its place here, not from a queuePosition event it may have missed.
+    const queue = transcript?.status === 'waiting' ? transcript.queue : null;
+    if (queue && typeof queue.position === 'number') {
+      const info = { position: queue.position, estimatedWaitSeconds: queue.estimatedWaitSeconds };
+      ui.showQueuePosition(info);
+      events.emit('onQueuePositionChanged', copyForPage(info));
+    }
     if (transcript && transcript.status === 'ended') ended(reading.id);
     else if (transcript && transcript.status && reading.status !== 'ended') reading.status = transcript.status;
   }

@@ -82,6 +82,10 @@ export interface Transcript {
   messages: Message[];
   /** How far each side has seen the room (0: nothing yet). */
   read?: ReadWatermarks;
+  /** While the room waits for an agent: its place in the queue, as the last queuePosition event said. */
+  queue?: QueuePosition | null;
+  /** "offered": a transfer offered the offline form; "left": the visitor left a message (the room then ends). */
+  offline?: 'offered' | 'left' | null;
 }
 
 /** "Seen up to seq N", per side of a room. */

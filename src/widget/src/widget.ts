@@ -80,6 +80,7 @@ export class Widget {
         reports.entered();
       },
       delivered: (clientMessageId) => outbox.delivered(clientMessageId),
+      offered: (roomId) => offlineForm.offered(roomId),
     });
     const reports = createVisitorReports({ http, rooms: { ongoing: () => rooms.ongoing() }, ui, windowOpen: () => chatWindow.isOpen });
     const chatWindow = createChatWindow(ui, events, () => rooms.ongoing() !== null);

@@ -66,3 +66,68 @@ describe('queue position', () => {
     expect(heard).toHaveLength(1);
   });
 });
+
+describe('queue position after a reload', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('shows the place the transcript read gives, and tells the page, only while the room waits', async () => {
+    const ui = new ChatUI(document);
+    ui.mount();
+    const heard: unknown[] = [];
+    const events = new EventBus();
+    events.on('onQueuePositionChanged', (info: unknown) => heard.push(info));
+    let status: 'waiting' | 'agent' = 'waiting';
+    const rooms = createRoomTracker({
+      http: {
+        openRoom: () => Promise.reject(new Error('not used')),
+        getMessages: async (roomId) => ({ roomId, status, messages: [], queue: { position: 3, estimatedWaitSeconds: 180 } }),
+      },
+      ui,
+      events,
+      windowOpen: () => true,
+      entered: () => undefined,
+      delivered: () => undefined,
+    });
+    rooms.switchTo('r1', 'waiting', true);
+    await rooms.sync();
+    const line = ui.root!.querySelector<HTMLElement>('[data-testid=queue-position]')!;
+    expect(line.hidden).toBe(false);
+    expect(line.textContent).toBe('You are number 3 in the queue (about 3 min)');
+    expect(heard).toEqual([{ position: 3, estimatedWaitSeconds: 180 }]);
+
+    status = 'agent';
+    await rooms.sync();
+    expect(heard).toHaveLength(1);
+  });
+});
+
+describe('offline form after a reload', () => {
+  it('is offered again when the transcript read says so, and not once a message was left', async () => {
+    const ui = new ChatUI(document);
+    ui.mount();
+    const offered: string[] = [];
+    let offline: 'offered' | 'left' = 'offered';
+    const rooms = createRoomTracker({
+      http: {
+        openRoom: () => Promise.reject(new Error('not used')),
+        getMessages: async (roomId) => ({ roomId, status: offline === 'left' ? 'ended' : 'open', messages: [], offline }),
+      },
+      ui,
+      events: new EventBus(),
+      windowOpen: () => true,
+      entered: () => undefined,
+      delivered: () => undefined,
+      offered: (roomId) => offered.push(roomId),
+    });
+    rooms.switchTo('r1', 'open', true);
+    await rooms.sync();
+    expect(offered).toEqual(['r1']);
+
+    offline = 'left';
+    await rooms.sync();
+    expect(offered).toEqual(['r1']);
+    document.body.innerHTML = '';
+  });
+});

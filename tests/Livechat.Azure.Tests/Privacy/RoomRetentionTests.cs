@@ -19,7 +19,7 @@ public sealed class RoomRetentionTests : IAsyncLifetime
     private ServiceProvider _services = null!;
     private RecordingHistories _recorder = null!;
 
-    private Task StartAsync(int days)
+    private Task StartAsync(double days)
     {
         var services = Azurite.Services(new Dictionary<string, string?> { ["Retention:EndedRoomDays"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
@@ -61,6 +61,18 @@ public sealed class RoomRetentionTests : IAsyncLifetime
         Assert.Equal(AuditActions.Retention, audit.Action);
         Assert.Null(audit.SubjectHash);
         Assert.Equal(0, await _services.GetRequiredService<RoomRetention>().PurgeAsync(None));
+    }
+
+    [Fact]
+    public async Task PurgeAsync_FractionOfADay_CountsInHours()
+    {
+        await StartAsync(days: 0.5);
+        await RoomAsync("r-13h", started: Now.AddHours(-14), ended: Now.AddHours(-13));
+        await RoomAsync("r-11h", started: Now.AddHours(-12), ended: Now.AddHours(-11));
+
+        Assert.Equal(1, await _services.GetRequiredService<RoomRetention>().PurgeAsync(None));
+        Assert.Empty(await RowsOfAsync("r-13h"));
+        Assert.NotEmpty(await RowsOfAsync("r-11h"));
     }
 
     [Fact]

@@ -54,6 +54,50 @@ public sealed class QueuePositionsTests
         _realtime.Verify(p => p.SendToGroupAsync(It.IsAny<string>(), RealtimeEvents.QueuePosition, It.IsAny<object>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    [Fact]
+    public async Task PublishAsync_CalledAgainWhileTelling_FoldsIntoOneMoreRoundThatSeesTheLatestQueue()
+    {
+        var gate = new TaskCompletionSource();
+        var lists = 0;
+        _queue.Setup(q => q.ListWaitingAsync("sales", It.IsAny<CancellationToken>())).Returns(async () =>
+        {
+            if (Interlocked.Increment(ref lists) == 1) await gate.Task;
+            return lists == 1 ? [new QueuedRoom("r-1", "sales", null, At)] : [new QueuedRoom("r-2", "sales", null, At)];
+        });
+        _rooms.Setup(r => r.GetAsync("r-1", It.IsAny<CancellationToken>())).ReturnsAsync(Room("r-1", RoomStatus.Waiting));
+        _rooms.Setup(r => r.GetAsync("r-2", It.IsAny<CancellationToken>())).ReturnsAsync(Room("r-2", RoomStatus.Waiting));
+        _tokens.Setup(t => t.ListAllAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        _routing.Setup(r => r.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var positions = Positions();
+
+        var first = positions.PublishAsync("sales", CancellationToken.None);
+        var more = Enumerable.Range(0, 5).Select(_ => positions.PublishAsync("sales", CancellationToken.None)).ToList();
+        await Task.WhenAll(more);
+        gate.SetResult();
+        await first;
+
+        Assert.Equal(2, lists);
+        _realtime.Verify(p => p.SendToUserAsync("v-r-2", RealtimeEvents.QueuePosition, new QueuePositionEvent("r-2", 1, 120), It.IsAny<CancellationToken>()));
+        // Idle again: the next change is told by its own caller.
+        await positions.PublishAsync("sales", CancellationToken.None);
+        Assert.Equal(3, lists);
+    }
+
+    [Fact]
+    public async Task OfAsync_CountsOnlyTheRoomsAheadThatStillWait()
+    {
+        _queue.Setup(q => q.ListWaitingAsync("sales", It.IsAny<CancellationToken>())).ReturnsAsync([
+            new QueuedRoom("r-1", "sales", null, At), new QueuedRoom("r-gone", "sales", null, At.AddSeconds(1)), new QueuedRoom("r-2", "sales", null, At.AddSeconds(2))]);
+        _rooms.Setup(r => r.GetAsync("r-1", It.IsAny<CancellationToken>())).ReturnsAsync(Room("r-1", RoomStatus.Waiting));
+        _rooms.Setup(r => r.GetAsync("r-gone", It.IsAny<CancellationToken>())).ReturnsAsync(Room("r-gone", RoomStatus.Agent));
+        _tokens.Setup(t => t.ListAllAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        _routing.Setup(r => r.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+
+        Assert.Equal(new QueuePositionEvent("r-2", 2, 240), await Positions().OfAsync(Room("r-2", RoomStatus.Waiting), CancellationToken.None));
+        Assert.Null(await Positions().OfAsync(Room("r-2", RoomStatus.Agent), CancellationToken.None));
+        Assert.Null(await Positions().OfAsync(Room("r-other", RoomStatus.Waiting), CancellationToken.None));
+    }
+
     private static Room Room(string id, RoomStatus status) => new()
     {
         RoomId = id,

@@ -41,6 +41,11 @@ public sealed class OfflineCsatTransferBrowserTests(WidgetBrowserTests.HostAndCh
         await Assertions.Expect(form).ToContainTextAsync("We're away right now");
         Assert.DoesNotContain("Connecting you to an agent", await widget.InnerTextAsync());
         await AxeAudit.AssertNoSeriousFindingsAsync(visitor, "the widget's offline form", "#verloop-widget");
+        // A reload shows the form again (the transcript read says it was offered).
+        await visitor.ReloadAsync();
+        await visitor.WaitForFunctionAsync("() => (window.__events || []).some(e => e.name === 'onWidgetLoaded')", null, new() { Timeout = 20_000 });
+        await visitor.EvaluateAsync("() => new Promise((resolve) => Verloop(function () { this.openWidget(); resolve(); }))");
+        await Assertions.Expect(form).ToBeVisibleAsync(Soon);
         await widget.GetByTestId("offline-name").FillAsync("Vera Visitor");
         await widget.GetByTestId("offline-email").FillAsync("vera@example.com");
         await widget.GetByTestId("offline-message").FillAsync("Please call me back about my order 1234.");
@@ -152,7 +157,7 @@ public sealed class OfflineCsatTransferBrowserTests(WidgetBrowserTests.HostAndCh
         await page.WaitForFunctionAsync("() => (window.__events || []).some(e => e.name === 'onWidgetLoaded')", null, new() { Timeout = 20_000 });
         await page.EvaluateAsync("() => new Promise((resolve) => Verloop(function () { this.openWidget(); resolve(); }))");
         var widget = page.Locator("#verloop-widget");
-        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
         var roomId = await page.EvaluateAsync<string>("() => window.__events.find(e => e.name === 'onChatStarted').arg.roomId");
         return (page, widget, roomId);
     }

@@ -61,6 +61,13 @@ public sealed class RoutingBrowserTests(WidgetBrowserTests.HostAndChromium fixtu
         await Assertions.Expect(console.Locator($"#queues li[data-room-id='{secondRoom}']")).ToBeVisibleAsync(Soon);
         Assert.Equal(1, (await QueueEventsAsync(second.Page)).Last().Position);
 
+        // A reload shows the place at once, from the transcript read: no queue change has to come first.
+        await third.Page.ReloadAsync();
+        await third.Page.WaitForFunctionAsync("() => (window.__events || []).some(e => e.name === 'onWidgetLoaded')", null, new() { Timeout = 20_000 });
+        await third.Page.EvaluateAsync("() => new Promise((resolve) => Verloop(function () { this.openWidget(); resolve(); }))");
+        await Assertions.Expect(third.GetByTestId("queue-position")).ToHaveTextAsync("You are number 2 in the queue (about 4 min)", new() { Timeout = 20_000 });
+        Assert.Equal(2, (await QueueEventsAsync(third.Page)).Last().Position);
+
         await AxeAudit.AssertNoSeriousFindingsAsync(second.Page, "the widget waiting in the queue", within: "verloop-widget");
         await second.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StackPaths.Root, "docs", "widget-queue.png") });
 
@@ -106,7 +113,7 @@ public sealed class RoutingBrowserTests(WidgetBrowserTests.HostAndChromium fixtu
         await page.WaitForFunctionAsync("() => (window.__events || []).some(e => e.name === 'onWidgetLoaded')", null, new() { Timeout = 20_000 });
         await page.EvaluateAsync("() => new Promise((resolve) => Verloop(function () { this.openWidget(); resolve(); }))");
         var widget = new Widget(page, page.Locator("#verloop-widget"));
-        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
         var roomId = await page.EvaluateAsync<string>("() => window.__events.find(e => e.name === 'onChatStarted').arg.roomId");
         return (widget, roomId);
     }
