@@ -24,7 +24,7 @@ public sealed class WidgetAccessibilityBrowserTests(WidgetBrowserTests.HostAndCh
         await widget.GetByTestId("bubble").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(widget.GetByTestId("window")).ToBeVisibleAsync();
-        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
         Assert.Equal("input", await page.EvaluateAsync<string>(ActiveTestId));
         await AxeAudit.AssertNoSeriousFindingsAsync(page, "the open window", within: "verloop-widget");
 
@@ -69,7 +69,7 @@ public sealed class WidgetAccessibilityBrowserTests(WidgetBrowserTests.HostAndCh
         await Assertions.Expect(widget.GetByTestId("window")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(widget.GetByTestId("send")).ToHaveTextAsync("إرسال");
         await Assertions.Expect(widget.Locator(".root")).ToHaveAttributeAsync("dir", "rtl");
-        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
         await AxeAudit.AssertNoSeriousFindingsAsync(page, "the Arabic window", within: "verloop-widget");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StackPaths.Root, "docs", "widget-arabic.png") });
     }
@@ -97,7 +97,7 @@ public sealed class WidgetAccessibilityBrowserTests(WidgetBrowserTests.HostAndCh
         await page.WaitForFunctionAsync("() => (window.__events || []).some(e => e.name === 'onWidgetLoaded')", null, new() { Timeout = 20_000 });
         var widget = page.Locator("#verloop-widget");
         await widget.GetByTestId("bubble").ClickAsync();
-        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Assertions.Expect(widget.GetByTestId("quick-reply")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
         var roomId = await page.EvaluateAsync<string>("() => window.__events.find(e => e.name === 'onChatStarted').arg.roomId");
         await using var agent = await Agent.CreateAsync(fixture.Server.BaseAddress, fixture.Server.AdminKey, "fay", "Fay", "sales");
         (await Agent.TransferAsync(fixture.Server.BaseAddress, fixture.Server.AdminKey, roomId, "sales")).EnsureSuccessStatusCode();

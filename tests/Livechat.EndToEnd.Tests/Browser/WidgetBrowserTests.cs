@@ -50,7 +50,7 @@ public sealed class WidgetBrowserTests(WidgetBrowserTests.HostAndChromium fixtur
         var widget = page.Locator("#verloop-widget");
         await widget.GetByTestId("bubble").ClickAsync();
         var buttons = widget.GetByTestId("quick-reply");
-        await Assertions.Expect(buttons).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Assertions.Expect(buttons).ToHaveCountAsync(3, new() { Timeout = 20_000 });
         await Assertions.Expect(widget.GetByTestId("message").First).ToContainTextAsync("Welcome to our chat");
 
         await buttons.Filter(new() { HasText = "Pricing" }).ClickAsync();
