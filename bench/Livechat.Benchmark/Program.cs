@@ -20,35 +20,9 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; cancel.Cancel(); });
 await using var proxies = new StorageProxies(azurite);
 if (options.ScaleOutConversations > 0)
-{
-    try
-    {
-        var (report, clean) = await ScaleOutRun.RunAsync(options.ScaleOutConversations, options.Exchanges, proxies, Console.Out, cancel.Token);
-        Console.WriteLine();
-        Console.WriteLine(report);
-        return clean ? 0 : 1;
-    }
-    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-    {
-        Console.Error.WriteLine("The scale-out run was stopped (Ctrl+C, a kill or its overall bound) before it finished.");
-        return 130;
-    }
-}
+    return await PrintReportAsync("scale-out", () => ScaleOutRun.RunAsync(options.ScaleOutConversations, options.Exchanges, proxies, Console.Out, cancel.Token));
 if (options.RetentionConversations > 0)
-{
-    try
-    {
-        var (report, clean) = await RetentionRun.RunAsync(options.RetentionConversations, options.Exchanges, proxies, Console.Out, cancel.Token);
-        Console.WriteLine();
-        Console.WriteLine(report);
-        return clean ? 0 : 1;
-    }
-    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-    {
-        Console.Error.WriteLine("The retention run was stopped (Ctrl+C, a kill or its overall bound) before it finished.");
-        return 130;
-    }
-}
+    return await PrintReportAsync("retention", () => RetentionRun.RunAsync(options.RetentionConversations, options.Exchanges, proxies, Console.Out, cancel.Token));
 BenchmarkResult result;
 try
 {
@@ -78,3 +52,20 @@ if (result.Errors > 0)
     return 1;
 }
 return 0;
+
+// The runs instead of the phases (--scale-out, --retention): their Markdown on standard output, exit 1 when not clean.
+async Task<int> PrintReportAsync(string run, Func<Task<(string Markdown, bool Clean)>> report)
+{
+    try
+    {
+        var (markdown, clean) = await report();
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        return clean ? 0 : 1;
+    }
+    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+    {
+        Console.Error.WriteLine($"The {run} run was stopped (Ctrl+C, a kill or its overall bound) before it finished.");
+        return 130;
+    }
+}
