@@ -6,6 +6,7 @@ import type { ChatEnding } from './chatEnding';
 import type { RealtimeConnection, RealtimeEventName, RealtimeFactory } from './realtime';
 import type { RoomTracker } from './roomTracker';
 import type { Message, QueuePosition } from './types';
+import { showQueuePlace } from './queuePlace';
 import type { ChatUI } from './ui';
 
 export interface RealtimeLink {
@@ -73,11 +74,7 @@ export function createRealtimeLink({ realtime, rooms, ui, ending, queuePosition,
         if (roomId && rooms.isShowing(roomId) && data.reader === 'agent' && typeof data.seq === 'number') ui.showSeen(data.seq);
         break;
       case 'queuePosition':
-        if (roomId && rooms.isShowing(roomId) && typeof data.position === 'number' && typeof data.estimatedWaitSeconds === 'number') {
-          const info: QueuePosition = { position: data.position, estimatedWaitSeconds: data.estimatedWaitSeconds };
-          ui.showQueuePosition(info);
-          queuePosition?.(info);
-        }
+        if (roomId && rooms.isShowing(roomId)) showQueuePlace(ui, data, queuePosition);
         break;
     }
   }

@@ -5,7 +5,8 @@
 import type { ApiClient } from './api';
 import { CallChain } from './callChain';
 import { copyForPage, type EventBus } from './events';
-import type { Message, RoomStatus } from './types';
+import { showQueuePlace } from './queuePlace';
+import type { Message, QueuePosition, RoomStatus } from './types';
 import type { ChatUI } from './ui';
 
 export interface Room {
@@ -55,9 +56,11 @@ export interface RoomTrackerOptions {
   delivered: (clientMessageId: string) => void;
   /** A transcript read says the offline form was offered and nothing left yet (a reload shows the form again). */
   offered?: (roomId: string) => void;
+  /** The place a transcript read gives, for the page's onQueuePositionChanged (as the realtime link tells it). */
+  queuePosition?: (info: QueuePosition) => void;
 }
 
-export function createRoomTracker({ http, ui, events, windowOpen, entered, delivered, offered }: RoomTrackerOptions): RoomTracker {
+export function createRoomTracker({ http, ui, events, windowOpen, entered, delivered, offered, queuePosition }: RoomTrackerOptions): RoomTracker {
   const reads = new CallChain();
   let room: Room | null = null;
   /** Rooms this page has met, onChatStarted / onChatEnded fired for, message ids handled. */
@@ -117,12 +120,7 @@ export function createRoomTracker({ http, ui, events, windowOpen, entered, deliv
     if (transcript?.read && typeof transcript.read.agent === 'number') ui.showSeen(transcript.read.agent);
     if (transcript?.offline === 'offered' && transcript.status !== 'ended') offered?.(reading.id);
     // A reloaded or woken page learns its place here, not from a queuePosition event it may have missed.
-    const queue = transcript?.status === 'waiting' ? transcript.queue : null;
-    if (queue && typeof queue.position === 'number') {
-      const info = { position: queue.position, estimatedWaitSeconds: queue.estimatedWaitSeconds };
-      ui.showQueuePosition(info);
-      events.emit('onQueuePositionChanged', copyForPage(info));
-    }
+    if (transcript?.status === 'waiting') showQueuePlace(ui, transcript.queue, queuePosition);
     if (transcript && transcript.status === 'ended') ended(reading.id);
     else if (transcript && transcript.status && reading.status !== 'ended') reading.status = transcript.status;
   }

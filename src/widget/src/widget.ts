@@ -13,6 +13,7 @@ import { createOutbox } from './outbox';
 import { createPageApi, type VerloopApi } from './pageApi';
 import type { RealtimeFactory } from './realtime';
 import { createRealtimeLink } from './realtimeLink';
+import type { QueuePosition } from './types';
 import { createRoomTracker, type RoomTracker } from './roomTracker';
 import { createSessionResume, type SessionResume } from './sessionResume';
 import type { TabChannel } from './tabs';
@@ -69,6 +70,7 @@ export class Widget {
 
     // The parts call each other both ways (a room entered connects realtime, whose events end rooms): the
     // arrows reach parts built further down, and only run once all are built.
+    const tellQueuePosition = (info: QueuePosition) => events.emit('onQueuePositionChanged', copyForPage(info));
     const rooms = createRoomTracker({
       http,
       ui,
@@ -81,6 +83,7 @@ export class Widget {
       },
       delivered: (clientMessageId) => outbox.delivered(clientMessageId),
       offered: (roomId) => offlineForm.offered(roomId),
+      queuePosition: tellQueuePosition,
     });
     const reports = createVisitorReports({ http, rooms: { ongoing: () => rooms.ongoing() }, ui, windowOpen: () => chatWindow.isOpen });
     const chatWindow = createChatWindow(ui, events, () => rooms.ongoing() !== null);
@@ -119,7 +122,7 @@ export class Widget {
       rooms,
       ui,
       ending,
-      queuePosition: (info) => events.emit('onQueuePositionChanged', copyForPage(info)),
+      queuePosition: tellQueuePosition,
       feedback,
     });
     const resume = createSessionResume({ http, rooms, realtime, chatWindow, ui, tabs });

@@ -76,8 +76,6 @@ describe('queue position after a reload', () => {
     const ui = new ChatUI(document);
     ui.mount();
     const heard: unknown[] = [];
-    const events = new EventBus();
-    events.on('onQueuePositionChanged', (info: unknown) => heard.push(info));
     let status: 'waiting' | 'agent' = 'waiting';
     const rooms = createRoomTracker({
       http: {
@@ -85,10 +83,11 @@ describe('queue position after a reload', () => {
         getMessages: async (roomId) => ({ roomId, status, messages: [], queue: { position: 3, estimatedWaitSeconds: 180 } }),
       },
       ui,
-      events,
+      events: new EventBus(),
       windowOpen: () => true,
       entered: () => undefined,
       delivered: () => undefined,
+      queuePosition: (info) => heard.push(info),
     });
     rooms.switchTo('r1', 'waiting', true);
     await rooms.sync();
