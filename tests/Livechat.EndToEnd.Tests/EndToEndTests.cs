@@ -36,7 +36,7 @@ public sealed class EndToEndTests(HostFixture fixture) : IClassFixture<HostFixtu
         var keys = JsonNode.Parse(File.ReadAllText(Server.KeysFile))!;
         Assert.Null(keys["hostName"]);
         Assert.Contains(keys["systemKeys"]!.AsArray(), k => k!["name"]!.GetValue<string>() == "durabletask_extension");
-        Assert.DoesNotContain("A host error has occurred during startup", Server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(FunctionsHost.StartupErrorLine, Server.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Livechat.LocalStack;
 public sealed class FunctionsHost : IAsyncDisposable
 {
     public const string DevelopmentAdminKey = "local-development-only-admin-key-never-use-in-azure";
-    private const string StartupErrorLine = "A host error has occurred during startup";
+    /// <summary>What the host logs when a start-up attempt failed (it then tries again after a back-off).</summary>
+    public const string StartupErrorLine = "A host error has occurred during startup";
 
     private readonly Dictionary<string, string> _settings;
     private readonly string _stateDirectory = Directory.CreateTempSubdirectory("livechat-host-").FullName;
