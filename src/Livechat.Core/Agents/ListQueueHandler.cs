@@ -18,7 +18,7 @@ public sealed class ListQueueHandler(IAgentQueue queue, IRoomStore rooms)
         var checks = await Task.WhenAll(entries.Select(async entry =>
         {
             var room = await rooms.GetAsync(entry.RoomId, cancellationToken);
-            var current = room is { Status: RoomStatus.Waiting } && room.Department == department;
+            var current = room?.WaitsIn(department) == true;
             if (!current) await queue.RemoveAsync(department!, entry.RoomId, cancellationToken);
             return (entry, current);
         }));

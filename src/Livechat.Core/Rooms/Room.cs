@@ -43,6 +43,9 @@ public sealed record Room
     /// <summary>The visitor's rating once the chat with an agent ended; asked once.</summary>
     public Csat.CsatAnswer? Csat { get; init; }
 
+    /// <summary>Waiting in <paramref name="department"/>'s queue: a queue entry whose room a claim, a transfer or an end moved on counts for nothing.</summary>
+    public bool WaitsIn(string? department) => Status == RoomStatus.Waiting && Department == department;
+
     /// <summary>True when the session (or a later session of the same user) may act on this room.</summary>
     public bool BelongsTo(Sessions.VisitorSession session) =>
         session.VisitorId == VisitorId || (UserId is not null && session.UserId == UserId);

@@ -74,7 +74,7 @@ public sealed partial class AutoAssigner(
         {
             if (skip.Contains(entry.RoomId)) continue;
             var room = await rooms.GetAsync(entry.RoomId, cancellationToken);
-            if (room is { Status: RoomStatus.Waiting } && room.Department == department) return entry.RoomId;
+            if (room?.WaitsIn(department) == true) return entry.RoomId;
             await queue.RemoveAsync(department, entry.RoomId, cancellationToken);
         }
         return null;

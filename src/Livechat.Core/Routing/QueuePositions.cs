@@ -52,7 +52,7 @@ public sealed class QueuePositions(IAgentQueue queue, IRoomStore rooms, AgentRos
         var entries = (await queue.ListWaitingAsync(department, cancellationToken)).Take(MaxTold).ToList();
         if (entries.Count == 0) return;
         var loaded = await Task.WhenAll(entries.Select(e => rooms.GetAsync(e.RoomId, cancellationToken)));
-        var waiting = loaded.Where(r => IsWaitingIn(r, department)).Select(r => r!).ToList();
+        var waiting = loaded.Where(r => r?.WaitsIn(department) == true).Select(r => r!).ToList();
         if (waiting.Count == 0) return;
         var online = await OnlineAsync(department, cancellationToken);
         for (var i = 0; i < waiting.Count; i++)
@@ -73,15 +73,12 @@ public sealed class QueuePositions(IAgentQueue queue, IRoomStore rooms, AgentRos
         var index = entries.FindIndex(e => e.RoomId == room.RoomId);
         if (index < 0) return null;
         var ahead = await Task.WhenAll(entries.Take(index).Select(e => rooms.GetAsync(e.RoomId, cancellationToken)));
-        var position = 1 + ahead.Count(r => IsWaitingIn(r, department));
+        var position = 1 + ahead.Count(r => r?.WaitsIn(department) == true);
         return new QueuePositionEvent(room.RoomId, position, EstimateSeconds(position, await OnlineAsync(department, cancellationToken)));
     }
 
     public int EstimateSeconds(int position, int agentsOnline) =>
         (int)Math.Ceiling((double)position / Math.Max(1, agentsOnline)) * (int)options.Value.SecondsPerQueuedChat.TotalSeconds;
-
-    /// <summary>A queue entry whose room a claim or an end has not yet taken off the queue counts for nobody.</summary>
-    private static bool IsWaitingIn(Room? room, string department) => room is { Status: RoomStatus.Waiting } && room.Department == department;
 
     private async Task<int> OnlineAsync(string department, CancellationToken cancellationToken) =>
         (await roster.ForDepartmentAsync(department, cancellationToken)).Count(c => c.Presence == PresenceStatus.Online);

@@ -13,10 +13,7 @@ public sealed partial class RoomRouting(AutoAssigner assigner, QueuePositions po
 {
     /// <summary>A room joined the department's queue: give it (and whatever waits) to free agents, tell the rest their place.</summary>
     public Task QueuedAsync(string department, CancellationToken cancellationToken) =>
-        BestEffortAsync(department, async () =>
-        {
-            if (await assigner.AssignAsync(department, cancellationToken) == 0) await positions.PublishAsync(department, cancellationToken);
-        });
+        BestEffortAsync(department, () => OfferAsync(department, cancellationToken));
 
     /// <summary>A room ended, as it was before: an agent's seat frees (and goes to the next in the queue), or the queue moves up.</summary>
     public Task EndedAsync(Room before, CancellationToken cancellationToken) =>
@@ -54,8 +51,13 @@ public sealed partial class RoomRouting(AutoAssigner assigner, QueuePositions po
     private async Task AgentFreeCoreAsync(string agentId, CancellationToken cancellationToken)
     {
         var agent = await roster.AgentAsync(agentId, cancellationToken);
-        foreach (var department in agent?.Identity.Departments ?? [])
-            if (await assigner.AssignAsync(department, cancellationToken) == 0) await positions.PublishAsync(department, cancellationToken);
+        foreach (var department in agent?.Identity.Departments ?? []) await OfferAsync(department, cancellationToken);
+    }
+
+    /// <summary>The department's waiting rooms to its free agents; when none went, the queue did not move for the claims to tell, so tell it here.</summary>
+    private async Task OfferAsync(string department, CancellationToken cancellationToken)
+    {
+        if (await assigner.AssignAsync(department, cancellationToken) == 0) await positions.PublishAsync(department, cancellationToken);
     }
 
     private Task BestEffortAsync(string subject, Func<Task> work) => BestEffort.RunAsync(work, e => LogFailed(e, subject));
