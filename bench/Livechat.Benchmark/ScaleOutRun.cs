@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Diagnostics;
 using System.Text;
 
 namespace Livechat.Benchmark;
@@ -17,6 +18,9 @@ public static class ScaleOutRun
     {
         progress.WriteLine($"Scale-out: starting two Livechat hosts on one task hub ({conversations} conversations, {clicks} clicks each)…");
         await using var app = await ServerHosts.StartLivechatScaleOutAsync(proxies, 2);
+        var settling = Stopwatch.StartNew();
+        await PartitionLeases.WaitUntilSettledAsync(app, app.WorkerNames, TimeSpan.FromMinutes(3), ct);
+        progress.WriteLine($"Scale-out: the partition leases settled over both instances {settling.Elapsed.TotalSeconds:0} s after both hosts started.");
         var md = new StringBuilder();
         md.AppendLine("# Scale-out: two instances on one task hub").AppendLine();
         md.AppendLine($"Two Functions hosts with the Livechat app on one task hub ({app.TaskHubName}), one set of tables and one SignalR hub, " +

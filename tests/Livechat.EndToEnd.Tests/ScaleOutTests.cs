@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Livechat.Benchmark;
 using Livechat.EndToEnd.Tests.Support;
 using System.Net;
@@ -30,6 +29,7 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances fixture, ITestOutpu
     [Fact]
     public async Task FortyConversations_SplitAcrossBothInstances_NoneLostNorDuplicated()
     {
+        output.WriteLine("partition leases: " + string.Join("; ", await PartitionLeases.ReadAsync(App)));
         var before = (App.Proxy.Served(0), App.Proxy.Served(1));
         var load = new ScaleOutLoad(App.BaseAddress, new ScaleOutOptions(40, Clicks: 2, Concurrency: 40, TimeSpan.FromSeconds(60), Address("10.40")));
 
@@ -46,8 +46,7 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances fixture, ITestOutpu
     [Fact]
     public async Task OneInstanceKilledMidLoad_ItsRoomsCarryOnOnTheOther()
     {
-        // Both instances own partitions of the task hub, so rooms run on the one that is killed.
-        await fixture.WaitForBothOwnersAsync();
+        // Both instances own partitions of the task hub (the fixture waits for that), so rooms run on the one that is killed.
         var load = new ScaleOutLoad(App.BaseAddress, new ScaleOutOptions(16, Clicks: 4, Concurrency: 16, TimeSpan.FromSeconds(150), Address("10.41")));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var running = load.RunAsync(cancel.Token);
@@ -60,14 +59,15 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances fixture, ITestOutpu
             output.WriteLine(outcome.Summary());
 
             Assert.True(outcome.Clean, outcome.Summary());
-            var owners = await fixture.PartitionOwnersAsync();
-            Assert.All(owners, o => Assert.Equal(fixture.WorkerOf(0), o));
+            var leases = await PartitionLeases.ReadAsync(App);
+            Assert.All(leases, l => Assert.Equal(fixture.WorkerOf(0), l.Owner));
         }
         finally
         {
             await running.ContinueWith(_ => { }, TaskScheduler.Default);
             // Back for the class's other tests, on its port, as the platform replaces an instance.
             await App.Hosts[1].StartAsync();
+            await fixture.WaitUntilSettledAsync();
         }
     }
 
@@ -156,38 +156,27 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances fixture, ITestOutpu
     {
         public ScaleOut App { get; private set; } = null!;
 
-        public async Task InitializeAsync() => App = await ScaleOut.StartAsync(2, new Dictionary<string, string>
+        public async Task InitializeAsync()
         {
-            ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
-            ["Limits__SessionsPerAddressPerHour"] = "3",
-            ["Limits__RoomsPerAddressPerHour"] = "2",
-        });
+            App = await ScaleOut.StartAsync(2, new Dictionary<string, string>
+            {
+                ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
+                ["Limits__SessionsPerAddressPerHour"] = "3",
+                ["Limits__RoomsPerAddressPerHour"] = "2",
+            });
+            await WaitUntilSettledAsync();
+        }
 
         public async Task DisposeAsync() => await App.DisposeAsync();
 
         public string WorkerOf(int instance) => App.WorkerNames[instance];
 
-        /// <summary>Who owns each of the task hub's partitions (the table partition manager's rows).</summary>
-        public async Task<IReadOnlyList<string>> PartitionOwnersAsync()
-        {
-            var table = new TableClient(App.Hosts[0].StorageConnectionString, App.TaskHubName + "Partitions");
-            var owners = new List<string>();
-            await foreach (var row in table.QueryAsync<TableEntity>()) owners.Add(row.GetString("CurrentOwner") ?? "");
-            return owners;
-        }
-
-        /// <summary>The second instance starts with none and steals its share over a few lease intervals.</summary>
-        public async Task WaitForBothOwnersAsync()
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (true)
-            {
-                var owners = await PartitionOwnersAsync();
-                if (owners.Contains(WorkerOf(0)) && owners.Contains(WorkerOf(1))) return;
-                if (DateTime.UtcNow > deadline) throw new TimeoutException("The partitions did not spread over both instances: " + string.Join(", ", owners));
-                await Task.Delay(1000);
-            }
-        }
+        /// <summary>
+        /// A host that joins steals its share of the partitions, and the rooms on a partition being handed over answer
+        /// nothing until it is done (see <see cref="PartitionLeases"/>): each test starts with the leases settled over
+        /// both, so that what it measures is the split, not the hand-over.
+        /// </summary>
+        public Task WaitUntilSettledAsync() => PartitionLeases.WaitUntilSettledAsync(App, App.WorkerNames, TimeSpan.FromMinutes(3));
     }
 }
 
