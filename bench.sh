@@ -8,8 +8,8 @@
 # with the SignalR emulator), writes docs/benchmark.md and docs/benchmark.png, and stops everything it started.
 # --smoke: N = 5, K = 3, no history phase, writes nothing, exits non-zero on any error.
 # --scale-out [--scale-out-conversations 500]: instead, two Livechat hosts on one task hub behind a round-robin front end:
-#   500 bot conversations split over both, then 100 with one host killed mid-load; prints its report, exits non-zero on
-#   anything lost, duplicated or failed (with --smoke: 20 conversations).
+#   500 bot conversations split over both, then 100 with one host killed mid-load, then 100 while it is started again;
+#   prints its report, exits non-zero on anything lost, duplicated or failed (with --smoke: 20 conversations).
 # --retention [--retention-conversations 300]: instead, one host that keeps ended rooms 60 s: two batches of bot
 #   conversations, each followed by the sweeper's purge; prints the task hub's table sizes (docs/retention.md).
 # BENCH_SERVER_LOG=/path/prefix keeps each host's whole output, timed, in /path/prefix-NN-APP.log.

@@ -9,7 +9,8 @@ namespace Livechat.Benchmark;
 
 /// <summary>How many bot conversations the scale-out load runs, how, and how long a reply may take.</summary>
 /// <param name="AddressOf">The <c>X-Forwarded-For</c> conversation i's calls carry (a front end's client address), or null.</param>
-public sealed record ScaleOutOptions(int Conversations, int Clicks, int Concurrency, TimeSpan ReplyTimeout, Func<int, string?>? AddressOf = null);
+/// <param name="ThinkTime">How long a visitor reads the menu before the next click (none: at once).</param>
+public sealed record ScaleOutOptions(int Conversations, int Clicks, int Concurrency, TimeSpan ReplyTimeout, Func<int, string?>? AddressOf = null, TimeSpan ThinkTime = default);
 
 /// <summary>
 /// What the scale-out load found: every conversation's transcript checked against what its visitor did. Lost: a
@@ -95,6 +96,7 @@ public sealed class ScaleOutLoad(Uri frontEnd, ScaleOutOptions options)
         }
         for (var k = 1; k <= options.Clicks; k++)
         {
+            if (options.ThinkTime > TimeSpan.Zero) await Task.Delay(options.ThinkTime, ct);
             var button = k % 2 == 1 ? "pricing" : "support";
             var sent = Stopwatch.GetTimestamp();
             var posted = await CallAsync(http, HttpMethod.Post, $"api/v1/rooms/{roomId}/messages", token, address,

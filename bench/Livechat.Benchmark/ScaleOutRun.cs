@@ -8,11 +8,14 @@ namespace Livechat.Benchmark;
 /// <c>./bench.sh --scale-out</c>: the long form of tests/Livechat.EndToEnd.Tests/ScaleOutTests. Two Livechat hosts on
 /// one task hub behind a round-robin front end, their storage behind the counting proxies: N bot conversations
 /// split over both (0 lost, 0 duplicated), then a second load during which one host is killed and its rooms go on
-/// on the other. Prints a Markdown report; exits non-zero when anything was lost, duplicated or failed.
+/// on the other, then a third during which it is started again and takes its partitions back. Prints a Markdown report; exits non-zero when anything was lost, duplicated or failed.
 /// </summary>
 public static class ScaleOutRun
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Clicks per conversation while the replacement starts: with 3 s between them, about 40 s of chat.</summary>
+    private const int ReplacementClicks = 12;
 
     public static async Task<(string Markdown, bool Clean)> RunAsync(int conversations, int clicks, StorageProxies proxies, TextWriter progress, CancellationToken ct)
     {
@@ -55,14 +58,34 @@ public static class ScaleOutRun
         storage = proxies.Snapshot() - storageBefore;
         progress.WriteLine("Scale-out (kill): " + second.Summary());
         md.AppendLine(Row($"instance 1 killed after {killedAfter} answers", second, $"{app.Proxy.Served(0) - survivor:N0} / (killed)", storage, second.Completed));
+
+        // The replacement, as the platform starts one while visitors chat: the new instance takes its share of the
+        // partitions over from the survivor. Visitors pause between clicks so that the conversations outlast the
+        // host's start and the hand-over, whose wait is the run's bot reply p99.
+        storageBefore = proxies.Snapshot();
+        served = (app.Proxy.Served(0), app.Proxy.Served(1));
+        var joining = new ScaleOutLoad(app.BaseAddress, new ScaleOutOptions(killLoad, ReplacementClicks, Concurrency: killLoad, TimeSpan.FromSeconds(180), ThinkTime: TimeSpan.FromSeconds(3)));
+        progress.WriteLine($"Scale-out: {killLoad} conversations of {ReplacementClicks} clicks, instance 1 started again mid-load…");
+        running = joining.RunAsync(ct);
+        while (joining.RepliesHeard < killLoad && !running.IsCompleted) await Task.Delay(100, ct);
+        var joinedAfter = joining.RepliesHeard;
+        await app.Hosts[1].StartAsync();
+        var third = await running;
+        storage = proxies.Snapshot() - storageBefore;
+        progress.WriteLine("Scale-out (replacement): " + third.Summary());
+        md.AppendLine(Row($"instance 1 replaced after {joinedAfter} answers", third,
+            $"{app.Proxy.Served(0) - served.Item1:N0} / {app.Proxy.Served(1) - served.Item2:N0}", storage, third.Completed));
         md.AppendLine();
         md.AppendLine($"Realtime: {first.RealtimeMissed + second.RealtimeMissed} transcript messages not heard live (a host killed between its write and its send leaves them to the transcript, " +
                       $"which the widget reads on reconnect), {first.RealtimeDuplicated + second.RealtimeDuplicated} heard twice. " +
                       "The bot reply p99 of the kill run is the time the Durable partition leases of the killed host took to move " +
-                      "(lease expiry, then the control-queue messages it had taken becoming visible again).");
-        if (!first.Clean || !second.Clean)
-            md.AppendLine().AppendLine("Problems:").AppendLine().AppendLine("```").AppendLine(first.Summary()).AppendLine(second.Summary()).AppendLine("```");
-        return (md.ToString(), first.Clean && second.Clean);
+                      "(lease expiry, then the control-queue messages it had taken becoming visible again). The bot reply p99 of the replacement run is " +
+                      "the hand-over of the partitions the new instance took: the survivor stops taking their messages and lets go once the rooms it " +
+                      "holds in memory have been idle for host.json's extendedSessionIdleTimeoutInSeconds.");
+        var clean = first.Clean && second.Clean && third.Clean;
+        if (!clean)
+            md.AppendLine().AppendLine("Problems:").AppendLine().AppendLine("```").AppendLine(first.Summary()).AppendLine(second.Summary()).AppendLine(third.Summary()).AppendLine("```");
+        return (md.ToString(), clean);
     }
 
     private static string Row(string run, ScaleOutOutcome o, string requests, StorageCounts storage, int completed) =>

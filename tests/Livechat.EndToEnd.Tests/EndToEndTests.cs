@@ -22,6 +22,8 @@ public sealed class EndToEndTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Contains("\"controlQueueVisibilityTimeout\":\"00:01:00\"", loaded, StringComparison.Ordinal);
         Assert.Contains("\"throwStatusExceptionsOnRaiseEvent\":false", loaded, StringComparison.Ordinal);
         Assert.Contains("\"extendedSessionsEnabled\":true", loaded, StringComparison.Ordinal);
+        // Decision 0018: the partition hand-over of a scale-out waits for the sessions to idle out.
+        Assert.Contains("\"extendedSessionIdleTimeoutInSeconds\":10", loaded, StringComparison.Ordinal);
     }
 
     /// <summary>
