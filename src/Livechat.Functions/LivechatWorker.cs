@@ -18,6 +18,7 @@ using Livechat.Functions.Middleware;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Livechat.Functions;
 
@@ -30,6 +31,15 @@ public static class LivechatWorker
             worker.UseWhen<ExceptionHandlingMiddleware>(IsHttp);
             worker.UseWhen<CorsMiddleware>(IsHttp);
             worker.UseWhen<DurableClientMiddleware>(DurableClientMiddleware.Applies);
+        })
+        .ConfigureLogging(logging =>
+        {
+            // Each of the worker's log lines goes to the host and, on Azure, into Application Insights, billed by the
+            // gigabyte. These three say at Information what every call does (a hub send: five lines; a response: two),
+            // more lines than the app's own, and nothing a failure would not say at Warning.
+            logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+            logging.AddFilter("Polly", LogLevel.Warning);
+            logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         })
         .ConfigureServices((context, services) =>
         {

@@ -27,6 +27,25 @@ public sealed class EndToEndTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     /// <summary>
+    /// The worker's lines reach the host (and, on Azure, Application Insights) one message each: a chat's calls do not
+    /// add the HTTP client's, the resilience pipeline's or ASP.NET Core's lines for every hub send and response.
+    /// </summary>
+    [Fact]
+    public async Task Worker_LogsItsOwnLines_NotALinePerHubSendOrResponse()
+    {
+        await using var visitor = await Visitor.CreateAsync(Server.BaseAddress);
+        var roomId = await visitor.OpenRoomAsync();
+        await visitor.WaitForMessagesAsync(roomId, 2);
+
+        var output = Server.Output;
+        Assert.Contains($"Opened room {roomId}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sending HTTP request POST", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Received HTTP response headers", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Execution attempt. Source: 'SignalRRestPublisher", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("as Json.", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A host that creates its keys while it starts can fail its start (the key file's change event clears the key
     /// cache between storing and returning it: a NullReferenceException in the Durable extension's webhook setup, a
     /// red CI run). Seeded keys mean the host writes none: the file still has no host name, which the host stamps on
