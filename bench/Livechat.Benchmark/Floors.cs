@@ -22,10 +22,13 @@ public sealed record EchoResults(Percentiles Single, Percentiles Saturated, doub
 
 public static class Floors
 {
+    /// <summary>How the bare upsert floor's table names start, so that the storage counts label them apart.</summary>
+    public const string TablePrefix = "benchfloor";
+
     /// <summary>A bare Azure.Data.Tables upsert (replace) round trip against Azurite, one at a time.</summary>
     public static async Task<Percentiles> TableUpsertAsync(string connectionString, int samples, CancellationToken cancellationToken)
     {
-        var table = new TableClient(connectionString, "benchfloor" + Guid.NewGuid().ToString("N")[..8]);
+        var table = new TableClient(connectionString, TablePrefix + Guid.NewGuid().ToString("N")[..8]);
         await table.CreateIfNotExistsAsync(cancellationToken);
         try
         {

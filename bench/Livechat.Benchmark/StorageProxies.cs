@@ -14,8 +14,6 @@ public sealed partial class StorageProxies : IAsyncDisposable
     /// <summary>Azurite's well-known development account key (public, the same on every machine).</summary>
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly string[] AppTables = ["Sessions", "Rooms", "Recipes", "Users", "CustomFields", "AgentQueues"];
-
     private readonly CountingProxy _blob, _queue, _table;
 
     public StorageProxies(AzuriteEndpoints azurite)
@@ -55,16 +53,21 @@ public sealed partial class StorageProxies : IAsyncDisposable
         return Logical(name);
     }
 
-    /// <summary>The table without its test prefix or task hub name: Rooms, Sessions, … or Instances/History (Durable).</summary>
+    /// <summary>The table without its prefix (FunctionsHost's "t" and ten hex digits) or task hub name: Rooms, Sessions, … or Instances/History (Durable).</summary>
     private static string Logical(string table)
     {
-        foreach (var name in AppTables)
-            if (table.EndsWith(name, StringComparison.Ordinal)) return name;
-        if (table.EndsWith("Instances", StringComparison.Ordinal)) return "Durable Instances";
-        if (table.EndsWith("History", StringComparison.Ordinal)) return "Durable History";
-        if (table.EndsWith("Partitions", StringComparison.Ordinal)) return "Durable Partitions";
-        return "other";
+        var durable = DurableTable().Match(table);
+        if (durable.Success) return "Durable " + durable.Groups[1].Value;
+        if (table.StartsWith(Floors.TablePrefix, StringComparison.Ordinal)) return "(the floor's upserts)";
+        var app = AppTable().Match(table);
+        return app.Success ? app.Groups[1].Value : "other";
     }
+
+    [GeneratedRegex(@"^hub[0-9a-f]{10}(Instances|History|Partitions)$")]
+    private static partial Regex DurableTable();
+
+    [GeneratedRegex(@"^t[0-9a-f]{10}([A-Za-z]+)$")]
+    private static partial Regex AppTable();
 
     private static string QueueOperation(RequestInfo request)
     {

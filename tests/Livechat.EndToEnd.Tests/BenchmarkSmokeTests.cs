@@ -29,6 +29,9 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
         Assert.Equal(5 * 3, level.Bot.Realtime[Scenario.BotReply].Count);
         Assert.Equal(5 * 3, level.Agent!.Realtime[Scenario.VisitorToAgent].Count);
         Assert.True(level.BotStorage.AppTables > 0 && level.BotStorage.DurableTables > 0 && level.BotStorage.Queues > 0, "storage requests are counted, the host's Durable engine's included");
+        // Every table is counted under its own name: "other" once hid the agent path's routing and presence rows.
+        Assert.Equal(0, level.BotStorage["table/other"] + level.AgentStorage["table/other"]);
+        Assert.True(level.AgentStorage["table/AgentActivity"] > 0, "the agents' routing and presence rows are counted under their table");
         Assert.True(level.BotHistory.Episodes > 0 && level.BotHistory.Activities > 0, "orchestration history is read");
         Assert.True(level.PeakMemoryBytes > 0, "peak memory is read");
         Assert.True(result.Floors.OrchestrationEcho.Count > 0 && result.Floors.OrchestrationEchoSaturated.Count > 0 && result.Floors.TableUpsert.Count > 0 && result.Floors.HttpRoundTrip.Count > 0);
