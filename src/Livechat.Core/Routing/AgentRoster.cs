@@ -11,21 +11,28 @@ namespace Livechat.Core.Routing;
 /// </summary>
 public sealed class AgentRoster(IAgentTokenStore tokens, IAgentRoutingStore store, IRoomStore rooms, IOptions<RoutingOptions> options, TimeProvider time)
 {
-    /// <summary>The department's agents, with seats checked for those online (the only ones given chats).</summary>
-    public async Task<IReadOnlyList<RoutingCandidate>> ForDepartmentAsync(string department, CancellationToken cancellationToken)
+    /// <summary>The department's agents and their presence, reading no room: who could answer, and how many are online.</summary>
+    public async Task<IReadOnlyList<DepartmentAgent>> PresenceAsync(string department, CancellationToken cancellationToken)
     {
         var identities = (await IdentitiesAsync(cancellationToken)).Where(a => a.Serves(department)).ToList();
         if (identities.Count == 0) return [];
         var rows = (await store.ListAsync(cancellationToken)).ToDictionary(r => r.AgentId, StringComparer.Ordinal);
         var now = time.GetUtcNow();
-        return await Task.WhenAll(identities.Select(async identity =>
+        return identities.Select(identity =>
         {
             var row = rows.TryGetValue(identity.AgentId, out var found) ? found : AgentRouting.New(identity.AgentId);
-            var presence = AgentPresenceRules.Effective(row, now, options.Value.AwayAfter);
-            var seats = presence == PresenceStatus.Online ? await SeatsAsync(row, cancellationToken) : row.RoomIds;
-            return new RoutingCandidate(identity, row, presence, AgentPresenceRules.Capacity(row, options.Value), seats);
-        }));
+            return new DepartmentAgent(identity, row, AgentPresenceRules.Effective(row, now, options.Value.AwayAfter));
+        }).ToList();
     }
+
+    /// <summary>
+    /// The department's agents, with seats checked for those online (the only ones given chats): a room read per seat
+    /// they hold, so only assignment asks for it.
+    /// </summary>
+    public async Task<IReadOnlyList<RoutingCandidate>> ForDepartmentAsync(string department, CancellationToken cancellationToken) =>
+        await Task.WhenAll((await PresenceAsync(department, cancellationToken)).Select(async agent =>
+            new RoutingCandidate(agent.Identity, agent.Row, agent.Presence, AgentPresenceRules.Capacity(agent.Row, options.Value),
+                agent.Presence == PresenceStatus.Online ? await SeatsAsync(agent.Row, cancellationToken) : agent.Row.RoomIds)));
 
     /// <summary>One agent with its seats checked; null when it has no token in force.</summary>
     public async Task<RoutingCandidate?> AgentAsync(string agentId, CancellationToken cancellationToken)

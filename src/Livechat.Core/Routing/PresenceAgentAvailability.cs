@@ -10,6 +10,6 @@ namespace Livechat.Core.Routing;
 public sealed class PresenceAgentAvailability(AgentRoster roster) : IAgentAvailability
 {
     public async Task<bool> AnyoneOnlineAsync(string department, CancellationToken cancellationToken) =>
-        (await roster.ForDepartmentAsync(department, cancellationToken)).Any(c =>
+        (await roster.PresenceAsync(department, cancellationToken)).Any(c =>
             c.Presence == PresenceStatus.Online || c is { Row.Status: null, Presence: PresenceStatus.Away });
 }

@@ -81,5 +81,5 @@ public sealed class QueuePositions(IAgentQueue queue, IRoomStore rooms, AgentRos
         (int)Math.Ceiling((double)position / Math.Max(1, agentsOnline)) * (int)options.Value.SecondsPerQueuedChat.TotalSeconds;
 
     private async Task<int> OnlineAsync(string department, CancellationToken cancellationToken) =>
-        (await roster.ForDepartmentAsync(department, cancellationToken)).Count(c => c.Presence == PresenceStatus.Online);
+        (await roster.PresenceAsync(department, cancellationToken)).Count(c => c.Presence == PresenceStatus.Online);
 }

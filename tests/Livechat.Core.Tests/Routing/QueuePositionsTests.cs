@@ -98,6 +98,24 @@ public sealed class QueuePositionsTests
         Assert.Null(await Positions().OfAsync(Room("r-other", RoomStatus.Waiting), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task PublishAsync_CountsTheAgentsOnline_WithoutReadingTheChatsTheyHold()
+    {
+        _queue.Setup(q => q.ListWaitingAsync("sales", It.IsAny<CancellationToken>())).ReturnsAsync([new QueuedRoom("r-1", "sales", null, At)]);
+        _rooms.Setup(r => r.GetAsync("r-1", It.IsAny<CancellationToken>())).ReturnsAsync(Room("r-1", RoomStatus.Waiting));
+        _tokens.Setup(t => t.ListAllAsync(It.IsAny<CancellationToken>())).ReturnsAsync([
+            new AgentTokenRecord("ann", "t1", "Ann", ["sales"], At, At.AddHours(1)), new AgentTokenRecord("bob", "t2", "Bob", ["sales"], At, At.AddHours(1))]);
+        _routing.Setup(r => r.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([
+            AgentRouting.New("ann") with { Status = PresenceStatus.Online, LastSeenAt = At, RoomIds = ["held-1", "held-2"] },
+            AgentRouting.New("bob") with { Status = PresenceStatus.Online, LastSeenAt = At, RoomIds = ["held-3"] }]);
+
+        await Positions().PublishAsync("sales", CancellationToken.None);
+
+        // Two online: place 1 waits one unit. A position round is one queue list, its rooms, and the roster's two lists.
+        _realtime.Verify(p => p.SendToUserAsync("v-r-1", RealtimeEvents.QueuePosition, new QueuePositionEvent("r-1", 1, 120), It.IsAny<CancellationToken>()));
+        _rooms.Verify(r => r.GetAsync(It.Is<string>(id => id.StartsWith("held-", StringComparison.Ordinal)), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     private static Room Room(string id, RoomStatus status) => new()
     {
         RoomId = id,
