@@ -29,12 +29,13 @@ public static class PartitionLeases
     }
 
     /// <summary>
-    /// Until every partition has an owner, none is being handed over, and the live workers own them evenly (no two
+    /// Until every partition has an owner, none is being handed over, and the app's workers own them evenly (no two
     /// owning counts more than one apart); the leases as they then stand. Throws a <see cref="TimeoutException"/> that
     /// lists them after <paramref name="timeout"/>.
     /// </summary>
-    public static async Task<IReadOnlyList<PartitionLease>> WaitUntilSettledAsync(ScaleOut app, IReadOnlyCollection<string> workers, TimeSpan timeout, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<PartitionLease>> WaitUntilSettledAsync(ScaleOut app, TimeSpan timeout, CancellationToken ct = default)
     {
+        var workers = app.WorkerNames;
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {

@@ -80,6 +80,27 @@ public sealed class ScaleOutLoad(Uri frontEnd, ScaleOutOptions options)
             _realtimeDuplicated, _retries, Stopwatch.GetElapsedTime(started), _replies.Summarize());
     }
 
+    /// <summary>
+    /// Runs the load and, once <paramref name="replies"/> bot answers have been heard, <paramref name="meanwhile"/> (a
+    /// host killed or started) while the conversations go on; their outcome once both are done.
+    /// </summary>
+    public async Task<ScaleOutOutcome> RunAsync(int replies, Func<Task> meanwhile, CancellationToken cancellationToken)
+    {
+        var running = RunAsync(cancellationToken);
+        try
+        {
+            while (RepliesHeard < replies && !running.IsCompleted) await Task.Delay(100, cancellationToken);
+            await meanwhile();
+        }
+        catch
+        {
+            // The conversations still hold the instances: let them finish before the caller cleans up.
+            await running.ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
+        }
+        return await running;
+    }
+
     private async Task ConverseAsync(HttpClient http, int i, CancellationToken ct)
     {
         var address = options.AddressOf?.Invoke(i);

@@ -22,7 +22,7 @@ public static class ScaleOutRun
         progress.WriteLine($"Scale-out: starting two Livechat hosts on one task hub ({conversations} conversations, {clicks} clicks each)…");
         await using var app = await ServerHosts.StartLivechatScaleOutAsync(proxies, 2);
         var settling = Stopwatch.StartNew();
-        await PartitionLeases.WaitUntilSettledAsync(app, app.WorkerNames, TimeSpan.FromMinutes(3), ct);
+        await PartitionLeases.WaitUntilSettledAsync(app, TimeSpan.FromMinutes(3), ct);
         progress.WriteLine($"Scale-out: the partition leases settled over both instances {settling.Elapsed.TotalSeconds:0} s after both hosts started.");
         var md = new StringBuilder();
         md.AppendLine("# Scale-out: two instances on one task hub").AppendLine();
@@ -49,12 +49,13 @@ public static class ScaleOutRun
         var survivor = app.Proxy.Served(0);
         var killed = new ScaleOutLoad(app.BaseAddress, new ScaleOutOptions(killLoad, clicks, Concurrency: killLoad, TimeSpan.FromSeconds(180)));
         progress.WriteLine($"Scale-out: {killLoad} conversations, instance 1 killed mid-load…");
-        var running = killed.RunAsync(ct);
-        var killAt = killLoad * clicks / 3;
-        while (killed.RepliesHeard < killAt && !running.IsCompleted) await Task.Delay(100, ct);
-        var killedAfter = killed.RepliesHeard;
-        app.Hosts[1].Kill();
-        var second = await running;
+        var killedAfter = 0;
+        var second = await killed.RunAsync(killLoad * clicks / 3, () =>
+        {
+            killedAfter = killed.RepliesHeard;
+            app.Hosts[1].Kill();
+            return Task.CompletedTask;
+        }, ct);
         storage = proxies.Snapshot() - storageBefore;
         progress.WriteLine("Scale-out (kill): " + second.Summary());
         md.AppendLine(Row($"instance 1 killed after {killedAfter} answers", second, $"{app.Proxy.Served(0) - survivor:N0} / (killed)", storage, second.Completed));
@@ -66,11 +67,12 @@ public static class ScaleOutRun
         served = (app.Proxy.Served(0), app.Proxy.Served(1));
         var joining = new ScaleOutLoad(app.BaseAddress, new ScaleOutOptions(killLoad, ReplacementClicks, Concurrency: killLoad, TimeSpan.FromSeconds(180), ThinkTime: TimeSpan.FromSeconds(3)));
         progress.WriteLine($"Scale-out: {killLoad} conversations of {ReplacementClicks} clicks, instance 1 started again mid-load…");
-        running = joining.RunAsync(ct);
-        while (joining.RepliesHeard < killLoad && !running.IsCompleted) await Task.Delay(100, ct);
-        var joinedAfter = joining.RepliesHeard;
-        await app.Hosts[1].StartAsync();
-        var third = await running;
+        var joinedAfter = 0;
+        var third = await joining.RunAsync(killLoad, () =>
+        {
+            joinedAfter = joining.RepliesHeard;
+            return app.Hosts[1].StartAsync();
+        }, ct);
         storage = proxies.Snapshot() - storageBefore;
         progress.WriteLine("Scale-out (replacement): " + third.Summary());
         md.AppendLine(Row($"instance 1 replaced after {joinedAfter} answers", third,

@@ -49,14 +49,14 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances fixture, ITestOutpu
         // Both instances own partitions of the task hub (the fixture waits for that), so rooms run on the one that is killed.
         var load = new ScaleOutLoad(App.BaseAddress, new ScaleOutOptions(16, Clicks: 4, Concurrency: 16, TimeSpan.FromSeconds(150), Address("10.41")));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var running = load.RunAsync(cancel.Token);
         var replaced = false;
         try
         {
-            while (load.RepliesHeard < 16 && !running.IsCompleted) await Task.Delay(100);
-            App.Hosts[1].Kill();
-
-            var outcome = await running;
+            var outcome = await load.RunAsync(16, () =>
+            {
+                App.Hosts[1].Kill();
+                return Task.CompletedTask;
+            }, cancel.Token);
             output.WriteLine("killed: " + outcome.Summary());
             Assert.True(outcome.Clean, outcome.Summary());
             var leases = await PartitionLeases.ReadAsync(App);
@@ -65,11 +65,11 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances fixture, ITestOutpu
             // The platform replaces the instance while visitors chat: the new one takes partitions over from the
             // survivor, whose rooms on them wait for the hand-over, and no conversation loses or repeats anything.
             var joining = new ScaleOutLoad(App.BaseAddress, new ScaleOutOptions(16, Clicks: 12, Concurrency: 16, TimeSpan.FromSeconds(150), Address("10.43"), ThinkTime: TimeSpan.FromSeconds(3)));
-            running = joining.RunAsync(cancel.Token);
-            while (joining.RepliesHeard < 16 && !running.IsCompleted) await Task.Delay(100);
-            await App.Hosts[1].StartAsync();
-            replaced = true;
-            outcome = await running;
+            outcome = await joining.RunAsync(16, async () =>
+            {
+                await App.Hosts[1].StartAsync();
+                replaced = true;
+            }, cancel.Token);
             output.WriteLine("replacement joined: " + outcome.Summary());
             Assert.True(outcome.Clean, outcome.Summary());
             leases = await PartitionLeases.ReadAsync(App);
@@ -78,7 +78,6 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances fixture, ITestOutpu
         }
         finally
         {
-            await running.ContinueWith(_ => { }, TaskScheduler.Default);
             // Back for the class's other tests, on its port, with the leases settled over both.
             if (!replaced) await App.Hosts[1].StartAsync();
             await fixture.WaitUntilSettledAsync();
@@ -190,7 +189,7 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances fixture, ITestOutpu
         /// nothing until it is done (see <see cref="PartitionLeases"/>): each test starts with the leases settled over
         /// both, so that what it measures is the split, not the hand-over.
         /// </summary>
-        public Task WaitUntilSettledAsync() => PartitionLeases.WaitUntilSettledAsync(App, App.WorkerNames, TimeSpan.FromMinutes(3));
+        public Task WaitUntilSettledAsync() => PartitionLeases.WaitUntilSettledAsync(App, TimeSpan.FromMinutes(3));
     }
 }
 
